@@ -1,0 +1,231 @@
+package io.sigil.policy;
+
+import io.sigil.policy.internal.CompiledStatement;
+import io.sigil.policy.internal.EvalContext;
+import io.sigil.policy.internal.Grant;
+import io.sigil.policy.internal.PolicyGroup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides one request as AWS does (IAM User Guide, "Policy evaluation logic" and "Cross-account policy evaluation
+ * logic"), in this order:
+ * <ol>
+ * <li>an applicable Deny in any policy type is an explicit deny;</li>
+ * <li>resource control policies: AWS's RCPFullAWSAccess sits at every level, so they only deny explicitly;</li>
+ * <li>service control policies: every organisation level must allow (they bind principals of the account, its
+ *     root user included);</li>
+ * <li>an account root acting in its own account is allowed;</li>
+ * <li>a resource-based policy that allows, in the same account: naming the user, the session or everyone grants
+ *     on its own (a boundary or session policy does not limit it); naming the role counts only if the role's
+ *     boundary and the session policies allow too; naming the account delegates to identity policies;</li>
+ * <li>identity-based policies must allow, then the permissions boundary, then the session policies;</li>
+ * <li>across accounts, the resource-based policy must allow as well.</li>
+ * </ol>
+ * Total: never throws on policy content. Thread-safe.
+ */
+public final class PolicyEngine {
+
+    /** What one policy type said about the request. */
+    private static final class Result {
+        final PolicyType type;
+        List<CompiledStatement> allows;
+        List<CompiledStatement> denies;
+        Grant grant = Grant.NONE;
+
+        Result(PolicyType type) {
+            this.type = type;
+        }
+
+        boolean allows() {
+            return allows != null;
+        }
+
+        boolean denies() {
+            return denies != null;
+        }
+    }
+
+    public Decision evaluate(RequestContext request, PolicySet set) {
+        EvalContext ctx = new EvalContext(request);
+        Caller caller = request.caller();
+        String action = request.action();
+        PolicySet.Groups g = set.groups();
+        boolean hasIdentity = caller.hasIdentity();
+
+        Result identity = hasIdentity ? evaluate(g.identity(), PolicyType.IDENTITY, action, ctx, false) : null;
+        Result boundary = hasIdentity && g.boundary() != null
+                ? evaluate(g.boundary(), PolicyType.PERMISSIONS_BOUNDARY, action, ctx, false) : null;
+        Result session = hasIdentity && g.session() != null
+                ? evaluate(g.session(), PolicyType.SESSION, action, ctx, false) : null;
+        Result resource = g.resource() != null ? evaluate(g.resource(), PolicyType.RESOURCE, action, ctx, true) : null;
+        List<Result> scps = new ArrayList<>();
+        if (hasIdentity) {
+            for (PolicyGroup level : g.scp()) {
+                scps.add(evaluate(level, PolicyType.SCP, action, ctx, false));
+            }
+        }
+        List<Result> rcps = new ArrayList<>();
+        for (PolicyGroup level : g.rcp()) {
+            rcps.add(evaluate(level, PolicyType.RCP, action, ctx, true));
+        }
+
+        // 1. Explicit deny anywhere wins; reported by the first type in this order.
+        List<Result> all = new ArrayList<>(scps);
+        all.addAll(rcps);
+        addIfPresent(all, identity, resource, boundary, session);
+        List<StatementRef> denyRefs = new ArrayList<>();
+        PolicyType denyType = null;
+        for (Result r : all) {
+            if (r.denies()) {
+                denyType = denyType == null ? r.type : denyType;
+                r.denies.forEach(s -> denyRefs.add(s.ref()));
+            }
+        }
+        if (denyType != null) {
+            return new Decision(Outcome.EXPLICIT_DENY, denyType, denyRefs, List.of());
+        }
+        // 3. Every SCP level must allow.
+        for (Result r : scps) {
+            if (!r.allows()) {
+                return implicitDeny(PolicyType.SCP, request, set, ctx);
+            }
+        }
+        boolean cross = request.crossAccount();
+        // 4. The account root in its own account.
+        if (caller.kind() == Caller.Kind.ROOT && !cross) {
+            return new Decision(Outcome.ALLOW, null, List.of(), List.of());
+        }
+        // 5. Resource-based policy in the same account (or for callers that have no account of their own).
+        if (resource != null && resource.allows() && (!cross || !hasIdentity)) {
+            boolean direct = resource.grant == Grant.DIRECT || !hasIdentity;
+            boolean viaRole = resource.grant == Grant.ROLE && allowsOrAbsent(boundary) && allowsOrAbsent(session);
+            if (direct || viaRole) {
+                return allow(PolicyType.RESOURCE, resource);
+            }
+        }
+        if (!hasIdentity) {
+            return implicitDeny(PolicyType.RESOURCE, request, set, ctx);
+        }
+        // 6. Identity side: identity policies (the root has all of its own), boundary, session policies.
+        boolean rootIdentity = caller.kind() == Caller.Kind.ROOT;
+        if (!rootIdentity && !identity.allows()) {
+            return implicitDeny(PolicyType.IDENTITY, request, set, ctx);
+        }
+        if (boundary != null && !boundary.allows()) {
+            return implicitDeny(PolicyType.PERMISSIONS_BOUNDARY, request, set, ctx);
+        }
+        if (session != null && !session.allows()) {
+            return implicitDeny(PolicyType.SESSION, request, set, ctx);
+        }
+        // 7. Across accounts the resource's own policy must allow too.
+        if (cross) {
+            if (resource == null || !resource.allows()) {
+                return implicitDeny(PolicyType.RESOURCE, request, set, ctx);
+            }
+            List<StatementRef> refs = refs(identity);
+            resource.allows.forEach(s -> refs.add(s.ref()));
+            return new Decision(Outcome.ALLOW, PolicyType.IDENTITY, refs, List.of());
+        }
+        return rootIdentity ? new Decision(Outcome.ALLOW, null, List.of(), List.of()) : allow(PolicyType.IDENTITY, identity);
+    }
+
+    private static void addIfPresent(List<Result> out, Result... rs) {
+        for (Result r : rs) {
+            if (r != null) {
+                out.add(r);
+            }
+        }
+    }
+
+    private static boolean allowsOrAbsent(Result r) {
+        return r == null || r.allows();
+    }
+
+    private static List<StatementRef> refs(Result r) {
+        List<StatementRef> out = new ArrayList<>();
+        if (r != null && r.allows != null) {
+            r.allows.forEach(s -> out.add(s.ref()));
+        }
+        return out;
+    }
+
+    private static Decision allow(PolicyType type, Result r) {
+        return new Decision(Outcome.ALLOW, type, refs(r), List.of());
+    }
+
+    /** Evaluates one policy type: which statements apply, and for resource-type policies how the Principal matched. */
+    private static Result evaluate(PolicyGroup group, PolicyType type, String action, EvalContext ctx, boolean principals) {
+        Result r = new Result(type);
+        String resource = ctx.request().resource();
+        group.bucket(action).forEachCandidate(resource, s -> apply(s, r, resource, ctx, principals));
+        return r;
+    }
+
+    private static void apply(CompiledStatement s, Result r, String resource, EvalContext ctx, boolean principals) {
+        if (!s.matchesResource(resource, ctx)) {
+            return;
+        }
+        Grant grant = Grant.DIRECT;
+        if (principals && s.principal() != null) {
+            if (s.principal().negated()) {
+                if (s.principal().exempts(ctx.caller(), ctx)) {
+                    return;
+                }
+            } else {
+                grant = s.principal().match(ctx.caller(), ctx);
+                if (grant == Grant.NONE) {
+                    return;
+                }
+            }
+        } else if (principals && r.type == PolicyType.RESOURCE) {
+            return; // a resource-based statement without a principal names no one
+        }
+        if (!s.conditionsHold(ctx)) {
+            return;
+        }
+        if (s.effect() == Effect.DENY) {
+            if (r.denies == null) {
+                r.denies = new ArrayList<>(2);
+            }
+            r.denies.add(s);
+        } else {
+            if (r.allows == null) {
+                r.allows = new ArrayList<>(2);
+            }
+            r.allows.add(s);
+            r.grant = r.grant.max(grant);
+        }
+    }
+
+    /** An implicit deny, with every statement whose action matched and the first element that failed. */
+    private static Decision implicitDeny(PolicyType missing, RequestContext request, PolicySet set, EvalContext ctx) {
+        List<NearMiss> misses = new ArrayList<>();
+        PolicySet.Groups g = set.groups();
+        List<PolicyGroup> groups = new ArrayList<>();
+        groups.add(g.identity());
+        addIfPresent(groups, g.boundary(), g.session(), g.resource());
+        groups.addAll(g.scp());
+        for (PolicyGroup group : groups) {
+            for (CompiledStatement s : group.bucket(request.action()).all()) {
+                if (s.effect() != Effect.ALLOW) {
+                    continue;
+                }
+                String why = s.failure(request.resource(), ctx);
+                if (why != null) {
+                    misses.add(new NearMiss(s.ref(), why));
+                }
+            }
+        }
+        return new Decision(Outcome.IMPLICIT_DENY, missing, List.of(), misses);
+    }
+
+    private static void addIfPresent(List<PolicyGroup> out, PolicyGroup... gs) {
+        for (PolicyGroup x : gs) {
+            if (x != null) {
+                out.add(x);
+            }
+        }
+    }
+}

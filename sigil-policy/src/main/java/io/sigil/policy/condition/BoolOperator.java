@@ -1,0 +1,44 @@
+package io.sigil.policy.condition;
+
+import io.sigil.policy.internal.Variables;
+
+import java.util.Set;
+
+/**
+ * The {@code Bool} operator (IAM JSON policy elements: Condition operators, "Boolean condition operators"):
+ * {@code true} or {@code false}, as a JSON boolean or a string, compared without regard to case.
+ */
+public final class BoolOperator implements OperatorFamily {
+    @Override
+    public String typeName() {
+        return "Boolean";
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.of("Bool");
+    }
+
+    @Override
+    public boolean isNegated(String base) {
+        return false;
+    }
+
+    @Override
+    public ValueTest compile(String base, String policyValue, boolean variablesEnabled) throws InvalidPolicyValue {
+        if (!policyValue.equalsIgnoreCase("true") && !policyValue.equalsIgnoreCase("false")) {
+            throw new InvalidPolicyValue("'" + policyValue + "' is not true or false");
+        }
+        return new BoolTest(policyValue);
+    }
+
+    private record BoolTest(String value) implements ValueTest {
+        public boolean test(String r, Variables vars) {
+            return value.equalsIgnoreCase(r);
+        }
+
+        public String describe() {
+            return value;
+        }
+    }
+}
