@@ -1,17 +1,44 @@
 package io.sigil.policy;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The result of evaluating one request. {@code decidedBy} names the policy type that decided: for an explicit
  * deny the type holding the Deny; for an implicit deny the type that lacked an Allow; for an allow the type that
  * granted it (null for an account root acting in its own account). {@code statements} are the deciding
- * statements; {@code nearMisses} (implicit deny only) the statements whose action matched and what stopped them.
+ * statements; {@link #nearMisses()} (implicit deny only) the statements whose action matched and what stopped them,
+ * worked out only when asked for: a server answering AccessDenied does not need them, the simulator does.
  */
-public record Decision(Outcome outcome, PolicyType decidedBy, List<StatementRef> statements, List<NearMiss> nearMisses) {
+public record Decision(Outcome outcome, PolicyType decidedBy, List<StatementRef> statements,
+                       Supplier<List<NearMiss>> nearMissSource) {
     public Decision {
         statements = List.copyOf(statements);
-        nearMisses = List.copyOf(nearMisses);
+        nearMissSource = memoize(nearMissSource);
+    }
+
+    public Decision(Outcome outcome, PolicyType decidedBy, List<StatementRef> statements, List<NearMiss> nearMisses) {
+        this(outcome, decidedBy, statements, () -> List.copyOf(nearMisses));
+    }
+
+    public List<NearMiss> nearMisses() {
+        return nearMissSource.get();
+    }
+
+    private static Supplier<List<NearMiss>> memoize(Supplier<List<NearMiss>> s) {
+        return new Supplier<>() {
+            private volatile List<NearMiss> value;
+
+            @Override
+            public List<NearMiss> get() {
+                List<NearMiss> v = value;
+                if (v == null) {
+                    v = List.copyOf(s.get());
+                    value = v;
+                }
+                return v;
+            }
+        };
     }
 
     public boolean allowed() {
@@ -47,7 +74,7 @@ public record Decision(Outcome outcome, PolicyType decidedBy, List<StatementRef>
         for (StatementRef s : statements) {
             sb.append("\n  decided by ").append(s).append(' ').append(s.effect() == null ? "" : s.effect().wire());
         }
-        for (NearMiss m : nearMisses) {
+        for (NearMiss m : nearMisses()) {
             sb.append("\n  near miss ").append(m);
         }
         return sb.toString();

@@ -1,5 +1,6 @@
 package io.sigil.policy;
 
+import io.sigil.policy.internal.CandidateVisitor;
 import io.sigil.policy.internal.CompiledStatement;
 import io.sigil.policy.internal.EvalContext;
 import io.sigil.policy.internal.Grant;
@@ -27,15 +28,34 @@ import java.util.List;
  */
 public final class PolicyEngine {
 
-    /** What one policy type said about the request. */
-    private static final class Result {
+    /** What one policy type said about the request; it visits the index's candidate statements itself. */
+    private static final class Result implements CandidateVisitor {
         final PolicyType type;
+        final EvalContext ctx;
+        final boolean principals;
+        final boolean allMatches;
         List<CompiledStatement> allows;
         List<CompiledStatement> denies;
         Grant grant = Grant.NONE;
 
-        Result(PolicyType type) {
+        Result(PolicyType type, EvalContext ctx, boolean principals, boolean allMatches) {
             this.type = type;
+            this.ctx = ctx;
+            this.principals = principals;
+            this.allMatches = allMatches;
+        }
+
+        /**
+         * Denies come first. Unless every match is wanted, a found Deny makes the Allows moot, and one Allow
+         * settles the type (for a resource-based policy, one that names the caller directly).
+         */
+        @Override
+        public boolean visit(CompiledStatement s) {
+            if (!allMatches && denies != null && s.effect() == Effect.ALLOW) {
+                return false;
+            }
+            apply(s, this, ctx.request().resource(), ctx, principals);
+            return allMatches || allows == null || (principals && grant != Grant.DIRECT);
         }
 
         boolean allows() {
@@ -47,43 +67,49 @@ public final class PolicyEngine {
         }
     }
 
+    /**
+     * Decides the request. The decision lists the applicable Deny statements, or one Allow that grants; use
+     * {@link #explain} to list every applicable statement.
+     */
     public Decision evaluate(RequestContext request, PolicySet set) {
+        return decide(request, set, false);
+    }
+
+    /** Decides the request and lists every applicable statement of every policy type (for the simulator). */
+    public Decision explain(RequestContext request, PolicySet set) {
+        return decide(request, set, true);
+    }
+
+    private Decision decide(RequestContext request, PolicySet set, boolean all) {
         EvalContext ctx = new EvalContext(request);
         Caller caller = request.caller();
         String action = request.action();
         PolicySet.Groups g = set.groups();
         boolean hasIdentity = caller.hasIdentity();
 
-        Result identity = hasIdentity ? evaluate(g.identity(), PolicyType.IDENTITY, action, ctx, false) : null;
+        Result identity = hasIdentity ? evaluate(g.identity(), PolicyType.IDENTITY, action, ctx, false, all) : null;
         Result boundary = hasIdentity && g.boundary() != null
-                ? evaluate(g.boundary(), PolicyType.PERMISSIONS_BOUNDARY, action, ctx, false) : null;
+                ? evaluate(g.boundary(), PolicyType.PERMISSIONS_BOUNDARY, action, ctx, false, all) : null;
         Result session = hasIdentity && g.session() != null
-                ? evaluate(g.session(), PolicyType.SESSION, action, ctx, false) : null;
-        Result resource = g.resource() != null ? evaluate(g.resource(), PolicyType.RESOURCE, action, ctx, true) : null;
-        List<Result> scps = new ArrayList<>();
-        if (hasIdentity) {
-            for (PolicyGroup level : g.scp()) {
-                scps.add(evaluate(level, PolicyType.SCP, action, ctx, false));
-            }
-        }
-        List<Result> rcps = new ArrayList<>();
-        for (PolicyGroup level : g.rcp()) {
-            rcps.add(evaluate(level, PolicyType.RCP, action, ctx, true));
-        }
+                ? evaluate(g.session(), PolicyType.SESSION, action, ctx, false, all) : null;
+        Result resource = g.resource() != null ? evaluate(g.resource(), PolicyType.RESOURCE, action, ctx, true, all) : null;
+        List<Result> scps = levels(hasIdentity ? g.scp() : List.of(), PolicyType.SCP, action, ctx, false, all);
+        List<Result> rcps = levels(g.rcp(), PolicyType.RCP, action, ctx, true, all);
 
         // 1. Explicit deny anywhere wins; reported by the first type in this order.
-        List<Result> all = new ArrayList<>(scps);
-        all.addAll(rcps);
-        addIfPresent(all, identity, resource, boundary, session);
-        List<StatementRef> denyRefs = new ArrayList<>();
-        PolicyType denyType = null;
-        for (Result r : all) {
-            if (r.denies()) {
-                denyType = denyType == null ? r.type : denyType;
-                r.denies.forEach(s -> denyRefs.add(s.ref()));
+        if (anyDenies(scps) || anyDenies(rcps) || denies(identity) || denies(resource) || denies(boundary)
+                || denies(session)) {
+            List<Result> results = new ArrayList<>(scps);
+            results.addAll(rcps);
+            addIfPresent(results, identity, resource, boundary, session);
+            List<StatementRef> denyRefs = new ArrayList<>();
+            PolicyType denyType = null;
+            for (Result r : results) {
+                if (r.denies()) {
+                    denyType = denyType == null ? r.type : denyType;
+                    r.denies.forEach(s -> denyRefs.add(s.ref()));
+                }
             }
-        }
-        if (denyType != null) {
             return new Decision(Outcome.EXPLICIT_DENY, denyType, denyRefs, List.of());
         }
         // 3. Every SCP level must allow.
@@ -131,6 +157,31 @@ public final class PolicyEngine {
         return rootIdentity ? new Decision(Outcome.ALLOW, null, List.of(), List.of()) : allow(PolicyType.IDENTITY, identity);
     }
 
+    private static List<Result> levels(List<PolicyGroup> groups, PolicyType type, String action, EvalContext ctx,
+                                       boolean principals, boolean all) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        List<Result> out = new ArrayList<>(groups.size());
+        for (PolicyGroup level : groups) {
+            out.add(evaluate(level, type, action, ctx, principals, all));
+        }
+        return out;
+    }
+
+    private static boolean denies(Result r) {
+        return r != null && r.denies();
+    }
+
+    private static boolean anyDenies(List<Result> rs) {
+        for (Result r : rs) {
+            if (r.denies()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void addIfPresent(List<Result> out, Result... rs) {
         for (Result r : rs) {
             if (r != null) {
@@ -156,11 +207,21 @@ public final class PolicyEngine {
     }
 
     /** Evaluates one policy type: which statements apply, and for resource-type policies how the Principal matched. */
-    private static Result evaluate(PolicyGroup group, PolicyType type, String action, EvalContext ctx, boolean principals) {
-        Result r = new Result(type);
-        String resource = ctx.request().resource();
-        group.bucket(action).forEachCandidate(resource, s -> apply(s, r, resource, ctx, principals));
+    private static Result evaluate(PolicyGroup group, PolicyType type, String action, EvalContext ctx,
+                                   boolean principals, boolean all) {
+        Result r = new Result(type, ctx, principals, all);
+        group.bucket(action).forEachCandidate(ctx.request().resource(), r);
         return r;
+    }
+
+    /** The index may offer a statement once per resource pattern; a decision lists it once. */
+    private static void addOnce(List<CompiledStatement> list, CompiledStatement s) {
+        for (CompiledStatement x : list) {
+            if (x == s) {
+                return;
+            }
+        }
+        list.add(s);
     }
 
     private static void apply(CompiledStatement s, Result r, String resource, EvalContext ctx, boolean principals) {
@@ -189,18 +250,22 @@ public final class PolicyEngine {
             if (r.denies == null) {
                 r.denies = new ArrayList<>(2);
             }
-            r.denies.add(s);
+            addOnce(r.denies, s);
         } else {
             if (r.allows == null) {
                 r.allows = new ArrayList<>(2);
             }
-            r.allows.add(s);
+            addOnce(r.allows, s);
             r.grant = r.grant.max(grant);
         }
     }
 
     /** An implicit deny, with every statement whose action matched and the first element that failed. */
     private static Decision implicitDeny(PolicyType missing, RequestContext request, PolicySet set, EvalContext ctx) {
+        return new Decision(Outcome.IMPLICIT_DENY, missing, List.of(), () -> nearMisses(request, set, ctx));
+    }
+
+    private static List<NearMiss> nearMisses(RequestContext request, PolicySet set, EvalContext ctx) {
         List<NearMiss> misses = new ArrayList<>();
         PolicySet.Groups g = set.groups();
         List<PolicyGroup> groups = new ArrayList<>();
@@ -218,7 +283,7 @@ public final class PolicyEngine {
                 }
             }
         }
-        return new Decision(Outcome.IMPLICIT_DENY, missing, List.of(), misses);
+        return misses;
     }
 
     private static void addIfPresent(List<PolicyGroup> out, PolicyGroup... gs) {

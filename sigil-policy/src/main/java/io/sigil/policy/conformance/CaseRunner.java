@@ -15,6 +15,6 @@ public final class CaseRunner {
     }
 
     public Result run(ConformanceCase c) {
-        return new Result(c, engine.evaluate(c.request(), c.policies()));
+        return new Result(c, engine.explain(c.request(), c.policies()));
     }
 }

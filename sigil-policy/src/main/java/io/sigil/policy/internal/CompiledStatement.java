@@ -94,22 +94,19 @@ public final class CompiledStatement {
     }
 
     /**
-     * The literal text every resource this statement can match starts with; the index files the statement
-     * under it. Empty for NotResource, absent Resource, or a leading wildcard or variable.
+     * The literal texts the resources this statement can match start with, one per resource pattern; the index
+     * files the statement under each. A single empty prefix for NotResource, an absent Resource, or a pattern
+     * with a leading wildcard or variable.
      */
-    public String resourcePrefix() {
+    public java.util.Set<String> resourcePrefixes() {
         if (resources == null || notResource || resources.length == 0) {
-            return "";
+            return java.util.Set.of("");
         }
-        String common = null;
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (Template t : resources) {
-            String p = literalPrefix(t);
-            common = common == null ? p : commonPrefix(common, p);
-            if (common.isEmpty()) {
-                return "";
-            }
+            out.add(literalPrefix(t));
         }
-        return common;
+        return out.contains("") ? java.util.Set.of("") : out;
     }
 
     private static String literalPrefix(Template t) {
@@ -122,15 +119,6 @@ public final class CompiledStatement {
             i++;
         }
         return src.substring(0, i);
-    }
-
-    private static String commonPrefix(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        int i = 0;
-        while (i < n && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        return a.substring(0, i);
     }
 
     /** The first element that keeps this statement from applying, for explanations; null if it applies. */

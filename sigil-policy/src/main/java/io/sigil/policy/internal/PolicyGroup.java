@@ -43,27 +43,28 @@ public final class PolicyGroup {
         return b;
     }
 
-    /** The statements of one action, indexed by resource prefix when there are enough to be worth it. */
+    /**
+     * The statements of one action: Deny statements and Allow statements apart, so that evaluation can settle the
+     * denies first and stop at the first applicable Allow; each set indexed by resource prefix when large enough.
+     */
     public static final class Bucket {
         private final List<CompiledStatement> all;
-        private final ResourceTrie trie;
+        private final Candidates denies;
+        private final Candidates allows;
 
         Bucket(String actionLower, List<CompiledStatement> statements) {
             List<CompiledStatement> hits = new ArrayList<>();
+            List<CompiledStatement> deny = new ArrayList<>();
+            List<CompiledStatement> allow = new ArrayList<>();
             for (CompiledStatement s : statements) {
                 if (s.effect() != null && s.matchesAction(actionLower)) {
                     hits.add(s);
+                    (s.effect() == io.sigil.policy.Effect.DENY ? deny : allow).add(s);
                 }
             }
             this.all = List.copyOf(hits);
-            if (hits.size() > TRIE_THRESHOLD) {
-                trie = new ResourceTrie();
-                for (CompiledStatement s : hits) {
-                    trie.add(s.resourcePrefix(), s);
-                }
-            } else {
-                trie = null;
-            }
+            this.denies = new Candidates(deny);
+            this.allows = new Candidates(allow);
         }
 
         /** Every statement whose action matches, in policy order. */
@@ -71,15 +72,48 @@ public final class PolicyGroup {
             return all;
         }
 
-        /** Visits the statements that may match this resource (a superset of those that do). */
-        public void forEachCandidate(String resource, java.util.function.Consumer<CompiledStatement> visit) {
-            if (trie == null) {
-                for (CompiledStatement s : all) {
-                    visit.accept(s);
-                }
-            } else {
-                trie.forEachCandidate(resource, visit);
+        /**
+         * Visits the Deny, then the Allow statements that may match this resource (a superset of those that do).
+         * A statement with several resource patterns may be visited once per pattern whose prefix the resource
+         * starts with. Stops when the visitor returns false.
+         */
+        public void forEachCandidate(String resource, CandidateVisitor visit) {
+            if (denies.forEach(resource, visit)) {
+                allows.forEach(resource, visit);
             }
+        }
+    }
+
+    /** One effect's statements of a bucket: a list when short, a resource-prefix trie when long. */
+    private static final class Candidates {
+        private final CompiledStatement[] list;
+        private final ResourceTrie trie;
+
+        Candidates(List<CompiledStatement> statements) {
+            this.list = statements.toArray(new CompiledStatement[0]);
+            if (list.length > TRIE_THRESHOLD) {
+                ResourceTrie t = new ResourceTrie();
+                for (CompiledStatement s : list) {
+                    for (String prefix : s.resourcePrefixes()) {
+                        t.add(prefix, s);
+                    }
+                }
+                trie = t.freeze();
+            } else {
+                trie = null;
+            }
+        }
+
+        boolean forEach(String resource, CandidateVisitor visit) {
+            if (trie != null) {
+                return trie.forEachCandidate(resource, visit);
+            }
+            for (CompiledStatement s : list) {
+                if (!visit.visit(s)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
