@@ -4,27 +4,15 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MainTest {
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(CommandLine cli, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void help_listsThePolicyCommand_andOnlyCommandsThatExist() {
-        Run r = run(Main.commandLine(), "--help");
+        Cli r = Cli.run("--help");
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Usage: sigil").contains("policy").doesNotContain("serve");
@@ -32,7 +20,7 @@ class MainTest {
 
     @Test
     void policyHelp_listsValidateEvaluateAndTest() {
-        Run r = run(Main.commandLine(), "policy", "--help");
+        Cli r = Cli.run("policy", "--help");
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Usage: sigil policy").contains("validate").contains("evaluate").contains("test");
@@ -40,7 +28,7 @@ class MainTest {
 
     @Test
     void subcommandHelp_statesTheOutputFormatAndExitCodes() {
-        Run r = run(Main.commandLine(), "policy", "validate", "-h");
+        Cli r = Cli.run("policy", "validate", "-h");
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("FILE:LINE:COL: SEVERITY CODE message").contains("Exit codes:");
@@ -48,7 +36,7 @@ class MainTest {
 
     @Test
     void noCommand_isAUsageError_withTheUsageOnStderr() {
-        Run r = run(Main.commandLine());
+        Cli r = Cli.run();
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
@@ -57,7 +45,7 @@ class MainTest {
 
     @Test
     void version_namesSigil() {
-        Run r = run(Main.commandLine(), "--version");
+        Cli r = Cli.run("--version");
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("sigil ");
@@ -75,7 +63,7 @@ class MainTest {
     void internalError_isReportedInOneLineWithoutAStackTrace() {
         CommandLine cli = Main.commandLine().addSubcommand(new Boom());
 
-        Run r = run(cli, "boom");
+        Cli r = Cli.run(cli, "boom");
 
         assertThat(r.exitCode()).isEqualTo(Main.INTERNAL_ERROR);
         assertThat(r.err()).isEqualTo("sigil: internal error: java.lang.IllegalStateException: something broke"

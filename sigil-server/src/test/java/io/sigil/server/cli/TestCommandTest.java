@@ -1,5 +1,6 @@
 package io.sigil.server.cli;
 
+import io.sigil.server.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
