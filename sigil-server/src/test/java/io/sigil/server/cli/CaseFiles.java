@@ -10,8 +10,6 @@ import java.nio.file.Path;
  * queues named {@code test*} and denies queue {@code test0} (Sid DenyTest0).
  */
 final class CaseFiles {
-    static final String ACCOUNT = "123456789012";
-
     private CaseFiles() {}
 
     /** One case sending a message to the named queue; {@code expect} null leaves the member out. */
