@@ -1,0 +1,59 @@
+package io.sigil.server;
+
+import io.sigil.server.cli.PolicyCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The {@code sigil} command line. Subcommands hang off this root; a later {@code serve} joins {@code policy} here.
+ * Exit codes: 0 success, 1 the command's check failed (errors found, cases failed), 2 usage error or unreadable
+ * input, 70 an internal error (reported in one line, never as a stack trace).
+ */
+@Command(name = "sigil",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Sigil: a self-hosted AWS IAM/STS-compatible service with an exact IAM policy engine.",
+        subcommands = {PolicyCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    /** Exit code for a failure inside sigil itself (sysexits.h EX_SOFTWARE). */
+    public static final int INTERNAL_ERROR = 70;
+
+    public static void main(String[] args) {
+        // Java 17 takes stdout's charset from the locale; JSON policies and case descriptions are UTF-8 (JEP 400).
+        CommandLine cli = commandLine()
+                .setOut(utf8(FileDescriptor.out))
+                .setErr(utf8(FileDescriptor.err));
+        System.exit(cli.execute(args));
+    }
+
+    /** The configured command tree; tests run it in-process with their own out and err writers. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("sigil: internal error: " + ex);
+            commandLine.getErr().flush();
+            return INTERNAL_ERROR;
+        });
+        return cli;
+    }
+
+    private static PrintWriter utf8(FileDescriptor fd) {
+        return new PrintWriter(new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), true);
+    }
+
+    /** The version written into the runnable jar's manifest; a development build when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"sigil " + (v == null ? "(development build)" : v)};
+        }
+    }
+}
