@@ -4,6 +4,7 @@
 //   @source|<package>|<version>|<license>|<data updatedAt>
 //   G|<global condition key>|<type>                    aws:* keys (and other keys present in every request)
 //   S|<service prefix>|<actions>|<condition keys>
+//   R|<service prefix>,...                              services that resource control policies support
 // <actions> is a ';'-joined list of <level>:<Action>,<Action>... groups, level one of
 //   L List, R Read, W Write, P Permissions management, T Tagging.
 // <condition keys> is a ','-joined list of <key>=<type>. Types: S String, N Numeric, D Date, B Bool,
@@ -80,6 +81,9 @@ const globals = [...globalKeys.entries()].sort((a, b) => a[0].localeCompare(b[0]
   .map(([k, t]) => ['G', clean(k), t].join('|'));
 lines.splice(2, 0, ...globals);
 
+const rcp = JSON.parse(fs.readFileSync(path.join(data, 'rcpSupportedServices.json'), 'utf8')).map(clean).sort();
+lines.push(['R', rcp.join(',')].join('|'));
+
 const text = lines.join('\n') + '\n';
 for (const f of ['iam-reference.txt', 'iam-reference.txt.gz']) {
   const p = path.join(outDir, f);
@@ -97,7 +101,8 @@ fs.writeFileSync(path.join(outDir, 'NOTICE'), [
   'which is a machine-readable copy of the AWS Service Authorization Reference.',
   '',
   'It holds data only: service prefixes, action names with their access levels, condition key names with their',
-  'types, and the global condition keys with their types. No descriptions, ARN formats or code are copied.',
+  'types, the global condition keys with their types, and the services that resource control policies support.',
+  'No descriptions, ARN formats or code are copied.',
   '',
   `License of the source package: ${pkg.license || 'MIT'}`,
   '',
