@@ -67,7 +67,7 @@ final class ResourceChecks {
         int c3 = afterPartition.indexOf(':');
         String service = c3 < 0 ? afterPartition : afterPartition.substring(0, c3);
         String afterService = c3 < 0 ? "" : afterPartition.substring(c3 + 1);
-        if (NO_REGION.containsKey(service) && !afterService.startsWith(":")) {
+        if (NO_REGION.containsKey(service) && !afterService.startsWith(":") && !s3WithAccount(service, afterService)) {
             ctx.add(NO_REGION.get(service), r.path(), r.span(), s);
             return true;
         }
@@ -83,6 +83,15 @@ final class ResourceChecks {
             }
         }
         return false;
+    }
+
+    /**
+     * S3 resources other than buckets and objects (access points, jobs, Storage Lens) carry a Region and an account;
+     * only bucket and object ARNs, which carry neither, are refused a Region.
+     */
+    private static boolean s3WithAccount(String service, String afterService) {
+        String[] f = afterService.split(":", 3);
+        return service.equals("s3") && f.length == 3 && !f[1].isEmpty();
     }
 
     /**
