@@ -276,7 +276,7 @@ class IamErrorMessagesTest {
     @Test
     void iamResourceOfUnknownType_isRejectedWithAwsMessage() {
         rejected(identity(statement(ALLOW_S3 + "'Resource':'arn:aws:iam:::example_bucket'")), "INVALID_ARN_RESOURCE",
-                "IAM resource path must either be \"*\" or start with user/, federated-user/, role/, group/, "
+                "IAM resource path must either be \"*\", root, or start with user/, federated-user/, role/, group/, "
                         + "instance-profile/, mfa/, server-certificate/, policy/, sms-mfa/, saml-provider/, "
                         + "oidc-provider/, report/, access-report/.");
     }
@@ -312,6 +312,21 @@ class IamErrorMessagesTest {
         ValidationReport r = validate(statement("'Effect':'Allow','Principal':{'Service':'ec2.amazonaws.com'},"
                 + "'Action':'sts:AssumeRole','Resource':'*'"), PolicyType.TRUST);
         assertThat(r.firstErrorMessage()).isEqualTo("Has prohibited field Resource");
+    }
+
+    @Test
+    void trustPolicy_withNonStsAction_isRejectedWithAwsMessage() {
+        ValidationReport r = validate(statement("'Effect':'Allow','Principal':{'Service':'ec2.amazonaws.com'},"
+                + "'Action':['sts:AssumeRole','s3:GetObject']"), PolicyType.TRUST);
+        rejected(r, "INVALID_ACTION", "Trust Policy statement actions can only be sts:AssumeRole, "
+                + "sts:AssumeRoleWithSAML,  and sts:AssumeRoleWithWebIdentity");
+    }
+
+    @Test
+    void resourceInAnyAwsPartition_isAccepted_butUnknownPartitionIsNot() {
+        assertThat(identity(statement(ALLOW_S3 + "'Resource':'arn:aws-cn:s3:::b'")).hasErrors()).isFalse();
+        rejected(identity(statement(ALLOW_S3 + "'Resource':['arn:error:s3:::example_bucket']")), "INVALID_PARTITION",
+                "Partition \"error\" is not valid for resource \"arn:error:s3:::example_bucket\".");
     }
 
     @Test

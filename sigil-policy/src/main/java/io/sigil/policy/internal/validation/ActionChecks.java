@@ -63,6 +63,27 @@ final class ActionChecks {
         known(ctx, a, vendor, name);
     }
 
+    /**
+     * The actions a role trust policy may allow: those of AWS STS that a principal performs on a role (IAM answers
+     * anything else with "Trust Policy statement actions can only be ..."). A wildcard must stay within them.
+     */
+    private static final List<String> TRUST_ACTIONS = List.of("sts:AssumeRole", "sts:AssumeRoleWithSAML",
+            "sts:AssumeRoleWithWebIdentity", "sts:DecodeAuthorizationMessage", "sts:GetAccessKeyInfo",
+            "sts:GetCallerIdentity", "sts:GetFederationToken", "sts:GetServiceBearerToken", "sts:GetSessionToken",
+            "sts:SetSourceIdentity", "sts:TagSession", "sts:SetContext", "sts:AssumeRoot");
+
+    static void trust(Context ctx, List<Item> actions) {
+        for (Item a : actions) {
+            String s = a.value();
+            boolean ok = Wildcards.hasWildcard(s)
+                    ? s.regionMatches(true, 0, "sts:", 0, 4) && TRUST_ACTIONS.stream().anyMatch(t -> covers(s, t))
+                    : TRUST_ACTIONS.stream().anyMatch(s::equalsIgnoreCase);
+            if (!ok) {
+                ctx.add(Issue.TRUST_POLICY_ACTION, a.path(), a.span(), s);
+            }
+        }
+    }
+
     /** Access Analyzer: "Invalid service in action" and "Invalid action" (accepted by IAM, so warnings here). */
     private static void known(Context ctx, Item a, String vendor, String name) {
         ServiceInfo service = ctx.reference().service(vendor);

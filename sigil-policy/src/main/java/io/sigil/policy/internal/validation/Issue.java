@@ -79,7 +79,11 @@ public enum Issue {
             "Add a Resource or NotResource element to the policy statement."),
     EMPTY_RESOURCE("EMPTY_ARRAY_RESOURCE", ERROR, Stage.RESOURCES, "Policy statement must contain resources.",
             "This statement includes no resources and does not affect the policy. Specify resources."),
-    PROHIBITED_FIELD("UNSUPPORTED_ELEMENT", ERROR, Stage.RESOURCES, "Has prohibited field %1$s",
+    TRUST_POLICY_ACTION("INVALID_ACTION", ERROR, Stage.TRUST_ACTION,
+            "Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML,  and "
+                    + "sts:AssumeRoleWithWebIdentity",
+            "The action %1$s is not an AWS STS action a role trust policy can allow."),
+    PROHIBITED_FIELD("UNSUPPORTED_ELEMENT", ERROR, Stage.TRUST_RESOURCE, "Has prohibited field %1$s",
             "A role trust policy cannot use the %1$s element: the role itself is the resource."),
     RESOURCE_NOT_ARN("INVALID_ARN_PREFIX", ERROR, Stage.RESOURCE_FORMAT,
             "Resource %1$s must be in ARN format or \"*\".", "Add the required prefix (arn) to the resource ARN."),
@@ -97,7 +101,7 @@ public enum Issue {
             "Resource %1$s can not contain region information.",
             "The service s3 does not support specifying a Region in the resource ARN."),
     IAM_RESOURCE_PATH("INVALID_ARN_RESOURCE", ERROR, Stage.RESOURCE_FORMAT,
-            "IAM resource path must either be \"*\" or start with user/, federated-user/, role/, group/, "
+            "IAM resource path must either be \"*\", root, or start with user/, federated-user/, role/, group/, "
                     + "instance-profile/, mfa/, server-certificate/, policy/, sms-mfa/, saml-provider/, "
                     + "oidc-provider/, report/, access-report/.",
             "Resource ARN does not match the expected ARN format. Update the resource portion of the ARN."),

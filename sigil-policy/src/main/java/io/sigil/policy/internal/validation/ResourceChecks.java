@@ -14,8 +14,9 @@ import java.util.Set;
  * IAM's "legacy parsing".
  */
 final class ResourceChecks {
-    /** Partitions of this IAM endpoint ("aws"); "*" matches any. */
-    private static final Set<String> PARTITIONS = Set.of("aws", "*");
+    /** AWS partitions (AWS General Reference, "Amazon Resource Names": Partition); "*" matches any. */
+    private static final Set<String> PARTITIONS = Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b",
+            "aws-iso-e", "aws-iso-f", "aws-eusc", "*");
     private static final Map<String, Issue> NO_REGION = Map.of("iam", Issue.IAM_RESOURCE_REGION,
             "s3", Issue.S3_RESOURCE_REGION);
     private static final List<String> IAM_RESOURCE_TYPES = List.of("user/", "federated-user/", "role/", "group/",
@@ -77,7 +78,8 @@ final class ResourceChecks {
         if (service.equals("iam")) {
             String[] rest = afterService.split(":", 3);
             String resource = rest.length == 3 ? rest[2] : "";
-            if (!resource.equals("*") && IAM_RESOURCE_TYPES.stream().noneMatch(resource::startsWith)) {
+            if (!resource.equals("*") && !resource.equals("root")
+                    && IAM_RESOURCE_TYPES.stream().noneMatch(resource::startsWith)) {
                 ctx.add(Issue.IAM_RESOURCE_PATH, r.path(), r.span());
                 return true;
             }

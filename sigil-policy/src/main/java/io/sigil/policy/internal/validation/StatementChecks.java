@@ -34,6 +34,9 @@ final class StatementChecks {
         } else {
             List<Item> read = ActionChecks.check(ctx, st.get(actionName), Context.child(path, actionName));
             actions = read == null ? List.of() : read;
+            if (ctx.type == PolicyType.TRUST) {
+                ActionChecks.trust(ctx, actions);
+            }
         }
 
         String resourceName = st.get("Resource") != null ? "Resource" : st.get("NotResource") != null ? "NotResource" : null;
