@@ -1,11 +1,23 @@
 package io.sigil.policy;
 
 /**
- * A validation finding: severity, a stable code (Access Analyzer's issue codes where one exists), a message
- * (for errors, the text IAM puts in MalformedPolicyDocument), a JSON path such as
- * {@code Statement[0].Condition.StringEquals}, and where in the text.
+ * A validation finding: severity, a stable code (IAM Access Analyzer's issue code where one exists, e.g.
+ * {@code MISSING_ACTION}, {@code PASS_ROLE_WITH_STAR_IN_RESOURCE}), a message, a JSON path such as
+ * {@code Statement[0].Condition.StringEquals}, where in the text (1-based line and column, 0 when unknown), and an
+ * optional detail.
+ *
+ * <p>For errors, {@code message} is the exact text IAM puts in {@code MalformedPolicyDocument} (often as terse as
+ * "Syntax errors in policy."), and {@code detail} says precisely what is wrong, in the words of Access Analyzer's
+ * policy check reference. For warnings and suggestions, {@code message} is Access Analyzer's {@code findingDetails}
+ * text and {@code detail} is usually null.
  */
-public record Finding(Severity severity, String code, String message, String path, int line, int column) {
+public record Finding(Severity severity, String code, String message, String path, int line, int column,
+                      String detail) {
+
+    public Finding(Severity severity, String code, String message, String path, int line, int column) {
+        this(severity, code, message, path, line, column, null);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

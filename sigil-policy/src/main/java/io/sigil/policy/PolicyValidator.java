@@ -1,39 +1,35 @@
 package io.sigil.policy;
 
-import io.sigil.policy.internal.Json;
-import io.sigil.policy.internal.JsonReader;
-
-import java.util.ArrayList;
-import java.util.List;
+import io.sigil.policy.internal.validation.Validation;
 
 /**
  * Validates policy text for its type, in the style of IAM Access Analyzer's ValidatePolicy: errors are exactly
- * what IAM rejects with MalformedPolicyDocument (with IAM's messages); security warnings, warnings and
- * suggestions follow Access Analyzer's policy checks.
+ * what IAM rejects with MalformedPolicyDocument (with IAM's messages; for SCPs and RCPs, AWS Organizations'
+ * message), ordered so that the first is the one IAM reports; security warnings, warnings and suggestions follow
+ * Access Analyzer's policy checks, with its issue codes.
+ *
+ * <p>{@link #validate} treats identity policies and permissions boundaries as managed policies, which IAM requires
+ * to use {@code "Version": "2012-10-17"}; {@link #validateInline} is for inline policies, role trust policies and
+ * session policies, where a missing Version is only a warning.
  */
 public final class PolicyValidator {
     private PolicyValidator() {}
 
     public static ValidationReport validate(String text, PolicyType type) {
-        List<Finding> findings = new ArrayList<>();
-        int size = nonWhitespaceSize(text);
-        Json tree;
-        try {
-            tree = JsonReader.read(text);
-        } catch (JsonReader.SyntaxError e) {
-            findings.add(PolicyParser.syntaxError(e.line(), e.column()));
-            return new ValidationReport(findings, size);
-        }
-        if (!(tree instanceof Json.JObject root)) {
-            findings.add(PolicyParser.syntaxError(tree.span().line(), tree.span().column()));
-            return new ValidationReport(findings, size);
-        }
-        Policy policy = PolicyParser.fromTree(text, root);
-        // Structural and semantic checks are added here (issue: validation).
-        return new ValidationReport(findings, size);
+        boolean managed = type == PolicyType.IDENTITY || type == PolicyType.PERMISSIONS_BOUNDARY
+                || type == PolicyType.SCP || type == PolicyType.RCP;
+        return Validation.run(text, type, managed, nonWhitespaceSize(text));
     }
 
-    /** Characters that count against IAM's policy size quotas: all but whitespace outside JSON strings. */
+    /** Validates a policy stored inline (PutUserPolicy, PutGroupPolicy, PutRolePolicy) or passed as a session policy. */
+    public static ValidationReport validateInline(String text, PolicyType type) {
+        return Validation.run(text, type, type == PolicyType.SCP || type == PolicyType.RCP, nonWhitespaceSize(text));
+    }
+
+    /**
+     * Characters that count against IAM's policy size quotas: all but JSON whitespace outside strings (IAM and AWS
+     * STS quotas: "IAM does not count white space"). Whitespace inside a string is part of the value and counts.
+     */
     public static int nonWhitespaceSize(String text) {
         int n = 0;
         boolean inString = false;
@@ -49,7 +45,7 @@ public final class PolicyValidator {
                 } else if (c == '"') {
                     inString = false;
                 }
-            } else if (!Character.isWhitespace(c)) {
+            } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
                 n++;
                 if (c == '"') {
                     inString = true;

@@ -1,0 +1,39 @@
+package io.sigil.policy.internal.validation;
+
+import java.util.Locale;
+
+/** {@code *} and {@code ?} matching for the validator's redundancy checks (not on the evaluation path). */
+final class Wildcards {
+    private Wildcards() {}
+
+    static boolean hasWildcard(String s) {
+        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
+    }
+
+    static boolean matches(String pattern, String text, boolean ignoreCase) {
+        String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
+        String t = ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
+        int pi = 0;
+        int ti = 0;
+        int star = -1;
+        int mark = 0;
+        while (ti < t.length()) {
+            if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == t.charAt(ti))) {
+                pi++;
+                ti++;
+            } else if (pi < p.length() && p.charAt(pi) == '*') {
+                star = pi++;
+                mark = ti;
+            } else if (star >= 0) {
+                pi = star + 1;
+                ti = ++mark;
+            } else {
+                return false;
+            }
+        }
+        while (pi < p.length() && p.charAt(pi) == '*') {
+            pi++;
+        }
+        return pi == p.length();
+    }
+}
