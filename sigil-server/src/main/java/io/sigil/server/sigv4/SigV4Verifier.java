@@ -70,6 +70,23 @@ public final class SigV4Verifier<C extends SigningCredential> {
         }
     }
 
+    /**
+     * The canonical request and string to sign the server computes for a request, without checking the clock, the
+     * scope or the key: for debugging clients and for conformance tests. Empty if the request carries no parseable
+     * signature parameters.
+     */
+    public Optional<Verification.SigningDetails> explain(SignedRequest request) {
+        try {
+            AuthParameters auth = AuthParser.parse(request);
+            Instant time = RequestTime.parse(auth.date(), auth.fromDateHeader());
+            CredentialScope scope = CredentialScope.parse(auth.credential());
+            Computed computed = compute(request, auth, time, scope);
+            return Optional.of(new Verification.SigningDetails(computed.canonical().text(), computed.stringToSign()));
+        } catch (Rejection r) {
+            return Optional.empty();
+        }
+    }
+
     private Verification<C> check(SignedRequest request, Instant now) {
         AuthParameters auth = AuthParser.parse(request);
         Checks.requireHostSigned(auth);
@@ -80,24 +97,31 @@ public final class SigV4Verifier<C extends SigningCredential> {
         C credential = lookup.find(scope.accessKeyId(), auth.securityToken())
                 .orElseThrow(Errors::invalidClientTokenId);
 
-        Checks.PayloadHash payloadHash = Checks.PayloadHash.of(request, auth, config);
-        CanonicalRequest canonical = CanonicalRequest.of(request, auth.signedHeaders(),
-                auth.location() == AuthLocation.QUERY, payloadHash.canonical());
-        String stringToSign = StringToSign.of(RequestTime.basic(time), scope, canonical);
+        Computed computed = compute(request, auth, time, scope);
         byte[] key = signingKeys.signingKey(credential.secretAccessKey(), scope.date(), scope.region(),
                 scope.service());
-        String expected = StringToSign.signature(key, stringToSign);
+        String expected = StringToSign.signature(key, computed.stringToSign());
         if (!MessageDigest.isEqual(ascii(expected), ascii(auth.signature()))) {
-            return new Verification.Rejected<>(Errors.signatureMismatch().error(),
-                    Optional.of(new Verification.SigningDetails(canonical.text(), stringToSign)));
+            return new Verification.Rejected<>(Errors.signatureMismatch().error(), Optional.of(
+                    new Verification.SigningDetails(computed.canonical().text(), computed.stringToSign())));
         }
-        payloadHash.requireBodyMatches(request);
+        computed.payloadHash().requireBodyMatches(request);
         if (credential.expiration().map(end -> !now.isBefore(end)).orElse(false)) {
             throw Errors.expiredToken();
         }
         return new Verification.Verified<>(scope.accessKeyId(), scope.region(), scope.service(),
                 LocalDate.parse(scope.date(), RequestTime.BASIC_DATE), time, auth.securityToken(),
                 credential, auth.location(), auth.signedHeaders());
+    }
+
+    private record Computed(Checks.PayloadHash payloadHash, CanonicalRequest canonical, String stringToSign) {
+    }
+
+    private Computed compute(SignedRequest request, AuthParameters auth, Instant time, CredentialScope scope) {
+        Checks.PayloadHash payloadHash = Checks.PayloadHash.of(request, auth, config);
+        CanonicalRequest canonical = CanonicalRequest.of(request, auth.signedHeaders(),
+                auth.location() == AuthLocation.QUERY, payloadHash.canonical());
+        return new Computed(payloadHash, canonical, StringToSign.of(RequestTime.basic(time), scope, canonical));
     }
 
     private static byte[] ascii(String s) {
