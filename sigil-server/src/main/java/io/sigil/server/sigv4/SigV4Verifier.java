@@ -55,7 +55,8 @@ public final class SigV4Verifier<C extends SigningCredential> {
     }
 
     /**
-     * Verifies one request.
+     * Verifies one request. Every rejection is a {@link Verification.Rejected}; only an exception thrown by the
+     * credential lookup (a store failure) propagates, for the server to answer InternalFailure.
      *
      * @param request the request as received
      * @param now     the server's current time
