@@ -1,0 +1,79 @@
+package io.sigil.server.sigv4;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the verifier accepts. Every limit is named here with its default.
+ *
+ * @param regions                 signing regions accepted in the credential scope. Default {@code us-east-1}
+ *                                (what the AWS docs tell clients of global services to sign with) and
+ *                                {@code aws-global} (what the AWS SDK for Java v2 signs with for
+ *                                {@code Region.AWS_GLOBAL}).
+ * @param services                signing services accepted in the credential scope; the first one is named in the
+ *                                "scoped to correct service" message. Default {@code iam}, {@code sts}.
+ * @param clockSkew               how far the request time may be from the server's clock, either way. AWS: 15 minutes
+ *                                ("Signature expired: ... (... - 15 min.)").
+ * @param maxPresignedLifetime    an upper bound on {@code X-Amz-Expires} the verifier honours (the protocol allows
+ *                                1..604800 s). Default 7 days; 15 minutes reproduces what STS is reported to do
+ *                                (aws-sdk-go #2167: STS ignores X-Amz-Expires beyond about 15 minutes).
+ * @param allowUnsignedPayload    whether {@code x-amz-content-sha256: UNSIGNED-PAYLOAD} is accepted (the body is then
+ *                                not covered by the signature).
+ * @param signingKeyCacheSize     how many derived signing keys (4 HMACs each) to keep, least recently used out.
+ */
+public record SigV4Config(
+        List<String> regions,
+        List<String> services,
+        Duration clockSkew,
+        Duration maxPresignedLifetime,
+        boolean allowUnsignedPayload,
+        int signingKeyCacheSize) {
+
+    /** AWS: 15 minutes either way. */
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(15);
+    /** Smallest {@code X-Amz-Expires}, in seconds (AWS "Authenticating Requests: Using Query Parameters"). */
+    public static final long MIN_EXPIRES_SECONDS = 1;
+    /** Largest {@code X-Amz-Expires}, in seconds: seven days. */
+    public static final long MAX_EXPIRES_SECONDS = 604_800;
+    public static final int DEFAULT_SIGNING_KEY_CACHE_SIZE = 1024;
+
+    public SigV4Config {
+        regions = List.copyOf(regions);
+        services = List.copyOf(services);
+        Objects.requireNonNull(clockSkew, "clockSkew");
+        Objects.requireNonNull(maxPresignedLifetime, "maxPresignedLifetime");
+        if (regions.isEmpty() || services.isEmpty()) {
+            throw new IllegalArgumentException("at least one region and one service must be accepted");
+        }
+        if (clockSkew.isNegative() || maxPresignedLifetime.isNegative()) {
+            throw new IllegalArgumentException("durations must not be negative");
+        }
+        if (signingKeyCacheSize < 0) {
+            throw new IllegalArgumentException("signingKeyCacheSize must not be negative");
+        }
+    }
+
+    public static SigV4Config defaults() {
+        return new SigV4Config(List.of("us-east-1", "aws-global"), List.of("iam", "sts"), DEFAULT_CLOCK_SKEW,
+                Duration.ofSeconds(MAX_EXPIRES_SECONDS), true, DEFAULT_SIGNING_KEY_CACHE_SIZE);
+    }
+
+    public SigV4Config withRegions(List<String> newRegions) {
+        return new SigV4Config(newRegions, services, clockSkew, maxPresignedLifetime, allowUnsignedPayload,
+                signingKeyCacheSize);
+    }
+
+    public SigV4Config withServices(List<String> newServices) {
+        return new SigV4Config(regions, newServices, clockSkew, maxPresignedLifetime, allowUnsignedPayload,
+                signingKeyCacheSize);
+    }
+
+    public SigV4Config withMaxPresignedLifetime(Duration lifetime) {
+        return new SigV4Config(regions, services, clockSkew, lifetime, allowUnsignedPayload, signingKeyCacheSize);
+    }
+
+    public SigV4Config withAllowUnsignedPayload(boolean allow) {
+        return new SigV4Config(regions, services, clockSkew, maxPresignedLifetime, allow, signingKeyCacheSize);
+    }
+}
