@@ -1,0 +1,175 @@
+package io.sigil.server.http;
+
+import io.sigil.server.sigv4.Header;
+import io.sigil.server.sigv4.Headers;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jetty 12 (core handlers, no servlets) in front of Sigil's endpoints. Routes {@code /_sigil/*} to the admin
+ * endpoints and everything else to the AWS API. Enforces {@link HttpLimits} before the API sees a request:
+ * header size and idle timeout in the connector, body size while reading. Never sends Jetty's version.
+ */
+public final class SigilHttpServer implements AutoCloseable {
+    private final Server server;
+    private final ServerConnector connector;
+
+    public SigilHttpServer(String bindHost, int port, HttpLimits limits, Map<String, Endpoint> adminRoutes,
+                           ApiEndpoint api) {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("sigil-http");
+        server = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setRequestHeaderSize(limits.maxHeaderBytes());
+        config.setSendServerVersion(false);
+        config.setSendDateHeader(true);
+        connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        connector.setHost(bindHost);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        server.addConnector(connector);
+        server.setHandler(new Dispatch(limits, Map.copyOf(adminRoutes), api));
+        server.setStopTimeout(2_000);
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String host() {
+        return connector.getHost();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    private static final class Dispatch extends Handler.Abstract {
+        private final HttpLimits limits;
+        private final Map<String, Endpoint> admin;
+        private final ApiEndpoint api;
+
+        Dispatch(HttpLimits limits, Map<String, Endpoint> admin, ApiEndpoint api) {
+            this.limits = limits;
+            this.admin = admin;
+            this.api = api;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            HttpReply reply;
+            try {
+                reply = route(request);
+            } catch (RuntimeException e) {
+                reply = HttpReply.text(500, "text/plain", "internal error\n");
+            }
+            send(reply, response, callback);
+            return true;
+        }
+
+        private HttpReply route(Request request) {
+            String path = request.getHttpURI().getDecodedPath();
+            Headers headers = headers(request);
+            String rawQuery = request.getHttpURI().getQuery();
+            String remote = Request.getRemoteAddr(request);
+            boolean secure = request.isSecure();
+            String method = request.getMethod();
+            String rawPath = request.getHttpURI().getPath();
+            if (path != null && path.startsWith("/_sigil/")) {
+                Endpoint e = admin.get(method + " " + path);
+                if (e == null) {
+                    return HttpReply.json(404, "{\"error\":\"not found\"}");
+                }
+                return e.handle(new HttpCall(method, rawPath, rawQuery, headers, new byte[0], remote, secure));
+            }
+            HttpCall head = new HttpCall(method, rawPath, rawQuery == null ? "" : rawQuery, headers, new byte[0],
+                    remote, secure);
+            long declared = request.getLength();
+            if (declared > limits.maxBodyBytes()) {
+                return api.refuse(head, 413, "RequestEntityTooLarge",
+                        "Request body exceeds the maximum of " + limits.maxBodyBytes() + " bytes.");
+            }
+            byte[] body;
+            try {
+                body = readBody(request, limits.maxBodyBytes());
+            } catch (IOException e) {
+                return api.refuse(head, 400, "MalformedQueryString", "The request body could not be read.");
+            }
+            if (body == null) {
+                return api.refuse(head, 413, "RequestEntityTooLarge",
+                        "Request body exceeds the maximum of " + limits.maxBodyBytes() + " bytes.");
+            }
+            HttpCall call = new HttpCall(method, rawPath, head.rawQuery(), headers, body, remote, secure);
+            if (countParameters(call) > limits.maxParameters()) {
+                return api.refuse(call, 400, "InvalidParameterValue",
+                        "The request has more than " + limits.maxParameters() + " parameters.");
+            }
+            return api.handle(call);
+        }
+
+        /** The body, or null when it is longer than {@code max}. */
+        private static byte[] readBody(Request request, int max) throws IOException {
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                byte[] body = in.readNBytes(max + 1);
+                return body.length > max ? null : body;
+            }
+        }
+
+        /** Parameters counted as '&'-separated fields of the query and the form body, before any decoding. */
+        private static int countParameters(HttpCall call) {
+            return fields(call.rawQuery()) + fields(new String(call.body(), java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+
+        private static int fields(String s) {
+            if (s == null || s.isEmpty()) {
+                return 0;
+            }
+            int n = 1;
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) == '&') {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        private static Headers headers(Request request) {
+            List<Header> fields = new ArrayList<>();
+            for (HttpField f : request.getHeaders()) {
+                fields.add(new Header(f.getName(), f.getValue()));
+            }
+            return Headers.of(fields);
+        }
+
+        private static void send(HttpReply reply, Response response, Callback callback) {
+            response.setStatus(reply.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+            reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+            response.write(true, ByteBuffer.wrap(reply.body()), callback);
+        }
+    }
+}
