@@ -7,6 +7,8 @@ import io.sigil.policy.internal.PolicyGroup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Decides one request as AWS does (IAM User Guide, "Policy evaluation logic" and "Cross-account policy evaluation
@@ -16,6 +18,7 @@ import java.util.List;
  * <li>resource control policies: AWS's RCPFullAWSAccess sits at every level, so they only deny explicitly;</li>
  * <li>service control policies: every organisation level must allow (they bind principals of the account, its
  *     root user included);</li>
+ * <li>for sts:AssumeRole* and the other trust-policy actions, the role's trust policy must allow;</li>
  * <li>an account root acting in its own account is allowed;</li>
  * <li>a resource-based policy that allows, in the same account: naming the user, the session or everyone grants
  *     on its own (a boundary or session policy does not limit it); naming the role counts only if the role's
@@ -92,6 +95,12 @@ public final class PolicyEngine {
                 return implicitDeny(PolicyType.SCP, request, set, ctx);
             }
         }
+        // 3b. A role trust policy must allow the caller itself, in the same account too: it is an exception to "an
+        // identity-based or a resource-based policy suffices" (IAM User Guide, "Policy evaluation logic": IAM role
+        // trust policies must explicitly allow access for principals).
+        if (isTrustPolicyAction(action) && (resource == null || !resource.allows())) {
+            return implicitDeny(PolicyType.RESOURCE, request, set, ctx);
+        }
         boolean cross = request.crossAccount();
         // 4. The account root in its own account.
         if (caller.kind() == Caller.Kind.ROOT && !cross) {
@@ -129,6 +138,18 @@ public final class PolicyEngine {
             return new Decision(Outcome.ALLOW, PolicyType.IDENTITY, refs, List.of());
         }
         return rootIdentity ? new Decision(Outcome.ALLOW, null, List.of(), List.of()) : allow(PolicyType.IDENTITY, identity);
+    }
+
+    /**
+     * Actions authorised against a role's trust policy (IAM User Guide, "Policy evaluation logic"; "Passing session
+     * tags in AWS STS"; "Monitor and control actions taken with assumed roles": sts:SetSourceIdentity).
+     */
+    private static final Set<String> TRUST_POLICY_ACTIONS = Set.of("sts:assumerole",
+            "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity",
+            "sts:setcontext");
+
+    private static boolean isTrustPolicyAction(String action) {
+        return TRUST_POLICY_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
     }
 
     private static void addIfPresent(List<Result> out, Result... rs) {
