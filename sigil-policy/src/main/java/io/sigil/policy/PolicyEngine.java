@@ -23,7 +23,8 @@ import java.util.Set;
  * <li>a resource-based policy that allows, in the same account: naming the user, the session or everyone grants
  *     on its own (a boundary or session policy does not limit it); naming the role counts only if the role's
  *     boundary and the session policies allow too; naming the account delegates to identity policies;</li>
- * <li>identity-based policies must allow, then the permissions boundary, then the session policies;</li>
+ * <li>identity-based policies must allow, then the permissions boundary, then the session policies (a federated
+ *     user session without a session policy is denied here);</li>
  * <li>across accounts, the resource-based policy must allow as well.</li>
  * </ol>
  * Total: never throws on policy content. Thread-safe.
@@ -126,6 +127,12 @@ public final class PolicyEngine {
             return implicitDeny(PolicyType.PERMISSIONS_BOUNDARY, request, set, ctx);
         }
         if (session != null && !session.allows()) {
+            return implicitDeny(PolicyType.SESSION, request, set, ctx);
+        }
+        // A federated user session (GetFederationToken) without a session policy has no permissions of its own; only
+        // a resource policy naming it directly (step 5) grants (IAM User Guide, "Policy evaluation logic", session
+        // policies: "If there is no session policy ... Otherwise, the request is implicitly denied").
+        if (session == null && caller.kind() == Caller.Kind.FEDERATED_USER) {
             return implicitDeny(PolicyType.SESSION, request, set, ctx);
         }
         // 7. Across accounts the resource's own policy must allow too.
