@@ -58,21 +58,22 @@ public final class PolicyEngine {
         PolicySet.Groups g = set.groups();
         boolean hasIdentity = caller.hasIdentity();
 
-        Result identity = hasIdentity ? evaluate(g.identity(), PolicyType.IDENTITY, action, ctx, false) : null;
+        Result identity = hasIdentity ? evaluate(g.identity(), PolicyType.IDENTITY, action, ctx, false, false) : null;
         Result boundary = hasIdentity && g.boundary() != null
-                ? evaluate(g.boundary(), PolicyType.PERMISSIONS_BOUNDARY, action, ctx, false) : null;
+                ? evaluate(g.boundary(), PolicyType.PERMISSIONS_BOUNDARY, action, ctx, false, false) : null;
         Result session = hasIdentity && g.session() != null
-                ? evaluate(g.session(), PolicyType.SESSION, action, ctx, false) : null;
-        Result resource = g.resource() != null ? evaluate(g.resource(), PolicyType.RESOURCE, action, ctx, true) : null;
+                ? evaluate(g.session(), PolicyType.SESSION, action, ctx, false, false) : null;
+        Result resource = g.resource() != null
+                ? evaluate(g.resource(), PolicyType.RESOURCE, action, ctx, true, boundary != null) : null;
         List<Result> scps = new ArrayList<>();
         if (hasIdentity) {
             for (PolicyGroup level : g.scp()) {
-                scps.add(evaluate(level, PolicyType.SCP, action, ctx, false));
+                scps.add(evaluate(level, PolicyType.SCP, action, ctx, false, false));
             }
         }
         List<Result> rcps = new ArrayList<>();
         for (PolicyGroup level : g.rcp()) {
-            rcps.add(evaluate(level, PolicyType.RCP, action, ctx, true));
+            rcps.add(evaluate(level, PolicyType.RCP, action, ctx, true, boundary != null));
         }
 
         // 1. Explicit deny anywhere wins; reported by the first type in this order.
@@ -183,22 +184,31 @@ public final class PolicyEngine {
         return new Decision(Outcome.ALLOW, type, refs(r), List.of());
     }
 
-    /** Evaluates one policy type: which statements apply, and for resource-type policies how the Principal matched. */
-    private static Result evaluate(PolicyGroup group, PolicyType type, String action, EvalContext ctx, boolean principals) {
+    /**
+     * Evaluates one policy type: which statements apply, and for resource-type policies how the Principal matched.
+     *
+     * @param callerHasBoundary whether a permissions boundary is in force for the caller (NotPrincipal reads it)
+     */
+    private static Result evaluate(PolicyGroup group, PolicyType type, String action, EvalContext ctx, boolean principals,
+                                   boolean callerHasBoundary) {
         Result r = new Result(type);
         String resource = ctx.request().resource();
-        group.bucket(action).forEachCandidate(resource, s -> apply(s, r, resource, ctx, principals));
+        group.bucket(action).forEachCandidate(resource, s -> apply(s, r, resource, ctx, principals, callerHasBoundary));
         return r;
     }
 
-    private static void apply(CompiledStatement s, Result r, String resource, EvalContext ctx, boolean principals) {
+    private static void apply(CompiledStatement s, Result r, String resource, EvalContext ctx, boolean principals,
+                              boolean callerHasBoundary) {
         if (!s.matchesResource(resource, ctx)) {
             return;
         }
         Grant grant = Grant.DIRECT;
         if (principals && s.principal() != null) {
             if (s.principal().negated()) {
-                if (s.principal().exempts(ctx.caller(), ctx)) {
+                // A Deny with NotPrincipal always applies to a principal that has a permissions boundary, whatever
+                // it lists (IAM User Guide, "Permissions boundaries for IAM entities", Important note).
+                boolean boundaryOverrides = s.effect() == Effect.DENY && callerHasBoundary;
+                if (!boundaryOverrides && s.principal().exempts(ctx.caller(), ctx)) {
                     return;
                 }
             } else {
