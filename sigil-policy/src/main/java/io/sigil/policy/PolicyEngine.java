@@ -100,7 +100,8 @@ public final class PolicyEngine {
         // 3b. A role trust policy must allow the caller itself, in the same account too: it is an exception to "an
         // identity-based or a resource-based policy suffices" (IAM User Guide, "Policy evaluation logic": IAM role
         // trust policies must explicitly allow access for principals).
-        if (isTrustPolicyAction(action) && (resource == null || !resource.allows())) {
+        boolean trust = isTrustPolicyAction(action);
+        if (trust && (resource == null || !resource.allows())) {
             return implicitDeny(PolicyType.RESOURCE, request, set, ctx);
         }
         boolean cross = request.crossAccount();
@@ -111,6 +112,11 @@ public final class PolicyEngine {
         // 5. Resource-based policy in the same account (or for callers that have no account of their own).
         if (resource != null && resource.allows() && (!cross || !hasIdentity)) {
             boolean direct = resource.grant == Grant.DIRECT || !hasIdentity;
+            // A trust policy naming the caller directly is still bounded by the caller's permissions boundary, which
+            // must allow sts:AssumeRole (IAM User Guide, "Update a role trust policy", notes).
+            if (trust && hasIdentity && !allowsOrAbsent(boundary)) {
+                direct = false;
+            }
             boolean viaRole = resource.grant == Grant.ROLE && allowsOrAbsent(boundary) && allowsOrAbsent(session);
             if (direct || viaRole) {
                 return allow(PolicyType.RESOURCE, resource);
