@@ -31,6 +31,14 @@ import java.util.Set;
  */
 public final class PolicyEngine {
 
+    /**
+     * Actions authorised against a role's trust policy (IAM User Guide, "Policy evaluation logic"; "Passing session
+     * tags in AWS STS"; "Monitor and control actions taken with assumed roles": sts:SetSourceIdentity).
+     */
+    private static final Set<String> TRUST_POLICY_ACTIONS = Set.of("sts:assumerole",
+            "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity",
+            "sts:setcontext");
+
     /** What one policy type said about the request. */
     private static final class Result {
         final PolicyType type;
@@ -153,14 +161,6 @@ public final class PolicyEngine {
         }
         return rootIdentity ? new Decision(Outcome.ALLOW, null, List.of(), List.of()) : allow(PolicyType.IDENTITY, identity);
     }
-
-    /**
-     * Actions authorised against a role's trust policy (IAM User Guide, "Policy evaluation logic"; "Passing session
-     * tags in AWS STS"; "Monitor and control actions taken with assumed roles": sts:SetSourceIdentity).
-     */
-    private static final Set<String> TRUST_POLICY_ACTIONS = Set.of("sts:assumerole",
-            "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity",
-            "sts:setcontext");
 
     private static boolean isTrustPolicyAction(String action) {
         return TRUST_POLICY_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
