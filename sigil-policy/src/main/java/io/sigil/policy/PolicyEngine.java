@@ -8,6 +8,8 @@ import io.sigil.policy.internal.PolicyGroup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Decides one request as AWS does (IAM User Guide, "Policy evaluation logic" and "Cross-account policy evaluation
@@ -17,16 +19,26 @@ import java.util.List;
  * <li>resource control policies: AWS's RCPFullAWSAccess sits at every level, so they only deny explicitly;</li>
  * <li>service control policies: every organisation level must allow (they bind principals of the account, its
  *     root user included);</li>
+ * <li>for sts:AssumeRole* and the other trust-policy actions, the role's trust policy must allow;</li>
  * <li>an account root acting in its own account is allowed;</li>
  * <li>a resource-based policy that allows, in the same account: naming the user, the session or everyone grants
  *     on its own (a boundary or session policy does not limit it); naming the role counts only if the role's
  *     boundary and the session policies allow too; naming the account delegates to identity policies;</li>
- * <li>identity-based policies must allow, then the permissions boundary, then the session policies;</li>
+ * <li>identity-based policies must allow, then the permissions boundary, then the session policies (a federated
+ *     user session without a session policy is denied here);</li>
  * <li>across accounts, the resource-based policy must allow as well.</li>
  * </ol>
  * Total: never throws on policy content. Thread-safe.
  */
 public final class PolicyEngine {
+
+    /**
+     * Actions authorised against a role's trust policy (IAM User Guide, "Policy evaluation logic"; "Passing session
+     * tags in AWS STS"; "Monitor and control actions taken with assumed roles": sts:SetSourceIdentity).
+     */
+    private static final Set<String> TRUST_POLICY_ACTIONS = Set.of("sts:assumerole",
+            "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity",
+            "sts:setcontext");
 
     /** What one policy type said about the request; it visits the index's candidate statements itself. */
     private static final class Result implements CandidateVisitor {
@@ -34,15 +46,17 @@ public final class PolicyEngine {
         final EvalContext ctx;
         final boolean principals;
         final boolean allMatches;
+        final boolean callerHasBoundary;
         List<CompiledStatement> allows;
         List<CompiledStatement> denies;
         Grant grant = Grant.NONE;
 
-        Result(PolicyType type, EvalContext ctx, boolean principals, boolean allMatches) {
+        Result(PolicyType type, EvalContext ctx, boolean principals, boolean allMatches, boolean callerHasBoundary) {
             this.type = type;
             this.ctx = ctx;
             this.principals = principals;
             this.allMatches = allMatches;
+            this.callerHasBoundary = callerHasBoundary;
         }
 
         /**
@@ -87,14 +101,14 @@ public final class PolicyEngine {
         PolicySet.Groups g = set.groups();
         boolean hasIdentity = caller.hasIdentity();
 
-        Result identity = hasIdentity ? evaluate(g.identity(), PolicyType.IDENTITY, action, ctx, false, all) : null;
+        Result identity = hasIdentity ? evaluate(g.identity(), PolicyType.IDENTITY, action, ctx, false, all, false) : null;
         Result boundary = hasIdentity && g.boundary() != null
-                ? evaluate(g.boundary(), PolicyType.PERMISSIONS_BOUNDARY, action, ctx, false, all) : null;
+                ? evaluate(g.boundary(), PolicyType.PERMISSIONS_BOUNDARY, action, ctx, false, all, false) : null;
         Result session = hasIdentity && g.session() != null
-                ? evaluate(g.session(), PolicyType.SESSION, action, ctx, false, all) : null;
-        Result resource = g.resource() != null ? evaluate(g.resource(), PolicyType.RESOURCE, action, ctx, true, all) : null;
-        List<Result> scps = levels(hasIdentity ? g.scp() : List.of(), PolicyType.SCP, action, ctx, false, all);
-        List<Result> rcps = levels(g.rcp(), PolicyType.RCP, action, ctx, true, all);
+                ? evaluate(g.session(), PolicyType.SESSION, action, ctx, false, all, false) : null;
+        Result resource = g.resource() != null ? evaluate(g.resource(), PolicyType.RESOURCE, action, ctx, true, all, boundary != null) : null;
+        List<Result> scps = levels(hasIdentity ? g.scp() : List.of(), PolicyType.SCP, action, ctx, false, all, false);
+        List<Result> rcps = levels(g.rcp(), PolicyType.RCP, action, ctx, true, all, boundary != null);
 
         // 1. Explicit deny anywhere wins; reported by the first type in this order.
         if (anyDenies(scps) || anyDenies(rcps) || denies(identity) || denies(resource) || denies(boundary)
@@ -118,6 +132,13 @@ public final class PolicyEngine {
                 return implicitDeny(PolicyType.SCP, request, set, ctx);
             }
         }
+        // 3b. A role trust policy must allow the caller itself, in the same account too: it is an exception to "an
+        // identity-based or a resource-based policy suffices" (IAM User Guide, "Policy evaluation logic": IAM role
+        // trust policies must explicitly allow access for principals).
+        boolean trust = isTrustPolicyAction(action);
+        if (trust && (resource == null || !resource.allows())) {
+            return implicitDeny(PolicyType.RESOURCE, request, set, ctx);
+        }
         boolean cross = request.crossAccount();
         // 4. The account root in its own account.
         if (caller.kind() == Caller.Kind.ROOT && !cross) {
@@ -126,6 +147,11 @@ public final class PolicyEngine {
         // 5. Resource-based policy in the same account (or for callers that have no account of their own).
         if (resource != null && resource.allows() && (!cross || !hasIdentity)) {
             boolean direct = resource.grant == Grant.DIRECT || !hasIdentity;
+            // A trust policy naming the caller directly is still bounded by the caller's permissions boundary, which
+            // must allow sts:AssumeRole (IAM User Guide, "Update a role trust policy", notes).
+            if (trust && hasIdentity && !allowsOrAbsent(boundary)) {
+                direct = false;
+            }
             boolean viaRole = resource.grant == Grant.ROLE && allowsOrAbsent(boundary) && allowsOrAbsent(session);
             if (direct || viaRole) {
                 return allow(PolicyType.RESOURCE, resource);
@@ -145,6 +171,12 @@ public final class PolicyEngine {
         if (session != null && !session.allows()) {
             return implicitDeny(PolicyType.SESSION, request, set, ctx);
         }
+        // A federated user session (GetFederationToken) without a session policy has no permissions of its own; only
+        // a resource policy naming it directly (step 5) grants (IAM User Guide, "Policy evaluation logic", session
+        // policies: "If there is no session policy ... Otherwise, the request is implicitly denied").
+        if (session == null && caller.kind() == Caller.Kind.FEDERATED_USER) {
+            return implicitDeny(PolicyType.SESSION, request, set, ctx);
+        }
         // 7. Across accounts the resource's own policy must allow too.
         if (cross) {
             if (resource == null || !resource.allows()) {
@@ -158,13 +190,13 @@ public final class PolicyEngine {
     }
 
     private static List<Result> levels(List<PolicyGroup> groups, PolicyType type, String action, EvalContext ctx,
-                                       boolean principals, boolean all) {
+                                       boolean principals, boolean all, boolean callerHasBoundary) {
         if (groups.isEmpty()) {
             return List.of();
         }
         List<Result> out = new ArrayList<>(groups.size());
         for (PolicyGroup level : groups) {
-            out.add(evaluate(level, type, action, ctx, principals, all));
+            out.add(evaluate(level, type, action, ctx, principals, all, callerHasBoundary));
         }
         return out;
     }
@@ -180,6 +212,10 @@ public final class PolicyEngine {
             }
         }
         return false;
+    }
+
+    private static boolean isTrustPolicyAction(String action) {
+        return TRUST_POLICY_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
     }
 
     private static void addIfPresent(List<Result> out, Result... rs) {
@@ -207,9 +243,14 @@ public final class PolicyEngine {
     }
 
     /** Evaluates one policy type: which statements apply, and for resource-type policies how the Principal matched. */
+    /**
+     * Evaluates one policy type: which statements apply, and for resource-type policies how the Principal matched.
+     *
+     * @param callerHasBoundary whether a permissions boundary is in force for the caller (NotPrincipal reads it)
+     */
     private static Result evaluate(PolicyGroup group, PolicyType type, String action, EvalContext ctx,
-                                   boolean principals, boolean all) {
-        Result r = new Result(type, ctx, principals, all);
+                                   boolean principals, boolean all, boolean callerHasBoundary) {
+        Result r = new Result(type, ctx, principals, all, callerHasBoundary);
         group.bucket(action).forEachCandidate(ctx.request().resource(), r);
         return r;
     }
@@ -231,7 +272,10 @@ public final class PolicyEngine {
         Grant grant = Grant.DIRECT;
         if (principals && s.principal() != null) {
             if (s.principal().negated()) {
-                if (s.principal().exempts(ctx.caller(), ctx)) {
+                // A Deny with NotPrincipal always applies to a principal that has a permissions boundary, whatever
+                // it lists (IAM User Guide, "Permissions boundaries for IAM entities", Important note).
+                boolean boundaryOverrides = s.effect() == Effect.DENY && r.callerHasBoundary;
+                if (!boundaryOverrides && s.principal().exempts(ctx.caller(), ctx)) {
                     return;
                 }
             } else {

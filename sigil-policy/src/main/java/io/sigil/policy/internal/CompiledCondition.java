@@ -17,6 +17,7 @@ import java.util.Locale;
  * One operator/key pair compiled. Evaluation follows IAM User Guide "Condition operators" and "Set operators for
  * multivalued context keys": values of one key are OR-ed; a negated operator is true when no value matches; an
  * absent key fails a positive operator and satisfies a negated one; {@code ...IfExists} is true on an absent key;
+ * {@code Null} counts a multivalued key without values as absent;
  * {@code ForAllValues} is true on an absent key or empty set, {@code ForAnyValue} false. A single-valued or
  * unqualified multivalued key is tested as "any request value matches".
  * <p>
@@ -71,7 +72,7 @@ public final class CompiledCondition {
         }
         ContextValue v = ctx.value(keyLower);
         if (op.isNull()) {
-            boolean present = v != null;
+            boolean present = isPresent(v);
             for (ValueTest t : tests) {
                 if (((NullOperator.Presence) t).holds(present)) {
                     return true;
@@ -117,6 +118,16 @@ public final class CompiledCondition {
         }
     }
 
+    /**
+     * Presence as {@code Null} reads it: a multivalued key with no values counts as null, so {@code "Null": false}
+     * guards ForAllValues against empty values as well as absent keys (IAM User Guide, "Multivalued context key
+     * examples": "You can prevent missing context keys or context keys with empty values from evaluating to true by
+     * including a Null condition operator ... with a value of false").
+     */
+    private static boolean isPresent(ContextValue v) {
+        return v != null && !v.values().isEmpty();
+    }
+
     private boolean anyMatch(String r, Variables vars) {
         for (ValueTest t : tests) {
             if (t.test(r, vars)) {
@@ -136,7 +147,7 @@ public final class CompiledCondition {
         List<String> policyValues = source.values();
         String pv = policyValues.size() == 1 ? policyValues.get(0) : String.valueOf(policyValues);
         if (op.isNull()) {
-            return head + (v == null ? "key is absent" : "key is present");
+            return head + (isPresent(v) ? "key is present" : v == null ? "key is absent" : "key has no values");
         }
         if (v == null) {
             return head + "key is absent from the request";

@@ -1,5 +1,6 @@
 package io.sigil.policy.conformance;
 
+import io.sigil.policy.PolicyEngine;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -29,11 +30,15 @@ class ConformanceCorpusTest {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             List<ConformanceCase> cases = CaseReader.read(file.getFileName().toString(), text, Instant.now());
             CaseRunner runner = new CaseRunner();
+            PolicyEngine engine = new PolicyEngine();
             for (ConformanceCase c : cases) {
                 tests.add(DynamicTest.dynamicTest(c.label(), () -> {
                     assertThat(c.expect()).as("corpus cases state their expected decision").isNotNull();
                     CaseRunner.Result r = runner.run(c);
                     assertThat(r.decision().outcome()).as(r.decision().explain()).isEqualTo(c.expect());
+                    // The fast path (first applicable Allow settles a type) must reach the same outcome.
+                    assertThat(engine.evaluate(c.request(), c.policies()).outcome())
+                            .as("evaluate() agrees with explain()").isEqualTo(c.expect());
                 }));
             }
         }
