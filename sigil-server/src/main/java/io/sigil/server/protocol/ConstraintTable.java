@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The request constraints of every IAM and STS operation and the modeled error codes, loaded from the
@@ -96,6 +97,11 @@ final class ConstraintTable {
     Optional<ConstraintShape> inputOf(AwsService service, String operation) {
         String input = inputShapes.get(service.id() + ":" + operation);
         return input == null || input.equals("-") ? Optional.empty() : Optional.of(shape(input));
+    }
+
+    /** The operations the table has, as {@code service:Operation}. */
+    Set<String> operations() {
+        return inputShapes.keySet();
     }
 
     boolean knowsOperation(AwsService service, String operation) {
