@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.core.ClientEndpointProvider;
 import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
 import software.amazon.awssdk.core.client.config.SdkClientOption;
 import software.amazon.awssdk.core.runtime.transform.Marshaller;
@@ -115,10 +116,10 @@ public final class OperationRegistry {
                                      AwsQueryProtocolFactory protocol) {
         String marshallerName = clientPackage + ".transform." + request.getSimpleName() + "Marshaller";
         try {
-            Marshaller marshaller = (Marshaller) load(marshallerName)
+            Marshaller<Object> marshaller = (Marshaller) load(marshallerName)
                     .getConstructor(AwsQueryProtocolFactory.class).newInstance(protocol);
             SdkBuilder<?, ?> builder = (SdkBuilder<?, ?>) request.getMethod("builder").invoke(null);
-            SdkHttpFullRequest http = (SdkHttpFullRequest) marshaller.marshall(builder.build());
+            SdkHttpFullRequest http = marshaller.marshall(builder.build());
             List<String> action = http.rawQueryParameters().get("Action");
             if (action == null || action.size() != 1) {
                 throw new IllegalStateException(marshallerName + " wrote no single Action parameter");
@@ -130,9 +131,9 @@ public final class OperationRegistry {
     }
 
     private static AwsQueryProtocolFactory protocolFactory() {
-        SdkClientConfiguration config = SdkClientConfiguration.builder()
-                .option(SdkClientOption.ENDPOINT, URI.create("https://localhost"))
-                .build();
+        // The marshaller writes Action, Version and the members; the endpoint is a placeholder it requires.
+        SdkClientConfiguration config = SdkClientConfiguration.builder().option(SdkClientOption.CLIENT_ENDPOINT_PROVIDER,
+                ClientEndpointProvider.forEndpointOverride(URI.create("https://localhost"))).build();
         return AwsQueryProtocolFactory.builder().clientConfiguration(config).build();
     }
 

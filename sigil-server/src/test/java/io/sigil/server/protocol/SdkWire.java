@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsResponse;
-import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.ClientEndpointProvider;
 import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
 import software.amazon.awssdk.core.client.config.SdkClientOption;
 import software.amazon.awssdk.core.http.HttpResponseHandler;
@@ -21,8 +21,8 @@ import software.amazon.awssdk.protocols.query.AwsQueryProtocolFactory;
 /** The AWS SDK's own Query marshaller and XML unmarshaller, as an oracle for the codec's two directions. */
 final class SdkWire {
     private static final AwsQueryProtocolFactory PROTOCOL = AwsQueryProtocolFactory.builder()
-            .clientConfiguration(SdkClientConfiguration.builder()
-                    .option(SdkClientOption.ENDPOINT, URI.create("https://localhost")).build())
+            .clientConfiguration(SdkClientConfiguration.builder().option(SdkClientOption.CLIENT_ENDPOINT_PROVIDER,
+                    ClientEndpointProvider.forEndpointOverride(URI.create("https://localhost"))).build())
             .build();
 
     private SdkWire() {
@@ -33,16 +33,16 @@ final class SdkWire {
     static Map<String, List<String>> marshall(Operation operation, AwsRequest request) throws Exception {
         String marshaller = operation.requestType().getPackageName().replace(".model", ".transform.")
                 + operation.requestType().getSimpleName() + "Marshaller";
-        Marshaller m = (Marshaller) Class.forName(marshaller).getConstructor(AwsQueryProtocolFactory.class)
+        Marshaller<Object> m = (Marshaller) Class.forName(marshaller).getConstructor(AwsQueryProtocolFactory.class)
                 .newInstance(PROTOCOL);
-        SdkHttpFullRequest http = (SdkHttpFullRequest) m.marshall(request);
+        SdkHttpFullRequest http = m.marshall(request);
         return new LinkedHashMap<>(http.rawQueryParameters());
     }
 
     /** What the SDK reads from the response document {@code xml} of {@code operation}. */
     static AwsResponse unmarshall(Operation operation, byte[] xml) throws Exception {
         HttpResponseHandler<AwsResponse> handler =
-                PROTOCOL.createResponseHandler(() -> (SdkPojo) operation.newResponseBuilder());
+                PROTOCOL.createResponseHandler(operation::newResponseBuilder);
         SdkHttpFullResponse http = SdkHttpFullResponse.builder().statusCode(200)
                 .content(AbortableInputStream.create(new ByteArrayInputStream(xml))).build();
         return handler.handle(http, new ExecutionAttributes());
