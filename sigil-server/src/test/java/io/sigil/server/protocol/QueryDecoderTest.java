@@ -3,6 +3,7 @@ package io.sigil.server.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +162,7 @@ class QueryDecoderTest {
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
-            params.computeIfAbsent(pair.substring(0, eq), k -> new java.util.ArrayList<>())
+            params.computeIfAbsent(pair.substring(0, eq), k -> new ArrayList<>())
                     .add(pair.substring(eq + 1));
         }
         return decode(service, action, params);

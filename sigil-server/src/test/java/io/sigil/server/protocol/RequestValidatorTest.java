@@ -146,7 +146,7 @@ class RequestValidatorTest {
     }
 
     @Test
-    void stringListElements_areChecked_andTheListIsQuotedAsAList() {
+    void stringListElements_areNamedByIndexAndMember() {
         List<String> violations = violations("SimulateCustomPolicy", SimulateCustomPolicyRequest.builder()
                 .policyInputList("{}").actionNames("s3:GetObject", "s3").build());
 
