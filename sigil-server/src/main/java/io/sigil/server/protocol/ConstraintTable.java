@@ -1,0 +1,130 @@
+package io.sigil.server.protocol;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The request constraints of every IAM and STS operation and the modeled error codes, loaded from the
+ * generated resource {@code constraints.tsv} (botocore service models; format and provenance in
+ * {@code scripts/generate-constraints.py} and {@code NOTICE-constraints.txt}).
+ */
+final class ConstraintTable {
+    static final String RESOURCE = "constraints.tsv";
+
+    private final Map<String, String> inputShapes;
+    private final Map<String, ConstraintShape> shapes;
+    private final Map<String, ModeledError> errors;
+
+    private ConstraintTable(Map<String, String> inputShapes, Map<String, ConstraintShape> shapes,
+                            Map<String, ModeledError> errors) {
+        this.inputShapes = Map.copyOf(inputShapes);
+        this.shapes = Map.copyOf(shapes);
+        this.errors = Map.copyOf(errors);
+    }
+
+    /** The table shipped with Sigil. */
+    static ConstraintTable load() {
+        try (InputStream in = ConstraintTable.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource missing: " + RESOURCE);
+            }
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ConstraintTable parse(List<String> lines) {
+        Map<String, String> inputs = new HashMap<>();
+        Map<String, ConstraintShape> shapes = new LinkedHashMap<>();
+        Map<String, ModeledError> errors = new HashMap<>();
+        for (String line : lines) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            switch (f[0]) {
+                case "O" -> inputs.put(f[1] + ":" + f[2], f[3]);
+                case "S" -> shapes.put(f[1], shape(f));
+                case "M" -> shapes.computeIfPresent(f[1], (name, shape) -> shape.withMember(
+                        new ConstraintShape.Member(f[2], f[3], f.length > 4 && f[4].equals("required"))));
+                case "E" -> errors.put(f[1] + ":" + f[2], new ModeledError(AwsService.forId(f[1]).orElseThrow(),
+                        f[2], Integer.parseInt(f[3]), f[4].equals("Sender") ? Fault.SENDER : Fault.RECEIVER));
+                default -> throw new IllegalStateException("unknown record in " + RESOURCE + ": " + line);
+            }
+        }
+        return new ConstraintTable(inputs, shapes, errors);
+    }
+
+    private static ConstraintShape shape(String[] f) {
+        Long min = null;
+        Long max = null;
+        String pattern = null;
+        String member = null;
+        List<String> enumValues = List.of();
+        boolean sensitive = false;
+        for (int i = 3; i < f.length; i++) {
+            String attribute = f[i];
+            int eq = attribute.indexOf('=');
+            String key = eq < 0 ? attribute : attribute.substring(0, eq);
+            String value = eq < 0 ? "" : attribute.substring(eq + 1);
+            switch (key) {
+                case "min" -> min = Long.valueOf(value);
+                case "max" -> max = Long.valueOf(value);
+                case "pattern" -> pattern = value;
+                case "enum" -> enumValues = Arrays.asList(value.split("\\|", -1));
+                case "member" -> member = value;
+                case "sensitive" -> sensitive = true;
+                default -> throw new IllegalStateException("unknown attribute " + key + " of shape " + f[1]);
+            }
+        }
+        return new ConstraintShape(f[1], f[2], min, max, pattern, enumValues, member, sensitive, new ArrayList<>());
+    }
+
+    /** The input shape of {@code operation}, if the model source knows the operation. */
+    Optional<ConstraintShape> inputOf(AwsService service, String operation) {
+        String input = inputShapes.get(service.id() + ":" + operation);
+        return input == null || input.equals("-") ? Optional.empty() : Optional.of(shape(input));
+    }
+
+    /** The operations the table has, as {@code service:Operation}. */
+    Set<String> operations() {
+        return inputShapes.keySet();
+    }
+
+    boolean knowsOperation(AwsService service, String operation) {
+        return inputShapes.containsKey(service.id() + ":" + operation);
+    }
+
+    ConstraintShape shape(String name) {
+        ConstraintShape shape = shapes.get(name);
+        if (shape == null) {
+            throw new IllegalStateException("shape " + name + " missing from " + RESOURCE);
+        }
+        return shape;
+    }
+
+    Iterable<ConstraintShape> shapes() {
+        return shapes.values();
+    }
+
+    Optional<ModeledError> error(AwsService service, String code) {
+        return Optional.ofNullable(errors.get(service.id() + ":" + code));
+    }
+
+    List<ModeledError> errors() {
+        return List.copyOf(errors.values());
+    }
+}

@@ -1,0 +1,146 @@
+package io.sigil.server.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+
+/**
+ * Checks a decoded request against the generated constraint table and words each violation as AWS does:
+ *
+ * <pre>
+ * Value null at 'userName' failed to satisfy constraint: Member must not be null
+ * Value 'a b' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w+=,.@-]+
+ * Value '1001' at 'maxItems' failed to satisfy constraint: Member must have value less than or equal to 1000
+ * Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 1
+ * </pre>
+ *
+ * <p>Member paths are the wire names with a lower-case first letter ({@code userName}, {@code sAMLAssertion});
+ * list elements are {@code tags.1.member.key}. Sensitive members and structures are not quoted ("Value at").
+ * Per member the checks run in the order length, pattern, enum, range; members in model order. Lengths count
+ * Unicode code points (Smithy {@code @length}). {@link ProtocolException#validationError} joins the messages
+ * into "N validation error(s) detected: …; …".
+ */
+public final class RequestValidator {
+    private final ConstraintTable table;
+
+    RequestValidator(ConstraintTable table) {
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    /** The validator over the constraint table shipped with Sigil. */
+    public static RequestValidator standard() {
+        return new RequestValidator(ConstraintTable.load());
+    }
+
+    /** Throws {@code ValidationError} if {@code request} breaks a constraint of {@code operation}. */
+    public void validate(Operation operation, SdkPojo request) {
+        List<String> violations = violations(operation, request);
+        if (!violations.isEmpty()) {
+            throw ProtocolException.validationError(violations);
+        }
+    }
+
+    /** Every constraint violation of {@code request}, in AWS's words; empty when it is valid. */
+    public List<String> violations(Operation operation, SdkPojo request) {
+        List<String> out = new ArrayList<>();
+        table.inputOf(operation.service(), operation.name())
+                .ifPresent(shape -> checkStructure(shape, request, "", out));
+        return out;
+    }
+
+    private void checkStructure(ConstraintShape shape, SdkPojo pojo, String prefix, List<String> out) {
+        for (ConstraintShape.Member member : shape.members()) {
+            SdkField<?> field = fieldNamed(pojo, member.wireName());
+            if (field == null) {
+                continue; // a member the SDK on the class path does not have
+            }
+            Object value = field.getValueOrDefault(pojo);
+            String path = prefix + lowerFirst(member.wireName());
+            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
+                if (member.required()) {
+                    out.add("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
+                }
+                continue;
+            }
+            checkValue(table.shape(member.target()), value, path, out);
+        }
+    }
+
+    private void checkValue(ConstraintShape shape, Object value, String path, List<String> out) {
+        switch (shape.type()) {
+            case "string" -> checkString(shape, (String) value, path, out);
+            case "integer", "long", "double", "float" -> checkRange(shape, (Number) value, path, out);
+            case "list" -> checkList(shape, (List<?>) value, path, out);
+            case "structure" -> checkStructure(shape, (SdkPojo) value, path + ".", out);
+            default -> {
+                // boolean, timestamp, blob: nothing to check
+            }
+        }
+    }
+
+    private void checkString(ConstraintShape shape, String value, String path, List<String> out) {
+        String at = subject(shape, "'" + value + "'", path);
+        long length = value.codePointCount(0, value.length());
+        checkLength(shape, length, at, out);
+        Pattern pattern = shape.pattern();
+        if (pattern != null && !pattern.matcher(value).matches()) {
+            out.add(at + "Member must satisfy regular expression pattern: " + shape.patternText());
+        }
+        if (!shape.enumValues().isEmpty() && !shape.enumValues().contains(value)) {
+            out.add(at + "Member must satisfy enum value set: [" + String.join(", ", shape.enumValues()) + "]");
+        }
+    }
+
+    private void checkList(ConstraintShape shape, List<?> list, String path, List<String> out) {
+        ConstraintShape element = table.shape(shape.listMember());
+        boolean scalars = !element.type().equals("structure");
+        checkLength(shape, list.size(), subject(shape, scalars ? "'" + list + "'" : null, path), out);
+        for (int i = 0; i < list.size(); i++) {
+            checkValue(element, list.get(i), path + "." + (i + 1) + ".member", out);
+        }
+    }
+
+    private static void checkLength(ConstraintShape shape, long length, String at, List<String> out) {
+        if (shape.min() != null && length < shape.min()) {
+            out.add(at + "Member must have length greater than or equal to " + shape.min());
+        }
+        if (shape.max() != null && length > shape.max()) {
+            out.add(at + "Member must have length less than or equal to " + shape.max());
+        }
+    }
+
+    private static void checkRange(ConstraintShape shape, Number value, String path, List<String> out) {
+        String at = subject(shape, "'" + value + "'", path);
+        if (shape.min() != null && value.doubleValue() < shape.min()) {
+            out.add(at + "Member must have value greater than or equal to " + shape.min());
+        }
+        if (shape.max() != null && value.doubleValue() > shape.max()) {
+            out.add(at + "Member must have value less than or equal to " + shape.max());
+        }
+    }
+
+    /** "Value 'x' at 'path' failed to satisfy constraint: ", or without the value for sensitive members. */
+    private static String subject(ConstraintShape shape, String quotedValue, String path) {
+        String value = shape.sensitive() || quotedValue == null ? "" : " " + quotedValue;
+        return "Value" + value + " at '" + path + "' failed to satisfy constraint: ";
+    }
+
+    private static SdkField<?> fieldNamed(SdkPojo pojo, String wireName) {
+        for (SdkField<?> field : pojo.sdkFields()) {
+            if (wireName.equals(field.locationName())) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    /** AWS names members in messages by their wire name with the first letter in lower case. */
+    static String lowerFirst(String name) {
+        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -1,0 +1,75 @@
+package io.sigil.server.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.traits.ListTrait;
+
+/** The generated table must fit the SDK model and Java's regular expressions, or validation would lie. */
+class ConstraintTableTest {
+    private static final ConstraintTable TABLE = ConstraintTable.load();
+    private static final OperationRegistry REGISTRY = OperationRegistry.standard();
+
+    @Test
+    void everyPattern_compilesAsAJavaRegularExpression() {
+        for (ConstraintShape shape : TABLE.shapes()) {
+            assertThatCode(shape::pattern).as(shape.name()).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void everyOperationOfTheTable_isInTheRegistry() {
+        for (String key : TABLE.operations()) {
+            String[] serviceAndName = key.split(":");
+            AwsService service = AwsService.forId(serviceAndName[0]).orElseThrow();
+            assertThat(REGISTRY.find(service, serviceAndName[1])).as(key).isPresent();
+        }
+        long known = REGISTRY.all().stream().filter(op -> TABLE.knowsOperation(op.service(), op.name())).count();
+        assertThat(known).as("operations with constraints (botocore may lag the SDK)").isGreaterThanOrEqualTo(187);
+    }
+
+    @Test
+    void everyMemberOfTheTable_isAFieldOfTheSdkRequest_withTheSameWireName() {
+        List<String> missing = new ArrayList<>();
+        for (Operation op : REGISTRY.all()) {
+            TABLE.inputOf(op.service(), op.name())
+                    .ifPresent(shape -> collectMissing(shape, op.newRequestBuilder(), op.name(), missing));
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void modeledErrors_carryStatusAndFault() {
+        assertThat(TABLE.error(AwsService.IAM, "NoSuchEntity")).contains(
+                new ModeledError(AwsService.IAM, "NoSuchEntity", 404, Fault.SENDER));
+        assertThat(TABLE.error(AwsService.IAM, "EntityAlreadyExists")).map(ModeledError::httpStatus).contains(409);
+        assertThat(TABLE.error(AwsService.IAM, "ServiceFailure")).map(ModeledError::fault).contains(Fault.RECEIVER);
+        assertThat(TABLE.error(AwsService.STS, "MalformedPolicyDocument")).map(ModeledError::httpStatus).contains(400);
+    }
+
+    private static void collectMissing(ConstraintShape shape, SdkPojo pojo, String path, List<String> missing) {
+        for (ConstraintShape.Member member : shape.members()) {
+            SdkField<?> field = pojo.sdkFields().stream()
+                    .filter(f -> member.wireName().equals(f.locationName())).findFirst().orElse(null);
+            if (field == null) {
+                missing.add(path + "." + member.wireName());
+                continue;
+            }
+            ConstraintShape target = TABLE.shape(member.target());
+            if (target.type().equals("structure")) {
+                collectMissing(target, field.constructor().get(), path + "." + member.wireName(), missing);
+            } else if (target.type().equals("list")) {
+                ConstraintShape element = TABLE.shape(target.listMember());
+                SdkField<?> elementField = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
+                if (element.type().equals("structure")) {
+                    collectMissing(element, elementField.constructor().get(), path + "." + member.wireName(), missing);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.sigil.server.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
+import software.amazon.awssdk.services.iam.model.CreateLoginProfileRequest;
+import software.amazon.awssdk.services.iam.model.CreateUserRequest;
+import software.amazon.awssdk.services.iam.model.DeleteUserRequest;
+import software.amazon.awssdk.services.iam.model.ListUsersRequest;
+import software.amazon.awssdk.services.iam.model.SimulateCustomPolicyRequest;
+import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.iam.model.UpdateAccessKeyRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+
+class RequestValidatorTest {
+    private static final OperationRegistry REGISTRY = OperationRegistry.standard();
+    private static final RequestValidator VALIDATOR = RequestValidator.standard();
+    private static final String ROLE = "arn:aws:iam::123456789012:role/r";
+
+    @ParameterizedTest(name = "userName of {0} characters is valid: {1}")
+    @CsvSource({"63, true", "64, true", "65, false"})
+    void userName_longerThan64_failsTheMaximumLength(int length, boolean valid) {
+        String name = "u".repeat(length);
+        List<String> violations = violations("CreateUser", CreateUserRequest.builder().userName(name).build());
+
+        assertThat(violations).isEqualTo(valid ? List.of() : List.of("Value '" + name
+                + "' at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64"));
+    }
+
+    @Test
+    void emptyUserName_failsTheMinimumLengthAndThePattern_inThatOrder() {
+        assertThatThrownBy(() -> validate("CreateUser", CreateUserRequest.builder().userName("").build()))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.error().message()).isEqualTo(
+                        "2 validation errors detected: Value '' at 'userName' failed to satisfy constraint: "
+                                + "Member must have length greater than or equal to 1; Value '' at 'userName' failed "
+                                + "to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+"));
+    }
+
+    @ParameterizedTest(name = "userName {0} is valid: {1}")
+    @CsvSource(delimiter = '|', value = {"a+b=c,d.e@f-g_h9|true", "a b|false", "a/b|false", "ü|false"})
+    void userName_mustMatchThePatternEntirely(String name, boolean valid) {
+        List<String> violations = violations("CreateUser", CreateUserRequest.builder().userName(name).build());
+
+        assertThat(violations).isEqualTo(valid ? List.of() : List.of("Value '" + name + "' at 'userName' failed to "
+                + "satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+"));
+    }
+
+    @ParameterizedTest(name = "MaxItems {0} is valid: {1}")
+    @CsvSource({"0, false", "1, true", "2, true", "999, true", "1000, true", "1001, false"})
+    void maxItems_isBetween1And1000(int maxItems, boolean valid) {
+        List<String> violations = violations("ListUsers", ListUsersRequest.builder().maxItems(maxItems).build());
+
+        String bound = maxItems < 1 ? "greater than or equal to 1" : "less than or equal to 1000";
+        assertThat(violations).isEqualTo(valid ? List.of() : List.of("Value '" + maxItems
+                + "' at 'maxItems' failed to satisfy constraint: Member must have value " + bound));
+    }
+
+    @ParameterizedTest(name = "DurationSeconds {0} is valid: {1}")
+    @CsvSource({"899, false", "900, true", "901, true", "43199, true", "43200, true", "43201, false"})
+    void stsDurationSeconds_isBetween900And43200(int seconds, boolean valid) {
+        AssumeRoleRequest request = AssumeRoleRequest.builder().roleArn(ROLE).roleSessionName("s1")
+                .durationSeconds(seconds).build();
+        List<String> violations = VALIDATOR.violations(sts("AssumeRole"), request);
+
+        String bound = seconds < 900 ? "greater than or equal to 900" : "less than or equal to 43200";
+        assertThat(violations).isEqualTo(valid ? List.of() : List.of("Value '" + seconds
+                + "' at 'durationSeconds' failed to satisfy constraint: Member must have value " + bound));
+    }
+
+    @Test
+    void missingRequiredMember_isValueNull() {
+        assertThatThrownBy(() -> validate("DeleteUser", DeleteUserRequest.builder().build()))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                    assertThat(e.error().code()).isEqualTo("ValidationError");
+                    assertThat(e.error().httpStatus()).isEqualTo(400);
+                    assertThat(e.error().fault()).isEqualTo(Fault.SENDER);
+                    assertThat(e.error().message()).isEqualTo("1 validation error detected: Value null at "
+                            + "'userName' failed to satisfy constraint: Member must not be null");
+                });
+    }
+
+    @Test
+    void severalViolations_areCountedAndJoinedBySemicolons_inModelOrder() {
+        List<String> violations = violations("AttachUserPolicy", AttachUserPolicyRequest.builder().build());
+
+        assertThat(violations).containsExactly(
+                "Value null at 'userName' failed to satisfy constraint: Member must not be null",
+                "Value null at 'policyArn' failed to satisfy constraint: Member must not be null");
+        assertThat(ProtocolException.validationError(violations).getMessage()).startsWith(
+                "2 validation errors detected: Value null at 'userName' failed to satisfy constraint: Member must "
+                        + "not be null; Value null at 'policyArn'");
+    }
+
+    @Test
+    void missingRequiredList_isValueNull_andAnEmptyOneIsPresent() {
+        List<String> missing = violations("SimulateCustomPolicy", SimulateCustomPolicyRequest.builder().build());
+        List<String> empty = violations("SimulateCustomPolicy", SimulateCustomPolicyRequest.builder()
+                .policyInputList(List.of()).actionNames(List.of()).build());
+
+        assertThat(missing).containsExactly(
+                "Value null at 'policyInputList' failed to satisfy constraint: Member must not be null",
+                "Value null at 'actionNames' failed to satisfy constraint: Member must not be null");
+        assertThat(empty).isEmpty();
+    }
+
+    @Test
+    void sensitiveMember_isNotQuotedInTheMessage() {
+        List<String> violations = violations("CreateLoginProfile",
+                CreateLoginProfileRequest.builder().userName("u").password("").build());
+
+        assertThat(violations).containsExactly(
+                "Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 1",
+                "Value at 'password' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                        + "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
+    }
+
+    @ParameterizedTest(name = "{0} tags are valid: {1}")
+    @CsvSource({"49, true", "50, true", "51, false"})
+    void tags_areAtMost50(int count, boolean valid) {
+        List<Tag> tags = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tags.add(Tag.builder().key("k" + i).value("v").build());
+        }
+        List<String> violations = violations("CreateUser", CreateUserRequest.builder().userName("u").tags(tags).build());
+
+        assertThat(violations).isEqualTo(valid ? List.of() : List.of(
+                "Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50"));
+    }
+
+    @Test
+    void listElementMembers_areNamedByIndexAndMember() {
+        List<String> violations = violations("CreateUser", CreateUserRequest.builder().userName("u")
+                .tags(Tag.builder().key("ok").value("fine").build(), Tag.builder().key("bad#key").build()).build());
+
+        assertThat(violations).containsExactly(
+                "Value 'bad#key' at 'tags.2.member.key' failed to satisfy constraint: Member must satisfy regular "
+                        + "expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+",
+                "Value null at 'tags.2.member.value' failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
+    void stringListElements_areNamedByIndexAndMember() {
+        List<String> violations = violations("SimulateCustomPolicy", SimulateCustomPolicyRequest.builder()
+                .policyInputList("{}").actionNames("s3:GetObject", "s3").build());
+
+        assertThat(violations).containsExactly("Value 's3' at 'actionNames.2.member' failed to satisfy constraint: "
+                + "Member must have length greater than or equal to 3");
+    }
+
+    @Test
+    void enumMember_mustBeOneOfTheModelsValues() {
+        List<String> violations = violations("UpdateAccessKey",
+                UpdateAccessKeyRequest.builder().accessKeyId("AKIAIOSFODNN7EXAMPLE").status("Disabled").build());
+
+        assertThat(violations).containsExactly("Value 'Disabled' at 'status' failed to satisfy constraint: "
+                + "Member must satisfy enum value set: [Active, Inactive, Expired]");
+    }
+
+    @ParameterizedTest(name = "a tag value of {0} supplementary letters is valid: {1}")
+    @CsvSource({"255, true", "256, true", "257, false"})
+    void lengthCountsCodePoints_notUtf16Units(int letters, boolean valid) {
+        String value = "\uD801\uDC00".repeat(letters); // U+10400, a letter outside the BMP: 2 UTF-16 units
+        List<String> violations = violations("CreateUser", CreateUserRequest.builder().userName("u")
+                .tags(Tag.builder().key("k").value(value).build()).build());
+
+        assertThat(violations).isEqualTo(valid ? List.of() : List.of("Value '" + value + "' at 'tags.1.member.value' "
+                + "failed to satisfy constraint: Member must have length less than or equal to 256"));
+    }
+
+    private static List<String> violations(String action, SdkPojo request) {
+        return VALIDATOR.violations(REGISTRY.find(AwsService.IAM, action).orElseThrow(), request);
+    }
+
+    private static void validate(String action, SdkPojo request) {
+        VALIDATOR.validate(REGISTRY.find(AwsService.IAM, action).orElseThrow(), request);
+    }
+
+    private static Operation sts(String action) {
+        return REGISTRY.find(AwsService.STS, action).orElseThrow();
+    }
+}

@@ -1,0 +1,107 @@
+package io.sigil.server.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import software.amazon.awssdk.services.iam.model.CreateUserResponse;
+import software.amazon.awssdk.services.iam.model.DeleteUserResponse;
+import software.amazon.awssdk.services.iam.model.GetUserPolicyResponse;
+import software.amazon.awssdk.services.iam.model.User;
+
+class XmlWritersTest {
+    private static final OperationRegistry REGISTRY = OperationRegistry.standard();
+
+    @Test
+    void response_wrapsMembersInResultAndEndsWithTheRequestId_inTheIamNamespace() {
+        User user = User.builder().path("/").userName("alice").userId("AIDAEXAMPLE")
+                .arn("arn:aws:iam::123456789012:user/alice").createDate(Instant.parse("2024-01-01T12:00:00Z")).build();
+
+        String xml = write("CreateUser", CreateUserResponse.builder().user(user).build());
+
+        assertThat(xml).isEqualTo("<CreateUserResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">"
+                + "<CreateUserResult><User><Path>/</Path><UserName>alice</UserName><UserId>AIDAEXAMPLE</UserId>"
+                + "<Arn>arn:aws:iam::123456789012:user/alice</Arn><CreateDate>2024-01-01T12:00:00Z</CreateDate>"
+                + "</User></CreateUserResult><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata>"
+                + "</CreateUserResponse>");
+    }
+
+    @Test
+    void operationWithoutResultMembers_writesOnlyResponseMetadata() {
+        assertThat(write("DeleteUser", DeleteUserResponse.builder().build())).isEqualTo(
+                "<DeleteUserResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><ResponseMetadata>"
+                        + "<RequestId>r-1</RequestId></ResponseMetadata></DeleteUserResponse>");
+    }
+
+    @Test
+    void text_isEscaped_andCarriageReturnsSurviveAsCharacterReferences() throws Exception {
+        String document = "{\"a\":\"<b> & 'c' \\\"d\\\"\"}\r\n";
+        String xml = write("GetUserPolicy", GetUserPolicyResponse.builder().userName("u").policyName("p")
+                .policyDocument(document).build());
+
+        assertThat(xml).contains("<PolicyDocument>{\"a\":\"&lt;b&gt; &amp; 'c' \\\"d\\\"\"}&#13;\n</PolicyDocument>");
+        assertThat(parse(xml).getElementsByTagName("PolicyDocument").item(0).getTextContent()).isEqualTo(document);
+    }
+
+    @Test
+    void charactersXmlCannotCarry_areReplaced_soTheDocumentStaysWellFormed() throws Exception {
+        String xml = write("GetUserPolicy", GetUserPolicyResponse.builder().userName("u").policyName("p")
+                .policyDocument("a\u0000b\u001Fc\uD800d\uFFFEe\uD83D\uDE00").build());
+
+        assertThat(parse(xml).getElementsByTagName("PolicyDocument").item(0).getTextContent())
+                .isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uD83D\uDE00");
+    }
+
+    @Test
+    void instants_areUtcIso8601_toTheSecond_orToTheMillisecondWhenThereIsAFraction() {
+        assertThat(ScalarCodec.formatInstant(Instant.parse("2024-01-01T12:00:00Z"))).isEqualTo("2024-01-01T12:00:00Z");
+        assertThat(ScalarCodec.formatInstant(Instant.parse("2024-01-01T12:00:00.359Z")))
+                .isEqualTo("2024-01-01T12:00:00.359Z");
+        assertThat(ScalarCodec.formatInstant(Instant.parse("2024-01-01T12:00:00.123456789Z")))
+                .isEqualTo("2024-01-01T12:00:00.123Z");
+    }
+
+    @Test
+    void responseOfAnotherOperation_isRefused() {
+        Operation deleteUser = REGISTRY.find(AwsService.IAM, "DeleteUser").orElseThrow();
+        assertThatThrownBy(() -> XmlResponseWriter.write(deleteUser, CreateUserResponse.builder().build(), "r"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void errorResponse_hasTypeCodeMessageAndRequestId_asIamWritesIt() {
+        AwsError error = new AwsError("NoSuchEntity", 404, Fault.SENDER, "The user with name <x> cannot be found.");
+
+        assertThat(new String(ErrorResponseWriter.write(AwsService.IAM, error, "r-2"), StandardCharsets.UTF_8))
+                .isEqualTo("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error>"
+                        + "<Type>Sender</Type><Code>NoSuchEntity</Code>"
+                        + "<Message>The user with name &lt;x&gt; cannot be found.</Message></Error>"
+                        + "<RequestId>r-2</RequestId></ErrorResponse>");
+    }
+
+    @Test
+    void errorResponse_ofSts_usesTheStsNamespace_andReceiverFaults() {
+        AwsError error = new AwsError("ServiceFailure", 500, Fault.RECEIVER, "internal");
+
+        assertThat(new String(ErrorResponseWriter.write(AwsService.STS, error, "r-3"), StandardCharsets.UTF_8))
+                .isEqualTo("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error>"
+                        + "<Type>Receiver</Type><Code>ServiceFailure</Code><Message>internal</Message></Error>"
+                        + "<RequestId>r-3</RequestId></ErrorResponse>");
+    }
+
+    private static String write(String action, software.amazon.awssdk.core.SdkPojo response) {
+        Operation op = REGISTRY.find(AwsService.IAM, action).orElseThrow();
+        return new String(XmlResponseWriter.write(op, response, "r-1"), StandardCharsets.UTF_8);
+    }
+
+    private static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+}
