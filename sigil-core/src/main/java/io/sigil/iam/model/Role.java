@@ -40,6 +40,13 @@ public record Role(
         tags = List.copyOf(tags == null ? List.of() : tags);
     }
 
+    /** A role about to be created: version 0, default max session duration of one hour. */
+    public static Role create(String accountId, String name, String path, String id, Instant createDate,
+            String assumeRolePolicyDocument, String description, List<Tag> tags) {
+        return new Role(accountId, name, path, id, createDate, assumeRolePolicyDocument, description,
+                DEFAULT_MAX_SESSION_DURATION, null, tags, 0);
+    }
+
     public String arn() {
         return Arns.role(accountId, path, name);
     }
@@ -52,6 +59,11 @@ public record Role(
     public Role withDescription(String newDescription, int newMaxSessionDuration) {
         return new Role(accountId, name, path, id, createDate, assumeRolePolicyDocument, newDescription,
                 newMaxSessionDuration, permissionsBoundaryArn, tags, version);
+    }
+
+    public Role withTags(List<Tag> newTags) {
+        return new Role(accountId, name, path, id, createDate, assumeRolePolicyDocument, description,
+                maxSessionDuration, permissionsBoundaryArn, newTags, version);
     }
 
     public Role withPermissionsBoundary(String arn) {

@@ -55,6 +55,11 @@ public record User(
         return new User(accountId, name, path, id, createDate, arn, passwordLastUsed, tags, version);
     }
 
+    public User withTags(List<Tag> newTags) {
+        return new User(accountId, name, path, id, createDate, permissionsBoundaryArn, passwordLastUsed, newTags,
+                version);
+    }
+
     public User withPasswordLastUsed(Instant when) {
         return new User(accountId, name, path, id, createDate, permissionsBoundaryArn, when, tags, version);
     }
