@@ -1,0 +1,80 @@
+package io.sigil.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sigil.iam.Ids;
+import io.sigil.iam.Limits;
+import io.sigil.iam.crypto.SecretBox;
+import io.sigil.iam.model.User;
+import io.sigil.iam.store.ChangeEvent;
+import io.sigil.iam.store.EntityKind;
+import io.sigil.iam.store.Store;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HexFormat;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The store suite on PostgreSQL (see {@link TestPostgres}), plus what only a shared database can show. */
+class PostgresStoreTest extends StoreContract {
+
+    private final SecretBox box = SecretBox.random();
+
+    @Override
+    protected Store open(Limits limits) {
+        return JdbcStore.postgres(TestPostgres.config(), box, limits);
+    }
+
+    /** Reads the whole access_keys row as text, bytea as hex, and looks for the secret in clear and in hex. */
+    @Override
+    protected void assertNotStoredInClear(String accessKeyId, String secret) throws Exception {
+        PostgresConfig c = TestPostgres.config();
+        try (Connection conn = DriverManager.getConnection(c.jdbcUrl(), c.user(), c.password());
+                PreparedStatement ps = conn.prepareStatement("SELECT t::text FROM access_keys t WHERE id = ?")) {
+            ps.setString(1, accessKeyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                String row = rs.getString(1);
+                assertThat(row).contains(accessKeyId);
+                assertThat(row).doesNotContain(secret);
+                assertThat(row).doesNotContainIgnoringCase(HexFormat.of().formatHex(secret.getBytes()));
+            }
+        }
+    }
+
+    @Test
+    void twoStoresOnOneDatabase_aWriteOnOneIsNotifiedToTheOtherWithinOneSecond() throws Exception {
+        Store other = track(open(Limits.AWS_DEFAULTS));
+        LinkedBlockingQueue<ChangeEvent> heard = new LinkedBlockingQueue<>();
+        try (var sub = other.subscribe(heard::add)) {
+            User u = store.inTransaction(tx -> tx.users().create(user("notified", "/")));
+            ChangeEvent expected = new ChangeEvent(EntityKind.USER, acct, u.id());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            ChangeEvent e;
+            do {
+                e = heard.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } while (e != null && !e.equals(expected));
+            assertThat(e).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void notificationsOfAnotherNode_carryKindAccountAndId() throws Exception {
+        Store other = track(open(Limits.AWS_DEFAULTS));
+        LinkedBlockingQueue<ChangeEvent> heard = new LinkedBlockingQueue<>();
+        try (var sub = other.subscribe(heard::add)) {
+            User u = store.inTransaction(tx -> tx.users().create(user("keyed", "/")));
+            String keyId = createKey(u, Ids.secretAccessKey()).id();
+            ChangeEvent expected = new ChangeEvent(EntityKind.ACCESS_KEY, acct, keyId);
+            ChangeEvent e;
+            do {
+                e = heard.poll(2, TimeUnit.SECONDS);
+            } while (e != null && !e.equals(expected));
+            assertThat(e).isEqualTo(expected);
+            assertThat(store.dialect()).isEqualTo("postgresql");
+        }
+    }
+}
