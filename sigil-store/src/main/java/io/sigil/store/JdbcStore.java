@@ -83,11 +83,24 @@ public final class JdbcStore implements Store {
         try {
             Migrations.migrate(pool.dataSource(), Dialect.POSTGRESQL);
             return new JdbcStore(Dialect.POSTGRESQL, pool, secretBox, limits,
-                    () -> DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password()));
+                    () -> DriverManager.getConnection(config.jdbcUrl(), listenerProperties(config)));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
+    }
+
+    /** The listener's connection is named, so operators (and a test) can find it in pg_stat_activity. */
+    private static java.util.Properties listenerProperties(PostgresConfig config) {
+        java.util.Properties p = new java.util.Properties();
+        if (config.user() != null) {
+            p.setProperty("user", config.user());
+        }
+        if (config.password() != null) {
+            p.setProperty("password", config.password());
+        }
+        p.setProperty("ApplicationName", PgListener.APPLICATION_NAME);
+        return p;
     }
 
     @Override

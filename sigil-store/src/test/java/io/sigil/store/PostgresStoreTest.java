@@ -9,6 +9,7 @@ import io.sigil.iam.model.User;
 import io.sigil.iam.store.ChangeEvent;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.Store;
+import io.sigil.iam.store.Subscription;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -49,7 +50,8 @@ class PostgresStoreTest extends StoreContract {
     void twoStoresOnOneDatabase_aWriteOnOneIsNotifiedToTheOtherWithinOneSecond() throws Exception {
         Store other = track(open(Limits.AWS_DEFAULTS));
         LinkedBlockingQueue<ChangeEvent> heard = new LinkedBlockingQueue<>();
-        try (var sub = other.subscribe(heard::add)) {
+        try (Subscription unused = other.subscribe(heard::add)) {
+            assertThat(unused).isNotNull();
             User u = store.inTransaction(tx -> tx.users().create(user("notified", "/")));
             ChangeEvent expected = new ChangeEvent(EntityKind.USER, acct, u.id());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
@@ -65,7 +67,8 @@ class PostgresStoreTest extends StoreContract {
     void notificationsOfAnotherNode_carryKindAccountAndId() throws Exception {
         Store other = track(open(Limits.AWS_DEFAULTS));
         LinkedBlockingQueue<ChangeEvent> heard = new LinkedBlockingQueue<>();
-        try (var sub = other.subscribe(heard::add)) {
+        try (Subscription unused = other.subscribe(heard::add)) {
+            assertThat(unused).isNotNull();
             User u = store.inTransaction(tx -> tx.users().create(user("keyed", "/")));
             String keyId = createKey(u, Ids.secretAccessKey()).id();
             ChangeEvent expected = new ChangeEvent(EntityKind.ACCESS_KEY, acct, keyId);
@@ -75,6 +78,32 @@ class PostgresStoreTest extends StoreContract {
             } while (e != null && !e.equals(expected));
             assertThat(e).isEqualTo(expected);
             assertThat(store.dialect()).isEqualTo("postgresql");
+        }
+    }
+
+    @Test
+    void aListenerThatLosesItsConnection_reconnectsAndAnnouncesThatAllCachesMustDrop() throws Exception {
+        LinkedBlockingQueue<ChangeEvent> heard = new LinkedBlockingQueue<>();
+        try (Subscription unused = store.subscribe(heard::add)) {
+            assertThat(unused).isNotNull();
+            PostgresConfig c = TestPostgres.config();
+            try (Connection conn = DriverManager.getConnection(c.jdbcUrl(), c.user(), c.password());
+                    ResultSet rs = conn.createStatement().executeQuery("SELECT pg_terminate_backend(pid) "
+                            + "FROM pg_stat_activity WHERE application_name = 'sigil-listener'")) {
+                assertThat(rs.next()).as("a listener connection was found").isTrue();
+            }
+            ChangeEvent e;
+            do {
+                e = heard.poll(5, TimeUnit.SECONDS);
+            } while (e != null && e.kind() != EntityKind.ALL);
+            assertThat(e).isEqualTo(ChangeEvent.all());
+            Store other = track(open(Limits.AWS_DEFAULTS));
+            User u = other.inTransaction(tx -> tx.users().create(user("afterReconnect", "/")));
+            ChangeEvent expected = new ChangeEvent(EntityKind.USER, acct, u.id());
+            do {
+                e = heard.poll(2, TimeUnit.SECONDS);
+            } while (e != null && !e.equals(expected));
+            assertThat(e).isEqualTo(expected);
         }
     }
 }

@@ -55,6 +55,7 @@ class SqliteCrashTest {
         child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         reader.join(5_000);
 
+        System.out.println("crash test: " + acked.size() + " users acknowledged before SIGKILL");
         try (JdbcStore store = JdbcStore.sqlite(db, new SecretBox(key), Limits.AWS_DEFAULTS)) {
             List<User> users = allUsers(store, acct);
             List<String> names = users.stream().map(User::name).toList();

@@ -23,6 +23,7 @@ import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
 import io.sigil.iam.store.Store;
+import io.sigil.iam.store.Subscription;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -504,6 +505,18 @@ abstract class StoreContract {
                 "ConcurrentModification", null);
     }
 
+    @Test
+    void anAccountWithEntities_cannotBeDeleted_anEmptyOneCan() {
+        createUser("stays");
+        assertIamError(() -> store.write(tx -> tx.accounts().delete(acct)), "DeleteConflict", null);
+        store.write(tx -> tx.users().delete(acct, "stays"));
+        store.write(tx -> tx.accounts().delete(acct));
+        Optional<Account> gone = store.read(tx -> tx.accounts().find(acct));
+        assertThat(gone).isEmpty();
+        assertIamError(() -> createUser("orphan"), "NoSuchEntity", "The account with id " + acct
+                + " cannot be found.");
+    }
+
     // ---- transactions, races, events ------------------------------------------------------------------------
 
     @Test
@@ -559,7 +572,8 @@ abstract class StoreContract {
     @Test
     void subscribers_hearEachCommittedWrite_andNothingOfARolledBackOne() throws Exception {
         List<ChangeEvent> heard = new CopyOnWriteArrayList<>();
-        try (var sub = store.subscribe(heard::add)) {
+        try (Subscription unused = store.subscribe(heard::add)) {
+            assertThat(unused).isNotNull();
             assertThatThrownBy(() -> store.write(tx -> {
                 tx.users().create(user("ghost", "/"));
                 throw new IllegalStateException("rolled back");

@@ -31,4 +31,12 @@ public interface AccountStore {
      *     alias belongs to another account
      */
     Account update(Account changed);
+
+    /**
+     * Removes an empty account. There is no IAM API for this (accounts close through Organizations); it exists for
+     * provisioning and tests.
+     *
+     * @throws IamException NoSuchEntity; DeleteConflict while the account still has users, groups, roles or keys
+     */
+    void delete(String accountId);
 }

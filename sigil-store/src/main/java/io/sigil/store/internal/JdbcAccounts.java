@@ -67,6 +67,18 @@ final class JdbcAccounts implements AccountStore {
         return get(changed.id());
     }
 
+    @Override
+    public void delete(String accountId) {
+        tx.lockAccount(accountId);
+        for (String table : new String[] {"users", "iam_groups", "roles", "access_keys"}) {
+            if (tx.db.count("SELECT count(*) FROM " + table + " WHERE account_id = ?", accountId) > 0) {
+                throw IamException.deleteConflict("Cannot delete entity, the account still has entities.");
+            }
+        }
+        tx.db.update("DELETE FROM accounts WHERE id = ?", accountId);
+        tx.changed(EntityKind.ACCOUNT, accountId, accountId);
+    }
+
     private void requireAliasFree(String alias, String accountId) {
         findByAlias(alias).filter(a -> !a.id().equals(accountId)).ifPresent(a -> {
             throw aliasTaken(alias);

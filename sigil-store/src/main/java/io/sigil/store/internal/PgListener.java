@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class PgListener implements AutoCloseable {
 
     public static final String CHANNEL = "sigil_changes";
+    /** The application_name of the listener's connection. */
+    public static final String APPLICATION_NAME = "sigil-listener";
     private static final Logger LOG = LoggerFactory.getLogger(PgListener.class);
     private static final int POLL_MS = 200;
 
@@ -75,7 +77,7 @@ public final class PgListener implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                LOG.warn("change listener lost its connection; reconnecting in {} ms", backoffMs, e);
+                LOG.warn("change listener lost its connection ({}); reconnecting in {} ms", e.toString(), backoffMs);
                 sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 5_000);
             }

@@ -24,6 +24,7 @@ public final class PostgresConnections implements ConnectionSource {
         config.setMaximumPoolSize(maxPoolSize);
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.addDataSourceProperty("ApplicationName", "sigil");
         pool = new HikariDataSource(config);
     }
 
