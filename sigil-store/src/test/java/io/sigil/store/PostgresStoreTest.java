@@ -31,6 +31,11 @@ class PostgresStoreTest extends StoreContract {
 
     /** Reads the whole access_keys row as text, bytea as hex, and looks for the secret in clear and in hex. */
     @Override
+    protected Store openWithOtherMasterKey() {
+        return JdbcStore.postgres(TestPostgres.config(), SecretBox.random(), Limits.AWS_DEFAULTS);
+    }
+
+    @Override
     protected void assertNotStoredInClear(String accessKeyId, String secret) throws Exception {
         PostgresConfig c = TestPostgres.config();
         try (Connection conn = DriverManager.getConnection(c.jdbcUrl(), c.user(), c.password());

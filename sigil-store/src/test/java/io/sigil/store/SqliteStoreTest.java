@@ -27,6 +27,11 @@ class SqliteStoreTest extends StoreContract {
 
     /** Scans the database file and its write-ahead log byte by byte. */
     @Override
+    protected Store openWithOtherMasterKey() {
+        return JdbcStore.sqlite(dataDir.resolve(JdbcStore.SQLITE_FILE), SecretBox.random(), Limits.AWS_DEFAULTS);
+    }
+
+    @Override
     protected void assertNotStoredInClear(String accessKeyId, String secret) throws Exception {
         byte[] raw = rawBytes();
         String text = new String(raw, StandardCharsets.ISO_8859_1);

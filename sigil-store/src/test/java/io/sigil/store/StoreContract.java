@@ -50,6 +50,9 @@ abstract class StoreContract {
     /** A new store instance on this test's database (several calls in one test share the data). */
     protected abstract Store open(Limits limits);
 
+    /** A store on the same database whose master key differs from {@link #open}'s. */
+    protected abstract Store openWithOtherMasterKey();
+
     /** Fails if {@code secret} can be found in clear anywhere the store keeps access keys. */
     protected abstract void assertNotStoredInClear(String accessKeyId, String secret) throws Exception;
 
@@ -397,6 +400,14 @@ abstract class StoreContract {
         String secret = Ids.secretAccessKey();
         AccessKey key = createKey(gina, secret);
         assertNotStoredInClear(key.id(), secret);
+    }
+
+    @Test
+    void aSecretSealedUnderAnotherMasterKey_isServiceFailure_notTheSecret() {
+        User lee = createUser("lee");
+        AccessKey key = createKey(lee, Ids.secretAccessKey());
+        Store wrongKey = track(openWithOtherMasterKey());
+        assertIamError(() -> wrongKey.read(tx -> tx.accessKeys().findWithSecret(key.id())), "ServiceFailure", null);
     }
 
     // ---- inline policies ------------------------------------------------------------------------------------

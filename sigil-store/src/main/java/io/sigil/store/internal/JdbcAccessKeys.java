@@ -1,5 +1,6 @@
 package io.sigil.store.internal;
 
+import io.sigil.iam.crypto.SecretBoxException;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.AccessKey;
 import io.sigil.iam.model.AccessKeyLastUsed;
@@ -68,7 +69,12 @@ final class JdbcAccessKeys implements AccessKeyStore {
     public Optional<AccessKeySecret> findWithSecret(String accessKeyId) {
         return tx.db.queryOne(SELECT + " WHERE k.id = ?", rs -> {
             AccessKey key = map(rs);
-            byte[] clear = tx.secretBox.open(rs.getBytes("secret"), associatedData(key.accountId(), key.id()));
+            byte[] clear;
+            try {
+                clear = tx.secretBox.open(rs.getBytes("secret"), associatedData(key.accountId(), key.id()));
+            } catch (SecretBoxException e) {
+                throw IamException.serviceFailure(e); // wrong master key or a tampered row: our fault, not the caller's
+            }
             return new AccessKeySecret(key, new String(clear, StandardCharsets.UTF_8));
         }, accessKeyId);
     }

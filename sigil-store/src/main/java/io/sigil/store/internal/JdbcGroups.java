@@ -50,7 +50,8 @@ final class JdbcGroups implements GroupStore {
         return tx.db.queryOne("SELECT " + COLS + " FROM iam_groups g WHERE g.id = ?", JdbcGroups::map, groupId);
     }
 
-    private Group lock(String accountId, String name) {
+    /** Reads the group and locks its row until the transaction ends. */
+    Group lock(String accountId, String name) {
         return tx.db.queryOne("SELECT " + COLS + BY_NAME + tx.dialect.forUpdate(), JdbcGroups::map, accountId, name)
                 .orElseThrow(() -> GroupStore.noSuchGroup(name));
     }

@@ -72,10 +72,8 @@ final class JdbcInlinePolicies implements InlinePolicyStore {
     private String owner(String accountId, PolicyOwnerKind kind, String ownerName, boolean lock) {
         return switch (kind) {
             case USER -> (lock ? tx.users().lock(accountId, ownerName) : tx.users().get(accountId, ownerName)).id();
-            case GROUP -> lock ? tx.db.queryOne("SELECT id FROM iam_groups WHERE account_id = ? AND lower(name) = "
-                            + "lower(?)" + tx.dialect.forUpdate(), rs -> rs.getString(1), accountId, ownerName)
-                    .orElseThrow(() -> io.sigil.iam.store.GroupStore.noSuchGroup(ownerName))
-                    : tx.groups().get(accountId, ownerName).id();
+            case GROUP -> (lock ? ((JdbcGroups) tx.groups()).lock(accountId, ownerName)
+                    : tx.groups().get(accountId, ownerName)).id();
             case ROLE -> (lock ? tx.roles().lock(accountId, ownerName) : tx.roles().get(accountId, ownerName)).id();
         };
     }

@@ -7,6 +7,7 @@ import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
 import io.sigil.iam.store.TagStore;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ final class JdbcTags implements TagStore {
                         + marks + ") ORDER BY owner_id, lower(tag_key)",
                 rs -> new Row(rs.getString(1), new Tag(rs.getString(2), rs.getString(3))), ownerIds.toArray());
         Map<String, List<Tag>> out = new LinkedHashMap<>();
-        rows.forEach(r -> out.computeIfAbsent(r.owner(), k -> new java.util.ArrayList<>()).add(r.tag()));
+        rows.forEach(r -> out.computeIfAbsent(r.owner(), k -> new ArrayList<>()).add(r.tag()));
         return out;
     }
 

@@ -37,6 +37,7 @@ public final class PgListener implements AutoCloseable {
     private final CountDownLatch listening = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean closed;
+    private volatile Connection current;
 
     public PgListener(Connector connector, Consumer<ChangeEvent> sink) {
         this.connector = connector;
@@ -63,6 +64,7 @@ public final class PgListener implements AutoCloseable {
         long backoffMs = 100;
         while (!closed) {
             try (Connection c = connector.connect()) {
+                current = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
@@ -108,9 +110,18 @@ public final class PgListener implements AutoCloseable {
         }
     }
 
+    /** Stops the thread; closing its connection wakes it from a poll at once. */
     @Override
     public void close() {
         closed = true;
+        Connection c = current;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the thread sees closed and ends
+            }
+        }
         try {
             thread.join(2_000);
         } catch (InterruptedException e) {
