@@ -17,15 +17,19 @@ import io.sigil.store.internal.Migrations;
 import io.sigil.store.internal.PgListener;
 import io.sigil.store.internal.PostgresConnections;
 import io.sigil.store.internal.SqliteConnections;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -71,7 +75,7 @@ public final class JdbcStore implements Store {
             Files.createDirectories(parent);
             Migrations.migrate(SqliteConnections.dataSource(file), Dialect.SQLITE);
             return new JdbcStore(Dialect.SQLITE, new SqliteConnections(file), secretBox, limits, null);
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot open the SQLite store at " + file, e);
         }
     }
@@ -91,8 +95,8 @@ public final class JdbcStore implements Store {
     }
 
     /** The listener's connection is named, so operators (and a test) can find it in pg_stat_activity. */
-    private static java.util.Properties listenerProperties(PostgresConfig config) {
-        java.util.Properties p = new java.util.Properties();
+    private static Properties listenerProperties(PostgresConfig config) {
+        Properties p = new Properties();
         if (config.user() != null) {
             p.setProperty("user", config.user());
         }
@@ -175,8 +179,8 @@ public final class JdbcStore implements Store {
     }
 
     private boolean isReadOnlyViolation(SQLException e) {
-        return "25006".equals(e.getSQLState()) || (e instanceof org.sqlite.SQLiteException s
-                && s.getResultCode().code == org.sqlite.SQLiteErrorCode.SQLITE_READONLY.code);
+        return "25006".equals(e.getSQLState()) || (e instanceof SQLiteException s
+                && s.getResultCode().code == SQLiteErrorCode.SQLITE_READONLY.code);
     }
 
     @Override

@@ -2,7 +2,8 @@ package io.sigil.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static io.sigil.store.StoreAssertions.assertIamError;
+import static io.sigil.store.StoreAssertions.race;
 
 import io.sigil.iam.Ids;
 import io.sigil.iam.Limits;
@@ -30,10 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -100,20 +97,6 @@ abstract class StoreContract {
 
     protected Optional<User> findUser(String accountId, String name) {
         return store.read(tx -> tx.users().find(accountId, name));
-    }
-
-    protected static IamException iamError(ThrowingCallable call) {
-        IamException e = catchThrowableOfType(IamException.class, call);
-        assertThat(e).as("expected an IamException").isNotNull();
-        return e;
-    }
-
-    protected static void assertIamError(ThrowingCallable call, String code, String message) {
-        IamException e = iamError(call);
-        assertThat(e.code()).isEqualTo(code);
-        if (message != null) {
-            assertThat(e.safeMessage()).isEqualTo(message);
-        }
     }
 
     // ---- users ----------------------------------------------------------------------------------------------
@@ -597,34 +580,6 @@ abstract class StoreContract {
             }
             assertThat(heard).contains(expected);
             assertThat(heard).allMatch(e -> e.equals(expected) || !e.kind().equals(EntityKind.USER));
-        }
-    }
-
-    /** Runs {@code n} tasks released together; each outcome is the result or the exception thrown. */
-    protected static List<Object> race(int n, java.util.function.IntFunction<Object> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return task.apply(index);
-                    } catch (RuntimeException e) {
-                        return e;
-                    }
-                }));
-            }
-            start.countDown();
-            List<Object> out = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                out.add(f.get(30, TimeUnit.SECONDS));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
