@@ -51,12 +51,21 @@ class SqliteStoreTest extends StoreContract {
     }
 
     @Test
-    void theDatabaseIsInWalModeWithForeignKeys() throws Exception {
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(JdbcStore.SQLITE_FILE));
-                var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
-            rs.next();
-            assertThat(rs.getString(1)).isEqualTo("wal");
+    void sqliteConnections_useWalFullSyncForeignKeysAndABusyTimeout() throws Exception {
+        var ds = io.sigil.store.internal.SqliteConnections.dataSource(dataDir.resolve(JdbcStore.SQLITE_FILE));
+        try (var c = ds.getConnection(); var s = c.createStatement()) {
+            assertThat(pragma(s, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(s, "synchronous")).isEqualTo("2"); // FULL
+            assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
+            assertThat(Integer.parseInt(pragma(s, "busy_timeout"))).isPositive();
         }
         assertThat(store.dialect()).isEqualTo("sqlite");
+    }
+
+    private static String pragma(java.sql.Statement s, String name) throws Exception {
+        try (var rs = s.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }
