@@ -1,0 +1,42 @@
+package io.sigil.iam;
+
+/**
+ * ARNs of IAM resources (IAM User Guide, "IAM identifiers" › "IAM ARNs"; spec §1.11):
+ * {@code arn:aws:iam::ACCOUNT:TYPE/PATH/NAME}, the region always empty, the path kept with its slashes, so a user
+ * {@code Bob} under {@code /division_abc/subdivision_xyz/} is {@code arn:aws:iam::123456789012:user/division_abc/subdivision_xyz/Bob}.
+ */
+public final class Arns {
+
+    public static final String PARTITION = "aws";
+
+    private Arns() {
+    }
+
+    public static String user(String accountId, String path, String name) {
+        return iam(accountId, "user", path, name);
+    }
+
+    public static String group(String accountId, String path, String name) {
+        return iam(accountId, "group", path, name);
+    }
+
+    public static String role(String accountId, String path, String name) {
+        return iam(accountId, "role", path, name);
+    }
+
+    public static String policy(String accountId, String path, String name) {
+        return iam(accountId, "policy", path, name);
+    }
+
+    /** {@code arn:aws:iam::123456789012:root}, the account principal. */
+    public static String root(String accountId) {
+        return "arn:" + PARTITION + ":iam::" + accountId + ":root";
+    }
+
+    private static String iam(String accountId, String type, String path, String name) {
+        if (path == null || !path.startsWith("/") || !path.endsWith("/")) {
+            throw new IllegalArgumentException("an IAM path begins and ends with '/': " + path);
+        }
+        return "arn:" + PARTITION + ":iam::" + accountId + ":" + type + path + name;
+    }
+}

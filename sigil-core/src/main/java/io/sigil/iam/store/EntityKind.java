@@ -1,0 +1,12 @@
+package io.sigil.iam.store;
+
+/** Kinds of cached entity that a {@link ChangeEvent} names. {@link #ALL} means "drop everything". */
+public enum EntityKind {
+    ACCOUNT,
+    USER,
+    GROUP,
+    ROLE,
+    ACCESS_KEY,
+    /** Events may have been missed (a listener reconnected): drop every cached entry. */
+    ALL
+}

@@ -1,0 +1,19 @@
+package io.sigil.iam.store;
+
+/** One transaction's view of the store, grouped by entity. Valid only inside the function it was given to. */
+public interface Tx {
+
+    AccountStore accounts();
+
+    UserStore users();
+
+    GroupStore groups();
+
+    RoleStore roles();
+
+    AccessKeyStore accessKeys();
+
+    InlinePolicyStore inlinePolicies();
+
+    TagStore tags();
+}

@@ -1,0 +1,39 @@
+package io.sigil.store.internal;
+
+import io.sigil.iam.store.ChangeEvent;
+import io.sigil.iam.store.Subscription;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The subscribers of one store; a failing subscriber is logged and does not stop the others. */
+public final class ChangeBus {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeBus.class);
+
+    private final List<Consumer<ChangeEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    public Subscription subscribe(Consumer<ChangeEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    public void publish(Collection<ChangeEvent> events) {
+        for (ChangeEvent e : events) {
+            publish(e);
+        }
+    }
+
+    public void publish(ChangeEvent event) {
+        for (Consumer<ChangeEvent> l : listeners) {
+            try {
+                l.accept(event);
+            } catch (RuntimeException ex) {
+                LOG.warn("change listener failed on {}", event.payload(), ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.sigil.store.internal;
+
+import io.sigil.iam.error.IamException;
+import io.sigil.iam.model.Tag;
+import io.sigil.iam.model.TaggableKind;
+import io.sigil.iam.store.EntityKind;
+import io.sigil.iam.store.Page;
+import io.sigil.iam.store.PageRequest;
+import io.sigil.iam.store.TagStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Tags of users and roles. IAM User Guide, "Tags for IAM resources" › "Case sensitivity": for users and roles a
+ * tag key is unique case-insensitively and keeps the case last given.
+ */
+final class JdbcTags implements TagStore {
+
+    private final JdbcTx tx;
+
+    JdbcTags(JdbcTx tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void tag(String accountId, TaggableKind kind, String ownerName, List<Tag> tags) {
+        String ownerId = lockOwner(accountId, kind, ownerName);
+        requireDistinctKeys(tags);
+        Set<String> keys = new HashSet<>();
+        tx.db.query("SELECT lower(tag_key) FROM " + table(kind) + " WHERE owner_id = ?", rs -> rs.getString(1),
+                ownerId).forEach(keys::add);
+        tags.forEach(t -> keys.add(t.key().toLowerCase(Locale.ROOT)));
+        requireWithinQuota(kind, keys.size());
+        for (Tag t : tags) {
+            tx.db.update("DELETE FROM " + table(kind) + " WHERE owner_id = ? AND lower(tag_key) = lower(?)", ownerId,
+                    t.key());
+            insert(tx, kind, ownerId, t);
+        }
+        tx.changed(entityKind(kind), accountId, ownerId);
+    }
+
+    @Override
+    public void untag(String accountId, TaggableKind kind, String ownerName, Collection<String> keys) {
+        String ownerId = lockOwner(accountId, kind, ownerName);
+        for (String key : keys) {
+            tx.db.update("DELETE FROM " + table(kind) + " WHERE owner_id = ? AND lower(tag_key) = lower(?)", ownerId,
+                    key);
+        }
+        tx.changed(entityKind(kind), accountId, ownerId);
+    }
+
+    @Override
+    public Page<Tag> list(String accountId, TaggableKind kind, String ownerName, PageRequest page) {
+        String ownerId = ownerId(accountId, kind, ownerName);
+        SqlArgs q = new SqlArgs("SELECT tag_key, value, lower(tag_key) AS sort_key FROM " + table(kind)
+                + " WHERE owner_id = ?", ownerId)
+                .addIf(Markers.after(page), " AND lower(tag_key) > ?")
+                .add(" ORDER BY lower(tag_key) LIMIT ?", Markers.limit(page));
+        return Markers.page(tx.db.query(q.sql(), rs -> new Keyed<>(rs.getString("sort_key"),
+                new Tag(rs.getString("tag_key"), rs.getString("value"))), q.args()), page, Keyed::sortKey)
+                .map(Keyed::value);
+    }
+
+    /** Tags of a new entity. */
+    static void insertNew(JdbcTx tx, TaggableKind kind, String ownerId, List<Tag> tags) {
+        requireDistinctKeys(tags);
+        if (tags.size() > tx.limits.tagsPerEntity()) {
+            throw quota(tx, kind);
+        }
+        tags.forEach(t -> insert(tx, kind, ownerId, t));
+    }
+
+    /** Tags of several owners in one query, each list in key order. */
+    static Map<String, List<Tag>> forOwners(JdbcTx tx, TaggableKind kind, List<String> ownerIds) {
+        if (ownerIds.isEmpty()) {
+            return Map.of();
+        }
+        String marks = ownerIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        record Row(String owner, Tag tag) {
+        }
+        List<Row> rows = tx.db.query("SELECT owner_id, tag_key, value FROM " + table(kind) + " WHERE owner_id IN ("
+                        + marks + ") ORDER BY owner_id, lower(tag_key)",
+                rs -> new Row(rs.getString(1), new Tag(rs.getString(2), rs.getString(3))), ownerIds.toArray());
+        Map<String, List<Tag>> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.computeIfAbsent(r.owner(), k -> new ArrayList<>()).add(r.tag()));
+        return out;
+    }
+
+    private static void insert(JdbcTx tx, TaggableKind kind, String ownerId, Tag t) {
+        tx.db.update("INSERT INTO " + table(kind) + " (owner_id, tag_key, value) VALUES (?, ?, ?)", ownerId, t.key(),
+                t.value());
+    }
+
+    /** AWS answers InvalidInput for one key given twice in any case. */
+    private static void requireDistinctKeys(List<Tag> tags) {
+        Set<String> seen = new HashSet<>();
+        for (Tag t : tags) {
+            if (!seen.add(t.key().toLowerCase(Locale.ROOT))) {
+                throw IamException.invalidInput(
+                        "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+            }
+        }
+    }
+
+    private void requireWithinQuota(TaggableKind kind, int count) {
+        if (count > tx.limits.tagsPerEntity()) {
+            throw quota(tx, kind);
+        }
+    }
+
+    private static IamException quota(JdbcTx tx, TaggableKind kind) {
+        String name = kind == TaggableKind.USER ? "TagsPerUser" : "TagsPerRole";
+        return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
+    }
+
+    private String lockOwner(String accountId, TaggableKind kind, String ownerName) {
+        return kind == TaggableKind.USER ? tx.users().lock(accountId, ownerName).id()
+                : tx.roles().lock(accountId, ownerName).id();
+    }
+
+    private String ownerId(String accountId, TaggableKind kind, String ownerName) {
+        return kind == TaggableKind.USER ? tx.users().get(accountId, ownerName).id()
+                : tx.roles().get(accountId, ownerName).id();
+    }
+
+    private static String table(TaggableKind kind) {
+        return kind == TaggableKind.USER ? "user_tags" : "role_tags";
+    }
+
+    private static EntityKind entityKind(TaggableKind kind) {
+        return kind == TaggableKind.USER ? EntityKind.USER : EntityKind.ROLE;
+    }
+}

@@ -1,0 +1,130 @@
+package io.sigil.store.internal;
+
+import io.sigil.iam.Limits;
+import io.sigil.iam.crypto.SecretBox;
+import io.sigil.iam.error.IamException;
+import io.sigil.iam.store.AccessKeyStore;
+import io.sigil.iam.store.AccountStore;
+import io.sigil.iam.store.ChangeEvent;
+import io.sigil.iam.store.EntityKind;
+import io.sigil.iam.store.GroupStore;
+import io.sigil.iam.store.InlinePolicyStore;
+import io.sigil.iam.store.RoleStore;
+import io.sigil.iam.store.TagStore;
+import io.sigil.iam.store.Tx;
+import io.sigil.iam.store.UserStore;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** One JDBC transaction: the entity stores share its connection and collect the change events to publish. */
+public final class JdbcTx implements Tx {
+
+    final Db db;
+    final Dialect dialect;
+    final SecretBox secretBox;
+    final Limits limits;
+    private final Set<ChangeEvent> events = new LinkedHashSet<>();
+    private final JdbcAccounts accounts = new JdbcAccounts(this);
+    private final JdbcUsers users = new JdbcUsers(this);
+    private final JdbcGroups groups = new JdbcGroups(this);
+    private final JdbcRoles roles = new JdbcRoles(this);
+    private final JdbcAccessKeys accessKeys = new JdbcAccessKeys(this);
+    private final JdbcInlinePolicies inlinePolicies = new JdbcInlinePolicies(this);
+    private final JdbcTags tags = new JdbcTags(this);
+
+    public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
+        this.db = db;
+        this.dialect = dialect;
+        this.secretBox = secretBox;
+        this.limits = limits;
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    @Override
+    public UserStore users() {
+        return users;
+    }
+
+    @Override
+    public GroupStore groups() {
+        return groups;
+    }
+
+    @Override
+    public RoleStore roles() {
+        return roles;
+    }
+
+    @Override
+    public AccessKeyStore accessKeys() {
+        return accessKeys;
+    }
+
+    @Override
+    public InlinePolicyStore inlinePolicies() {
+        return inlinePolicies;
+    }
+
+    @Override
+    public TagStore tags() {
+        return tags;
+    }
+
+    /** The events of this transaction's writes, in write order, each once. */
+    public Set<ChangeEvent> events() {
+        return events;
+    }
+
+    /** Sends a PostgreSQL notification; PostgreSQL delivers it only if this transaction commits. */
+    public void notify(String channel, String payload) {
+        db.queryOne("SELECT pg_notify(?, ?)", rs -> "", channel, payload);
+    }
+
+    void changed(EntityKind kind, String accountId, String id) {
+        events.add(new ChangeEvent(kind, accountId, id));
+    }
+
+    /**
+     * Locks the account row: creates that count against an account quota serialise on it, so two racing creates
+     * cannot both pass the count.
+     */
+    void lockAccount(String accountId) {
+        db.queryOne("SELECT id FROM accounts WHERE id = ?" + dialect.forUpdate(), rs -> rs.getString(1), accountId)
+                .orElseThrow(() -> IamException.noSuchEntity("The account with id " + accountId
+                        + " cannot be found."));
+    }
+
+    /** Runs a write; a unique-index refusal becomes {@code onDuplicate}, a foreign-key refusal {@code onMissing}. */
+    <T> T guarded(Supplier<T> write, Supplier<IamException> onDuplicate, Supplier<IamException> onForeignKey) {
+        try {
+            return write.get();
+        } catch (DbException e) {
+            if (onDuplicate != null && dialect.isUniqueViolation(e.sql())) {
+                throw onDuplicate.get();
+            }
+            if (onForeignKey != null && dialect.isForeignKeyViolation(e.sql())) {
+                throw onForeignKey.get();
+            }
+            throw e;
+        }
+    }
+
+    /** The SQL condition for a PathPrefix filter, with its two parameters; empty for "/". */
+    static String pathPrefixSql(String prefix) {
+        return "/".equals(prefix) ? "" : " AND substr(path, 1, ?) = ?";
+    }
+
+    static Object[] pathPrefixArgs(String prefix) {
+        return "/".equals(prefix) ? new Object[0] : new Object[] {prefix.length(), prefix};
+    }
+
+    static IamException concurrentModification() {
+        return IamException.concurrentModification("The request was rejected because multiple requests to change "
+                + "this object were submitted simultaneously. Wait a few minutes and submit your request again.");
+    }
+}
