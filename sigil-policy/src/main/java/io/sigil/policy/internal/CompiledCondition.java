@@ -71,7 +71,7 @@ public final class CompiledCondition {
         }
         ContextValue v = ctx.value(keyLower);
         if (op.isNull()) {
-            boolean present = v != null;
+            boolean present = hasValue(v);
             for (ValueTest t : tests) {
                 if (((NullOperator.Presence) t).holds(present)) {
                     return true;
@@ -117,6 +117,16 @@ public final class CompiledCondition {
         }
     }
 
+    /**
+     * What the {@code Null} operator calls present: the key is in the request and its value is not a null data
+     * set. A multivalued key with no values is null (IAM User Guide, "Multivalued context key examples": use
+     * {@code Null} with {@code false} "to check if the context key in the request exists and its value is not
+     * null", which keeps an empty set from satisfying {@code ForAllValues}).
+     */
+    private static boolean hasValue(ContextValue v) {
+        return v != null && !v.values().isEmpty();
+    }
+
     private boolean anyMatch(String r, Variables vars) {
         for (ValueTest t : tests) {
             if (t.test(r, vars)) {
@@ -136,7 +146,7 @@ public final class CompiledCondition {
         List<String> policyValues = source.values();
         String pv = policyValues.size() == 1 ? policyValues.get(0) : String.valueOf(policyValues);
         if (op.isNull()) {
-            return head + (v == null ? "key is absent" : "key is present");
+            return head + (hasValue(v) ? "key is present" : "key is absent");
         }
         if (v == null) {
             return head + "key is absent from the request";
