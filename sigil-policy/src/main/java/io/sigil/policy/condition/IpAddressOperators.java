@@ -120,14 +120,8 @@ public final class IpAddressOperators implements OperatorFamily {
      * part), or null. An IPv4-mapped IPv6 address comes back as its 4 IPv4 bytes.
      */
     public static byte[] parseAddress(String s) {
-        if (s == null || s.isEmpty() || s.length() > MAX_TEXT) {
-            return null;
-        }
-        if (s.indexOf(':') < 0) {
-            return parseV4(s);
-        }
-        byte[] v6 = parseV6(s);
-        return v6 != null && isV4Mapped(v6) ? Arrays.copyOfRange(v6, 12, 16) : v6;
+        byte[] a = parseRaw(s);
+        return a != null && a.length == 16 && isV4Mapped(a) ? Arrays.copyOfRange(a, 12, 16) : a;
     }
 
     /** {@code ::ffff:0:0/96}: ten zero bytes, then two 0xff. */
