@@ -41,7 +41,7 @@ public final class PolicyParser {
     }
 
     static Finding syntaxError(int line, int column) {
-        return new Finding(Severity.ERROR, "JSON_SYNTAX", "Syntax errors in policy.", "", line, column);
+        return new Finding(Severity.ERROR, "JSON_SYNTAX_ERROR", "Syntax errors in policy.", "", line, column);
     }
 
     /** Builds the policy model from an already read tree (shared with the validator). */
@@ -159,18 +159,33 @@ public final class PolicyParser {
         return new PrincipalBlock(entries, negated, bare, v.span());
     }
 
+    /**
+     * Reads {@code {operator: {key: value(s)}}}. A Condition of any other shape cannot be read as IAM would, and
+     * dropping it would let its statement apply unconditionally; it becomes an entry that cannot compile (no
+     * operator, or no values), which the engine evaluates fail-closed: an Allow does not apply, a Deny does.
+     */
     private static void readConditions(Json v, List<ConditionEntry> out) {
         if (!(v instanceof Json.JObject ops)) {
+            out.add(new ConditionEntry("", "", List.of(), v.span()));
             return;
         }
         for (Json.Member op : ops.members()) {
             if (!(op.value() instanceof Json.JObject keys)) {
+                out.add(new ConditionEntry(op.name(), "", List.of(), op.nameSpan()));
                 continue;
             }
             for (Json.Member key : keys.members()) {
-                out.add(new ConditionEntry(op.name(), key.name(), strings(key.value()), key.nameSpan()));
+                out.add(new ConditionEntry(op.name(), key.name(), conditionValues(key.value()), key.nameSpan()));
             }
         }
+    }
+
+    /** A condition's values: a scalar or an array of scalars; anything else (null, objects, nesting) is none. */
+    private static List<String> conditionValues(Json v) {
+        if (v instanceof Json.JArray a && !a.items().stream().allMatch(i -> Json.scalarText(i) != null)) {
+            return List.of();
+        }
+        return strings(v);
     }
 
     /** A scalar or an array of scalars, as IAM reads values: numbers and booleans as their text. */

@@ -6,7 +6,10 @@ import java.util.Set;
 
 /**
  * The {@code Bool} operator (IAM JSON policy elements: Condition operators, "Boolean condition operators"):
- * {@code true} or {@code false}, as a JSON boolean or a string, compared without regard to case.
+ * {@code true} or {@code false}, as a JSON boolean or a string, compared without regard to case on both sides.
+ * No policy variables: the operators page once said Bool takes them, but the Variables page ("You can't use a
+ * policy variable with ... Boolean") and Access Analyzer ("Policy variables can only be used with String and ARN
+ * operators") say it does not, so {@code ${...}} in a Bool value is an unreadable value (fail closed).
  */
 public final class BoolOperator implements OperatorFamily {
     @Override

@@ -2,7 +2,10 @@ package io.sigil.policy.condition;
 
 /**
  * A parsed condition operator name: optional set qualifier ({@code ForAnyValue:}/{@code ForAllValues:}), the
- * base operator, and the {@code IfExists} suffix. Names are case-sensitive, as IAM reads them.
+ * base operator, and the {@code IfExists} suffix. Names are case-sensitive, as IAM reads them: IAM answers
+ * {@code stringEquals} with "MalformedPolicyDocument: Invalid Condition type : stringEquals". {@code IfExists}
+ * goes on any operator but {@code Null} (Condition operators, "...IfExists condition operators"; Access Analyzer
+ * check NULL_WITH_IF_EXISTS). Seed spellings such as {@code DateGreaterThanOrEqual} are unknown, as in AWS.
  */
 public record ConditionOperator(String text, Qualifier qualifier, OperatorFamily family, String base,
                                 boolean negated, boolean ifExists) {

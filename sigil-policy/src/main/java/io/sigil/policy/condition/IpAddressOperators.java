@@ -2,14 +2,28 @@ package io.sigil.policy.condition;
 
 import io.sigil.policy.internal.Variables;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
  * IP address operators (IAM JSON policy elements: Condition operators, "IP address condition operators"):
- * IPv4 or IPv6 CIDR blocks (RFC 4632); a bare address is a single host ({@code /32} or {@code /128}). Addresses
- * are parsed by hand, never through {@link java.net.InetAddress}, which would resolve host names.
+ * "IPv4 or IPv6 address or range of IP addresses ... in the standard CIDR format (for example, 203.0.113.0/24 or
+ * 2001:DB8:1234:5678::/64). If you specify an IP address without the associated routing prefix, IAM uses the
+ * default prefix value of /32" (for an IPv6 address, a single host: /128).
+ * <p>
+ * Addresses are parsed by hand, never through {@link java.net.InetAddress}, which would resolve host names.
+ * IPv6 text follows RFC 4291 §2.2 ({@code ::}, hex digits in either case, a trailing dotted quad) without zone
+ * ids. An IPv4-mapped IPv6 address ({@code ::ffff:203.0.113.7}, RFC 4291 §2.5.5.2) is the IPv4 address it maps,
+ * on either side, so a dual-stack front end cannot slip an IPv4 client past an IPv4 rule. IPv4 octets with a
+ * leading zero ({@code 010.0.0.1}) are rejected: some readers take them as octal, and a policy must not mean
+ * two things.
  */
 public final class IpAddressOperators implements OperatorFamily {
+    /** The longest address text: a full IPv6 address with a dotted-quad tail. */
+    private static final int MAX_TEXT = 45;
+    /** {@code ::ffff:0:0/96}, the IPv4-mapped block. */
+    private static final int MAPPED_PREFIX_BITS = 96;
+
     @Override
     public String typeName() {
         return "IP address";
@@ -54,7 +68,7 @@ public final class IpAddressOperators implements OperatorFamily {
             String t = s.trim();
             int slash = t.indexOf('/');
             String addr = slash < 0 ? t : t.substring(0, slash);
-            byte[] a = parseAddress(addr);
+            byte[] a = parseRaw(addr);
             if (a == null) {
                 return null;
             }
@@ -62,13 +76,22 @@ public final class IpAddressOperators implements OperatorFamily {
             int prefix = max;
             if (slash >= 0) {
                 String p = t.substring(slash + 1);
-                if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+                if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
+                        || (p.length() > 1 && p.charAt(0) == '0')) {
                     return null;
                 }
                 prefix = Integer.parseInt(p);
                 if (prefix > max) {
                     return null;
                 }
+            }
+            return normalized(a, prefix);
+        }
+
+        /** An IPv4-mapped network of prefix 96 or longer is the IPv4 network it maps. */
+        private static Cidr normalized(byte[] a, int prefix) {
+            if (a.length == 16 && prefix >= MAPPED_PREFIX_BITS && isV4Mapped(a)) {
+                return new Cidr(Arrays.copyOfRange(a, 12, 16), prefix - MAPPED_PREFIX_BITS);
             }
             return new Cidr(a, prefix);
         }
@@ -92,9 +115,28 @@ public final class IpAddressOperators implements OperatorFamily {
         }
     }
 
-    /** IPv4 dotted quad or IPv6 text form (RFC 4291 §2.2, with {@code ::} and a trailing IPv4 part), or null. */
+    /**
+     * IPv4 dotted quad (4 bytes) or IPv6 text form (16 bytes; RFC 4291 §2.2, with {@code ::} and a trailing IPv4
+     * part), or null. An IPv4-mapped IPv6 address comes back as its 4 IPv4 bytes.
+     */
     public static byte[] parseAddress(String s) {
-        if (s == null || s.isEmpty() || s.length() > 45) {
+        byte[] a = parseRaw(s);
+        return a != null && a.length == 16 && isV4Mapped(a) ? Arrays.copyOfRange(a, 12, 16) : a;
+    }
+
+    /** {@code ::ffff:0:0/96}: ten zero bytes, then two 0xff. */
+    private static boolean isV4Mapped(byte[] a) {
+        for (int i = 0; i < 10; i++) {
+            if (a[i] != 0) {
+                return false;
+            }
+        }
+        return a[10] == (byte) 0xFF && a[11] == (byte) 0xFF;
+    }
+
+    /** Parses a CIDR's address part without unmapping it, so that the prefix can be shifted with it. */
+    private static byte[] parseRaw(String s) {
+        if (s == null || s.isEmpty() || s.length() > MAX_TEXT) {
             return null;
         }
         return s.indexOf(':') >= 0 ? parseV6(s) : parseV4(s);
@@ -108,14 +150,14 @@ public final class IpAddressOperators implements OperatorFamily {
         while (part < 4) {
             int start = i;
             int v = 0;
-            while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
                 v = v * 10 + (s.charAt(i) - '0');
                 i++;
                 if (i - start > 3) {
                     return null;
                 }
             }
-            if (i == start || v > 255) {
+            if (i == start || v > 255 || (i - start > 1 && s.charAt(start) == '0')) {
                 return null;
             }
             out[part++] = (byte) v;

@@ -4,6 +4,7 @@ import io.sigil.policy.internal.Variables;
 
 import java.math.BigDecimal;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Numeric condition operators (IAM JSON policy elements: Condition operators, "Numeric condition operators"):
@@ -12,6 +13,8 @@ import java.util.Set;
 public final class NumericOperators implements OperatorFamily {
     private static final Set<String> NAMES = Set.of("NumericEquals", "NumericNotEquals", "NumericLessThan",
             "NumericLessThanEquals", "NumericGreaterThan", "NumericGreaterThanEquals");
+    private static final int MAX_LENGTH = 64;
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,9})?");
 
     @Override
     public String typeName() {
@@ -38,19 +41,20 @@ public final class NumericOperators implements OperatorFamily {
         return new NumericTest(v, cmp, policyValue);
     }
 
-    /** A decimal number, or null. Accepts what JSON and IAM accept: optional sign, digits, fraction, exponent. */
+    /**
+     * A decimal number, or null. The grammar is a JSON number's (IAM JSON policy elements: Supported data types,
+     * "Integer"/"Float"), written bare or quoted: optional minus, ASCII digits, optional fraction and exponent.
+     * No whitespace, no {@code +}, no hexadecimal, and no non-ASCII digits ({@link BigDecimal} alone would read the
+     * Arabic-Indic digit U+0663 as 3).
+     */
     public static BigDecimal parse(String s) {
-        if (s == null || s.isEmpty() || s.length() > 64) {
-            return null;
-        }
-        char c0 = s.charAt(0);
-        if (!(Character.isDigit(c0) || c0 == '-' || c0 == '+' || c0 == '.')) {
+        if (s == null || s.length() > MAX_LENGTH || !NUMBER.matcher(s).matches()) {
             return null;
         }
         try {
-            return new BigDecimal(s.trim());
+            return new BigDecimal(s);
         } catch (NumberFormatException e) {
-            return null;
+            return null; // exponent beyond int range
         }
     }
 

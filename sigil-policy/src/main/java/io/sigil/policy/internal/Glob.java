@@ -137,10 +137,14 @@ public final class Glob {
     }
 
     /**
-     * Matches as an ARN (IAM User Guide, Resource element; ARN condition operators): the first five
-     * {@code :}-separated components are matched one by one, so a wildcard never crosses their colons; the sixth,
-     * the resource, may itself hold {@code :} and {@code /}, and a wildcard there spans them. A pattern that is
-     * not an ARN (fewer than five literal colons, {@code "*"} among them) matches the whole string.
+     * Matches as an ARN (IAM User Guide, Resource element; Condition operators, "Amazon Resource Name (ARN)
+     * condition operators": "Each of the six colon-delimited components of the ARN is checked separately"). The
+     * first five components are matched one by one, so a wildcard never crosses their colons; the sixth, the
+     * resource, may itself hold {@code :} and {@code /}, and a wildcard there spans them
+     * ({@code arn:aws:s3:::bucket/*} covers {@code bucket/a:b/c}). The pattern {@code "*"} matches anything. Any
+     * other pattern with fewer than five literal colons is no ARN and matches nothing: read as one string, its
+     * wildcards would cross component boundaries ({@code arn:aws:s3*::b} would cover
+     * {@code arn:aws:s3:us-east-1::b}).
      */
     public boolean matchesArn(String s) {
         if (kind == Kind.ANY) {
@@ -148,7 +152,7 @@ public final class Glob {
         }
         int[] pc = arnColons;
         if (pc == null) {
-            return matches(s);
+            return false;
         }
         if (kind == Kind.EXACT) {
             return literal.equals(s);

@@ -63,6 +63,9 @@ public final class JsonReader {
     }
 
     private static Json readValue(JsonParser p, JsonToken t) throws IOException {
+        if (t == null) {
+            throw new JsonParseFailure(p, "unexpected end of the document");
+        }
         JsonLocation start = p.currentTokenLocation();
         switch (t) {
             case START_OBJECT: {

@@ -117,38 +117,39 @@ public final class Template {
         return constant != null ? constant : build(vars);
     }
 
+    /** Substitutes variables into arrays sized once: values can be megabytes long, so nothing per character is boxed. */
     private Glob build(Variables vars) {
-        StringBuilder chars = new StringBuilder();
-        List<Boolean> mask = new ArrayList<>();
-        for (Part part : parts) {
-            if (part instanceof Lit lit) {
-                appendText(chars, mask, lit.text(), !lit.literal());
-            } else {
-                Var v = (Var) part;
-                String value = vars == null ? null : vars.single(v.keyLower());
-                if (value == null) {
-                    value = v.defaultValue();
-                }
-                if (value == null) {
-                    return null;
-                }
-                appendText(chars, mask, value, false);
+        String[] texts = new String[parts.size()];
+        int length = 0;
+        for (int i = 0; i < texts.length; i++) {
+            Part part = parts.get(i);
+            String text = part instanceof Lit lit ? lit.text() : value((Var) part, vars);
+            if (text == null) {
+                return null;
             }
+            texts[i] = text;
+            length += text.length();
         }
-        char[] p = chars.toString().toCharArray();
-        boolean[] w = new boolean[p.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = mask.get(i);
+        char[] chars = new char[length];
+        boolean[] wild = new boolean[length];
+        int at = 0;
+        for (int i = 0; i < texts.length; i++) {
+            String text = texts[i];
+            text.getChars(0, text.length(), chars, at);
+            if (parts.get(i) instanceof Lit lit && !lit.literal()) {
+                for (int k = at; k < at + text.length(); k++) {
+                    wild[k] = chars[k] == '*' || chars[k] == '?';
+                }
+            }
+            at += text.length();
         }
-        return Glob.of(p, w);
+        return Glob.of(chars, wild);
     }
 
-    private static void appendText(StringBuilder chars, List<Boolean> mask, String text, boolean wildcardsActive) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            chars.append(c);
-            mask.add(wildcardsActive && (c == '*' || c == '?'));
-        }
+    /** A variable's request value, else its default, else null (unresolved). */
+    private static String value(Var v, Variables vars) {
+        String value = vars == null ? null : vars.single(v.keyLower());
+        return value != null ? value : v.defaultValue();
     }
 
     @Override
