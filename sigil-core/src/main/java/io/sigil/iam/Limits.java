@@ -7,10 +7,12 @@ package io.sigil.iam;
  *
  * @param usersPerAccount adjustable, default 5,000
  * @param groupsPerAccount adjustable, default 300
- * @param rolesPerAccount adjustable, default 1,000
+ * @param rolesPerAccount adjustable, default 1,000 (service-linked roles may exceed it: "Only service-linked roles
+ *     can exceed the limit", spec §1.5)
  * @param accessKeysPerUser fixed, 2 (also for the root user)
  * @param groupsPerUser fixed, 10 ("Groups an IAM user can be a member of")
  * @param tagsPerEntity fixed, 50 ("Tags per IAM resource")
+ * @param instanceProfilesPerAccount adjustable, default 1,000 ("Instance profiles in an AWS account")
  */
 public record Limits(
         int usersPerAccount,
@@ -18,18 +20,47 @@ public record Limits(
         int rolesPerAccount,
         int accessKeysPerUser,
         int groupsPerUser,
-        int tagsPerEntity) {
+        int tagsPerEntity,
+        int instanceProfilesPerAccount) {
 
-    public static final Limits AWS_DEFAULTS = new Limits(5000, 300, 1000, 2, 10, 50);
+    /** "Roles in an instance profile: 1", which "cannot be increased" (spec §6, fixed limits). */
+    public static final int ROLES_PER_INSTANCE_PROFILE = 1;
+    /** "Role trust policy length: 2,048 characters", whitespace not counted (spec §6). */
+    public static final int TRUST_POLICY_SIZE = 2048;
+
+    public static final Limits AWS_DEFAULTS = new Limits(5000, 300, 1000, 2, 10, 50, 1000);
 
     public Limits {
         if (usersPerAccount < 1 || groupsPerAccount < 1 || rolesPerAccount < 1 || accessKeysPerUser < 1
-                || groupsPerUser < 1 || tagsPerEntity < 1) {
+                || groupsPerUser < 1 || tagsPerEntity < 1 || instanceProfilesPerAccount < 1) {
             throw new IllegalArgumentException("every quota is at least 1");
         }
     }
 
+    /** The entity quotas with AWS's default instance profile quota. */
+    public Limits(int usersPerAccount, int groupsPerAccount, int rolesPerAccount, int accessKeysPerUser,
+            int groupsPerUser, int tagsPerEntity) {
+        this(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser, tagsPerEntity,
+                1000);
+    }
+
     public Limits withUsersPerAccount(int n) {
-        return new Limits(n, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser, tagsPerEntity);
+        return new Limits(n, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser, tagsPerEntity,
+                instanceProfilesPerAccount);
+    }
+
+    public Limits withRolesPerAccount(int n) {
+        return new Limits(usersPerAccount, groupsPerAccount, n, accessKeysPerUser, groupsPerUser, tagsPerEntity,
+                instanceProfilesPerAccount);
+    }
+
+    public Limits withInstanceProfilesPerAccount(int n) {
+        return new Limits(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser,
+                tagsPerEntity, n);
+    }
+
+    public Limits withTagsPerEntity(int n) {
+        return new Limits(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser, n,
+                instanceProfilesPerAccount);
     }
 }

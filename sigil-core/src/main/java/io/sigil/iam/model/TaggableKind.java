@@ -1,9 +1,10 @@
 package io.sigil.iam.model;
 
-/** Entities that carry tags here: users and roles (Tag/Untag/List{User,Role}Tags). */
+/** Entities that carry tags here: users, roles and instance profiles (Tag/Untag/List{User,Role,InstanceProfile}Tags). */
 public enum TaggableKind {
     USER("user"),
-    ROLE("role");
+    ROLE("role"),
+    INSTANCE_PROFILE("instance profile");
 
     private final String noun;
 

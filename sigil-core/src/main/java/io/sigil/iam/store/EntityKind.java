@@ -7,6 +7,7 @@ public enum EntityKind {
     GROUP,
     ROLE,
     ACCESS_KEY,
+    INSTANCE_PROFILE,
     /** Events may have been missed (a listener reconnected): drop every cached entry. */
     ALL
 }

@@ -16,4 +16,8 @@ public interface Tx {
     InlinePolicyStore inlinePolicies();
 
     TagStore tags();
+
+    InstanceProfileStore instanceProfiles();
+
+    DeletionTaskStore deletionTasks();
 }

@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Tags of users and roles. IAM User Guide, "Tags for IAM resources" › "Case sensitivity": for users and roles a
- * tag key is unique case-insensitively and keeps the case last given.
+ * Tags of users, roles and instance profiles. IAM User Guide, "Tags for IAM resources" › "Case sensitivity": a tag
+ * key is unique case-insensitively and keeps the case last given.
  */
 final class JdbcTags implements TagStore {
 
@@ -116,25 +116,43 @@ final class JdbcTags implements TagStore {
     }
 
     private static IamException quota(JdbcTx tx, TaggableKind kind) {
-        String name = kind == TaggableKind.USER ? "TagsPerUser" : "TagsPerRole";
+        String name = switch (kind) {
+            case USER -> "TagsPerUser";
+            case ROLE -> "TagsPerRole";
+            case INSTANCE_PROFILE -> "TagsPerInstanceProfile";
+        };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
 
     private String lockOwner(String accountId, TaggableKind kind, String ownerName) {
-        return kind == TaggableKind.USER ? tx.users().lock(accountId, ownerName).id()
-                : tx.roles().lock(accountId, ownerName).id();
+        return switch (kind) {
+            case USER -> tx.users().lock(accountId, ownerName).id();
+            case ROLE -> tx.roles().lock(accountId, ownerName).id();
+            case INSTANCE_PROFILE -> tx.instanceProfiles().lock(accountId, ownerName).id();
+        };
     }
 
     private String ownerId(String accountId, TaggableKind kind, String ownerName) {
-        return kind == TaggableKind.USER ? tx.users().get(accountId, ownerName).id()
-                : tx.roles().get(accountId, ownerName).id();
+        return switch (kind) {
+            case USER -> tx.users().get(accountId, ownerName).id();
+            case ROLE -> tx.roles().get(accountId, ownerName).id();
+            case INSTANCE_PROFILE -> tx.instanceProfiles().get(accountId, ownerName).id();
+        };
     }
 
     private static String table(TaggableKind kind) {
-        return kind == TaggableKind.USER ? "user_tags" : "role_tags";
+        return switch (kind) {
+            case USER -> "user_tags";
+            case ROLE -> "role_tags";
+            case INSTANCE_PROFILE -> "instance_profile_tags";
+        };
     }
 
     private static EntityKind entityKind(TaggableKind kind) {
-        return kind == TaggableKind.USER ? EntityKind.USER : EntityKind.ROLE;
+        return switch (kind) {
+            case USER -> EntityKind.USER;
+            case ROLE -> EntityKind.ROLE;
+            case INSTANCE_PROFILE -> EntityKind.INSTANCE_PROFILE;
+        };
     }
 }

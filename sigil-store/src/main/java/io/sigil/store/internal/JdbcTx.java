@@ -6,9 +6,11 @@ import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.AccessKeyStore;
 import io.sigil.iam.store.AccountStore;
 import io.sigil.iam.store.ChangeEvent;
+import io.sigil.iam.store.DeletionTaskStore;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
+import io.sigil.iam.store.InstanceProfileStore;
 import io.sigil.iam.store.RoleStore;
 import io.sigil.iam.store.TagStore;
 import io.sigil.iam.store.Tx;
@@ -32,6 +34,8 @@ public final class JdbcTx implements Tx {
     private final JdbcAccessKeys accessKeys = new JdbcAccessKeys(this);
     private final JdbcInlinePolicies inlinePolicies = new JdbcInlinePolicies(this);
     private final JdbcTags tags = new JdbcTags(this);
+    private final JdbcInstanceProfiles instanceProfiles = new JdbcInstanceProfiles(this);
+    private final JdbcDeletionTasks deletionTasks = new JdbcDeletionTasks(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -73,6 +77,16 @@ public final class JdbcTx implements Tx {
     @Override
     public TagStore tags() {
         return tags;
+    }
+
+    @Override
+    public InstanceProfileStore instanceProfiles() {
+        return instanceProfiles;
+    }
+
+    @Override
+    public DeletionTaskStore deletionTasks() {
+        return deletionTasks;
     }
 
     /** The events of this transaction's writes, in write order, each once. */
