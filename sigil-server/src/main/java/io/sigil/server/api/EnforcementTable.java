@@ -3,7 +3,11 @@ package io.sigil.server.api;
 import io.sigil.iam.Arns;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.AccessKey;
+import io.sigil.iam.model.InstanceProfile;
+import io.sigil.iam.model.Role;
+import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
+import io.sigil.iam.service.ServiceLinkedRoles;
 import io.sigil.iam.store.Tx;
 import io.sigil.policy.ContextValue;
 import software.amazon.awssdk.awscore.AwsRequest;
@@ -77,6 +81,7 @@ public final class EnforcementTable {
         String account = caller.accountId();
         String[] spec = rule.resource();
         User resourceUser = null;
+        List<Tag> resourceTags = null;
         String resource;
         switch (spec[0]) {
             case "none":
@@ -118,17 +123,61 @@ public final class EnforcementTable {
                 resource = resourceUser != null ? resourceUser.arn() : caller.arn();
                 break;
             }
+            case "role": {
+                String name = member(request, spec[1]);
+                Optional<Role> role = tx.roles().find(account, name);
+                resourceTags = role.map(Role::tags).orElse(null);
+                resource = role.map(Role::arn).orElse(Arns.role(account, "/", name));
+                break;
+            }
+            case "role-new":
+                resource = Arns.role(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
+            case "instance-profile": {
+                String name = member(request, spec[1]);
+                Optional<InstanceProfile> profile = tx.instanceProfiles().find(account, name);
+                resourceTags = profile.map(InstanceProfile::tags).orElse(null);
+                resource = profile.map(InstanceProfile::arn).orElse(Arns.instanceProfile(account, "/", name));
+                break;
+            }
+            case "instance-profile-new":
+                resource = Arns.instanceProfile(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
+            case "slr-new": {
+                ServiceLinkedRoles.Entry e = ServiceLinkedRoles.lookup(member(request, spec[1])).orElse(null);
+                resource = e == null ? "*" : Arns.role(account, e.path(), e.roleName(member(request, spec[2])));
+                break;
+            }
+            case "slr-task":
+                resource = slrTaskRole(account, member(request, spec[1]));
+                break;
             default:
                 throw new IllegalStateException("enforcement.tsv: unknown resource kind " + spec[0]);
         }
+        if (resourceUser != null) {
+            resourceTags = resourceUser.tags();
+        }
         Map<String, ContextValue> keys = new LinkedHashMap<>();
         for (String[] k : rule.keys()) {
-            addKeys(keys, k, request, resourceUser);
+            addKeys(keys, k, request, resourceTags);
         }
         return new Target(resource, keys);
     }
 
-    private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request, User resourceUser) {
+    /**
+     * The role a deletion task id names: {@code task/aws-service-role/SERVICE/ROLE/UUID} →
+     * {@code arn:aws:iam::ACCOUNT:role/aws-service-role/SERVICE/ROLE}; {@code *} for another form.
+     */
+    private static String slrTaskRole(String account, String taskId) {
+        String[] p = taskId == null ? new String[0] : taskId.split("/");
+        if (p.length != 5 || !p[0].equals("task") || !p[1].equals("aws-service-role")) {
+            return "*";
+        }
+        return Arns.role(account, "/aws-service-role/" + p[2] + "/", p[3]);
+    }
+
+    private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request,
+            List<Tag> resourceTags) {
         switch (k[0]) {
             case "request-tags": {
                 List<String> tagKeys = new ArrayList<>();
@@ -161,10 +210,17 @@ public final class EnforcementTable {
                 break;
             }
             case "resource-tags":
-                if (resourceUser != null) {
-                    resourceUser.tags().forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
+                if (resourceTags != null) {
+                    resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
                 }
                 break;
+            case "service-name": {
+                String service = member(request, k[1]);
+                if (service != null) {
+                    keys.put("iam:AWSServiceName", ContextValue.of(service));
+                }
+                break;
+            }
             default:
                 throw new IllegalStateException("enforcement.tsv: unknown key kind " + k[0]);
         }
