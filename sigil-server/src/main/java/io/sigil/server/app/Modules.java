@@ -1,8 +1,13 @@
 package io.sigil.server.app;
 
+import io.sigil.iam.Limits;
+import io.sigil.iam.service.GroupService;
+import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
+import io.sigil.server.api.iam.GroupsApi;
+import io.sigil.server.api.iam.UsersApi;
 
 import java.time.Clock;
 import java.util.List;
@@ -13,7 +18,10 @@ final class Modules {
 
     /** @param closeables where modules that hold resources register them to be closed with the app */
     static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables) {
-        return List.of();
+        Limits limits = Limits.AWS_DEFAULTS;
+        return List.of(
+                new UsersApi(new UserService(store, clock, limits)),
+                new GroupsApi(new GroupService(store, clock, limits)));
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed. */
