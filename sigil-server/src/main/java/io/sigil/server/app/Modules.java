@@ -1,15 +1,20 @@
 package io.sigil.server.app;
 
+import io.sigil.iam.Limits;
+import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InstanceProfileService;
 import io.sigil.iam.service.RolePolicyService;
 import io.sigil.iam.service.RoleService;
 import io.sigil.iam.service.ServiceLinkedRoleService;
+import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
+import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InstanceProfilesApi;
 import io.sigil.server.api.iam.RolesApi;
 import io.sigil.server.api.iam.ServiceLinkedRolesApi;
+import io.sigil.server.api.iam.UsersApi;
 
 import java.time.Clock;
 import java.util.List;
@@ -20,7 +25,10 @@ final class Modules {
 
     /** @param closeables where modules that hold resources register them to be closed with the app */
     static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables) {
+        Limits limits = Limits.AWS_DEFAULTS;
         return List.of(
+                new UsersApi(new UserService(store, clock, limits)),
+                new GroupsApi(new GroupService(store, clock, limits)),
                 new RolesApi(new RoleService(store, clock), new RolePolicyService(store)),
                 new ServiceLinkedRolesApi(new ServiceLinkedRoleService(store, clock)),
                 new InstanceProfilesApi(new InstanceProfileService(store, clock)));
