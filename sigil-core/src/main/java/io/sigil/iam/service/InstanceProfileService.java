@@ -40,6 +40,7 @@ public final class InstanceProfileService {
 
     /** CreateInstanceProfile: an empty profile with a new {@code AIPA…} id. */
     public InstanceProfile create(String accountId, String name, String path, List<Tag> tags) {
+        TagRules.requireNoReservedPrefix(tags == null ? List.of() : tags);
         InstanceProfile profile = InstanceProfile.create(accountId, name, path == null ? DEFAULT_PATH : path,
                 Ids.instanceProfileId(), clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 tags == null ? List.of() : List.copyOf(tags));
@@ -82,6 +83,7 @@ public final class InstanceProfileService {
     }
 
     public void tag(String accountId, String name, List<Tag> tags) {
+        TagRules.requireNoReservedPrefix(tags);
         store.write(tx -> tx.tags().tag(accountId, TaggableKind.INSTANCE_PROFILE, name, List.copyOf(tags)));
     }
 

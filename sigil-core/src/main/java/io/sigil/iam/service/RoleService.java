@@ -36,15 +36,21 @@ public final class RoleService {
 
     private final Store store;
     private final Clock clock;
+    private final BoundaryPolicies boundaries;
 
     public RoleService(Store store, Clock clock) {
+        this(store, clock, BoundaryPolicies.ownAccountOrAws());
+    }
+
+    public RoleService(Store store, Clock clock, BoundaryPolicies boundaries) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.boundaries = Objects.requireNonNull(boundaries, "boundaries");
     }
 
     /**
-     * CreateRole. The boundary ARN is stored as given; whether it names an attachable policy is the managed-policy
-     * area's check.
+     * CreateRole. The boundary must be a managed policy the account may attach ({@link BoundaryPolicies}, as for
+     * CreateUser); tags may not use the reserved {@code aws:} prefix ({@link TagRules}).
      *
      * @param path null for {@code /}
      * @param maxSessionDuration null for one hour ("If you do not specify a value for this setting, the default
@@ -53,9 +59,14 @@ public final class RoleService {
     public Role createRole(String accountId, String roleName, String path, String trustPolicy, String description,
             Integer maxSessionDuration, String permissionsBoundaryArn, List<Tag> tags) {
         Objects.requireNonNull(trustPolicy, "trustPolicy");
+        List<Tag> tagList = tags == null ? List.of() : List.copyOf(tags);
+        TagRules.requireNoReservedPrefix(tagList);
         RoleRules.requireValidTrustPolicy(trustPolicy);
+        if (permissionsBoundaryArn != null) {
+            boundaries.requireAttachable(accountId, permissionsBoundaryArn);
+        }
         Role role = Role.create(accountId, roleName, path == null ? DEFAULT_PATH : path, Ids.roleId(), now(),
-                        trustPolicy, description, tags == null ? List.of() : List.copyOf(tags))
+                        trustPolicy, description, tagList)
                 .withMaxSessionDuration(maxSessionDuration == null ? Role.DEFAULT_MAX_SESSION_DURATION
                         : maxSessionDuration)
                 .withPermissionsBoundary(permissionsBoundaryArn);
@@ -124,6 +135,7 @@ public final class RoleService {
 
     /** TagRole: adds tags, replacing the value (and key spelling) of a key already there. */
     public void tagRole(String accountId, String roleName, List<Tag> tags) {
+        TagRules.requireNoReservedPrefix(tags);
         store.write(tx -> tx.tags().tag(accountId, TaggableKind.ROLE, roleName, List.copyOf(tags)));
     }
 

@@ -66,12 +66,11 @@ final class RoleModelMapper {
     }
 
     static List<software.amazon.awssdk.services.iam.model.Tag> tags(List<Tag> tags) {
-        return tags.stream().map(t -> software.amazon.awssdk.services.iam.model.Tag.builder().key(t.key())
-                .value(t.value()).build()).toList();
+        return IamModelMapper.tags(tags);
     }
 
     /** Tags of a request; an SDK list that was never set is empty. */
     static List<Tag> fromSdk(List<software.amazon.awssdk.services.iam.model.Tag> tags) {
-        return tags == null ? List.of() : tags.stream().map(t -> new Tag(t.key(), t.value())).toList();
+        return IamModelMapper.fromSdkTags(tags);
     }
 }
