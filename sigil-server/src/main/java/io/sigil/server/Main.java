@@ -1,6 +1,8 @@
 package io.sigil.server;
 
+import io.sigil.server.cli.AccountCommand;
 import io.sigil.server.cli.PolicyCommand;
+import io.sigil.server.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +22,7 @@ import java.nio.charset.StandardCharsets;
         versionProvider = Main.Version.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Sigil: a self-hosted AWS IAM/STS-compatible service with an exact IAM policy engine.",
-        subcommands = {PolicyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, AccountCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for a failure inside sigil itself (sysexits.h EX_SOFTWARE). */
     public static final int INTERNAL_ERROR = 70;

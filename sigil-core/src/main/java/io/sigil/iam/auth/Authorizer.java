@@ -1,0 +1,103 @@
+package io.sigil.iam.auth;
+
+import io.sigil.iam.model.Group;
+import io.sigil.iam.model.InlinePolicy;
+import io.sigil.iam.model.PolicyOwnerKind;
+import io.sigil.iam.model.User;
+import io.sigil.iam.store.Page;
+import io.sigil.iam.store.PageRequest;
+import io.sigil.iam.store.Store;
+import io.sigil.iam.store.Subscription;
+import io.sigil.iam.store.Tx;
+import io.sigil.policy.CompiledPolicy;
+import io.sigil.policy.ContextValue;
+import io.sigil.policy.Decision;
+import io.sigil.policy.ParseResult;
+import io.sigil.policy.PolicyEngine;
+import io.sigil.policy.PolicyParser;
+import io.sigil.policy.PolicySet;
+import io.sigil.policy.PolicyType;
+import io.sigil.policy.RequestContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Authorises API calls with the policy engine (IAM User Guide, "Policy evaluation logic"): gathers the caller's
+ * identity-based policies — a user's inline policies and those of its groups — compiles them once, and asks the
+ * engine. Compiled sets are cached per user and dropped on every committed change the store reports, which on
+ * PostgreSQL includes other nodes' changes.
+ */
+public final class Authorizer implements AutoCloseable {
+    private final Store store;
+    private final PolicyEngine engine = new PolicyEngine();
+    private final Map<String, PolicySet> byUserId = new ConcurrentHashMap<>();
+    private final Subscription subscription;
+
+    public Authorizer(Store store) {
+        this.store = store;
+        this.subscription = store.subscribe(event -> byUserId.clear());
+    }
+
+    /** The decision for {@code action} on {@code resource} by this principal, with the request's context keys. */
+    public Decision authorize(Principal principal, String action, String resource, String resourceAccount,
+                              Map<String, ContextValue> keys) {
+        RequestContext request = new RequestContext(principal.caller(), action, resource, resourceAccount, keys);
+        return engine.evaluate(request, policiesOf(principal));
+    }
+
+    /** The policy set in force for a principal; the account root has none (it is allowed in its own account). */
+    public PolicySet policiesOf(Principal principal) {
+        if (principal.isRoot()) {
+            return PolicySet.identityOnly(List.of());
+        }
+        User user = principal.user();
+        return byUserId.computeIfAbsent(user.id(), id -> store.read(tx -> load(tx, user)));
+    }
+
+    private static PolicySet load(Tx tx, User user) {
+        List<CompiledPolicy> identity = new ArrayList<>();
+        for (InlinePolicy p : tx.inlinePolicies().all(user.accountId(), PolicyOwnerKind.USER, user.name())) {
+            add(identity, p, "user/" + user.name() + " inline policy " + p.name());
+        }
+        PageRequest page = new PageRequest("/", null, PageRequest.MAX_MAX_ITEMS);
+        while (true) {
+            Page<Group> groups = tx.groups().listForUser(user.accountId(), user.name(), page);
+            for (Group g : groups.items()) {
+                for (InlinePolicy p : tx.inlinePolicies().all(g.accountId(), PolicyOwnerKind.GROUP, g.name())) {
+                    add(identity, p, "group/" + g.name() + " inline policy " + p.name());
+                }
+            }
+            if (!groups.isTruncated()) {
+                break;
+            }
+            page = page.after(groups.nextMarker());
+        }
+        return PolicySet.identityOnly(identity);
+    }
+
+    /** Stored policies were validated when put; one that no longer parses grants nothing rather than failing. */
+    private static void add(List<CompiledPolicy> out, InlinePolicy p, String name) {
+        ParseResult r = PolicyParser.parse(p.document());
+        if (r.ok()) {
+            out.add(CompiledPolicy.compile(r.policy(), name, PolicyType.IDENTITY));
+        }
+    }
+
+    /**
+     * AWS's AccessDenied message (IAM User Guide, "Access denied error messages"): "User: ARN is not authorized to
+     * perform: ACTION on resource: ARN because no identity-based policy allows the ACTION action".
+     */
+    public static String deniedMessage(Principal principal, String action, String resource, Decision d) {
+        String reason = d.awsReason(action);
+        return principal.describe() + " is not authorized to perform: " + action + " on resource: " + resource
+                + (reason.isEmpty() ? "" : " " + reason);
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+    }
+}

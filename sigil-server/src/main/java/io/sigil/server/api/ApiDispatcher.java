@@ -1,0 +1,218 @@
+package io.sigil.server.api;
+
+import io.sigil.iam.auth.Authorizer;
+import io.sigil.iam.auth.Principal;
+import io.sigil.iam.error.IamException;
+import io.sigil.iam.store.Store;
+import io.sigil.policy.ContextValue;
+import io.sigil.policy.Decision;
+import io.sigil.policy.Outcome;
+import io.sigil.server.audit.AuditEvent;
+import io.sigil.server.audit.AuditLog;
+import io.sigil.server.audit.Redaction;
+import io.sigil.server.http.ApiEndpoint;
+import io.sigil.server.http.HttpCall;
+import io.sigil.server.http.HttpReply;
+import io.sigil.server.metrics.Metrics;
+import io.sigil.server.protocol.AwsError;
+import io.sigil.server.protocol.AwsService;
+import io.sigil.server.protocol.DecodedRequest;
+import io.sigil.server.protocol.Fault;
+import io.sigil.server.protocol.FormParameters;
+import io.sigil.server.protocol.ProtocolException;
+import io.sigil.server.protocol.QueryProtocol;
+import io.sigil.server.sigv4.Payload;
+import io.sigil.server.sigv4.SigV4Verifier;
+import io.sigil.server.sigv4.SignedRequest;
+import io.sigil.server.sigv4.Verification;
+import software.amazon.awssdk.awscore.AwsResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The AWS API endpoint (DESIGN.md, "How a request flows"): Query parameters → SigV4 → decode and validate →
+ * authorise through the engine against the enforcement table → the operation's handler → XML, with one audit
+ * event and metrics per call. Every failure is an AWS-shaped error; nothing internal reaches the client.
+ */
+public final class ApiDispatcher implements ApiEndpoint {
+    private static final Logger LOG = Logger.getLogger(ApiDispatcher.class.getName());
+    /** IAM's text for an internal failure (IAM API Reference, ServiceFailure). */
+    static final String SERVICE_FAILURE = "Request processing has failed due to some unknown error, exception or failure.";
+
+    private final QueryProtocol protocol;
+    private final SigV4Verifier<KeyCredential> verifier;
+    private final Store store;
+    private final Authorizer authorizer;
+    private final EnforcementTable table;
+    private final Handlers handlers;
+    private final EnforceMode mode;
+    private final AuditLog audit;
+    private final Metrics metrics;
+    private final KeyUse keyUse;
+    private final Clock clock;
+
+    public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
+                         Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
+                         AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock) {
+        this.protocol = protocol;
+        this.verifier = verifier;
+        this.store = store;
+        this.authorizer = authorizer;
+        this.table = table;
+        this.handlers = handlers;
+        this.mode = mode;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.keyUse = keyUse;
+        this.clock = clock;
+    }
+
+    /** What one call became, for the audit event and metrics. */
+    private static final class Trace {
+        final String requestId = UUID.randomUUID().toString();
+        final long started = System.nanoTime();
+        AwsService service = AwsService.IAM;
+        String operation = "Unknown";
+        Principal principal;
+        String region = "us-east-1";
+        Object requestParameters;
+        Object responseElements;
+        AwsError error;
+        String denial;
+    }
+
+    @Override
+    public HttpReply handle(HttpCall call) {
+        Trace t = new Trace();
+        Instant now = clock.instant();
+        try {
+            byte[] xml = run(call, t, now);
+            return finish(call, t, now, 200, xml);
+        } catch (ProtocolException e) {
+            t.error = e.error();
+        } catch (IamException e) {
+            t.error = new AwsError(e.code(), e.httpStatus(), e.senderFault() ? Fault.SENDER : Fault.RECEIVER,
+                    e.safeMessage());
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "request " + t.requestId + " failed", e);
+            t.error = new AwsError("ServiceFailure", 500, Fault.RECEIVER, SERVICE_FAILURE);
+        }
+        return finish(call, t, now, t.error.httpStatus(), protocol.encodeError(t.service, t.error, t.requestId));
+    }
+
+    @Override
+    public HttpReply refuse(HttpCall partial, int status, String code, String message) {
+        Trace t = new Trace();
+        t.error = new AwsError(code, status, Fault.SENDER, message);
+        Instant now = clock.instant();
+        return finish(partial, t, now, status, protocol.encodeError(t.service, t.error, t.requestId));
+    }
+
+    private byte[] run(HttpCall call, Trace t, Instant now) {
+        Map<String, List<String>> params = new LinkedHashMap<>(FormParameters.parse(call.rawQuery()));
+        if (isForm(call)) {
+            FormParameters.parse(new String(call.body(), StandardCharsets.UTF_8))
+                    .forEach((k, v) -> params.computeIfAbsent(k, x -> new java.util.ArrayList<>()).addAll(v));
+        }
+        List<String> action = params.get("Action");
+        if (action != null && action.size() == 1) {
+            t.operation = action.get(0);
+        }
+        SignedRequest signed = new SignedRequest(call.method(), call.rawPath(), call.rawQuery(), call.headers(),
+                new Payload.Bytes(call.body()));
+        Verification<KeyCredential> v = verifier.verify(signed, now);
+        if (v instanceof Verification.Rejected<KeyCredential> r) {
+            throw new ProtocolException(new AwsError(r.error().code().code(), r.error().httpStatus(), Fault.SENDER,
+                    r.error().message()));
+        }
+        Verification.Verified<KeyCredential> ok = (Verification.Verified<KeyCredential>) v;
+        t.service = AwsService.forId(ok.service()).orElse(AwsService.IAM);
+        t.principal = ok.credential().principal();
+        t.region = ok.region().equals("aws-global") ? "us-east-1" : ok.region();
+        keyUse.used(ok.accessKeyId(), now, t.service.id(), t.region);
+
+        DecodedRequest in = protocol.decode(t.service, params);
+        t.operation = in.operation().name();
+        t.requestParameters = Redaction.of(in.request());
+        if (!handlers.has(in.request().getClass()) || !table.covers(t.operation)) {
+            throw new ProtocolException(new AwsError("InvalidAction", 400, Fault.SENDER,
+                    "Sigil does not implement " + t.operation + " yet."));
+        }
+        CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
+                call.header("User-Agent"), call.secure(), ok.region());
+        authorize(in, ctx, t);
+        AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
+        t.responseElements = Redaction.of(out);
+        return protocol.encodeResponse(in.operation(), out, t.requestId);
+    }
+
+    private void authorize(DecodedRequest in, CallContext ctx, Trace t) {
+        if (mode == EnforceMode.OFF) {
+            return;
+        }
+        Principal p = ctx.principal();
+        EnforcementTable.Target target = store.read(tx -> table.resolve(t.operation, in.request(), p, tx));
+        if (target.resource() == null) {
+            return;
+        }
+        Map<String, ContextValue> keys = RequestKeys.of(ctx);
+        keys.putAll(target.keys());
+        String action = in.operation().iamAction();
+        Decision d = authorizer.authorize(p, action, target.resource(), p.accountId(), keys);
+        if (d.allowed()) {
+            return;
+        }
+        metrics.denial(t.operation, d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
+        String message = Authorizer.deniedMessage(p, action, target.resource(), d);
+        if (mode == EnforceMode.AUDIT) {
+            t.denial = message + "\n" + d.explain();
+            return;
+        }
+        throw IamException.accessDenied(message);
+    }
+
+    private static boolean isForm(HttpCall call) {
+        String ct = call.header("Content-Type");
+        return "POST".equals(call.method()) && (ct == null
+                || ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded"));
+    }
+
+    private HttpReply finish(HttpCall call, Trace t, Instant now, int status, byte[] body) {
+        String outcome = t.error == null ? "success" : t.error.code();
+        metrics.request(t.operation, outcome, System.nanoTime() - t.started);
+        audit.record(new AuditEvent(now, t.service.id() + ".amazonaws.com", t.operation, t.region,
+                call.remoteAddress(), call.header("User-Agent") == null ? "" : call.header("User-Agent"),
+                identity(t.principal), t.requestParameters, t.error == null ? t.responseElements : null,
+                t.error == null ? null : t.error.code(), t.error == null ? null : t.error.message(), t.requestId,
+                UUID.randomUUID().toString(), isReadOnly(t.operation),
+                t.principal == null ? null : t.principal.accountId(), t.denial));
+        return new HttpReply(status, "text/xml", Map.of("x-amzn-RequestId", t.requestId), body);
+    }
+
+    private static boolean isReadOnly(String op) {
+        return op.startsWith("Get") || op.startsWith("List") || op.startsWith("Simulate");
+    }
+
+    private static Map<String, String> identity(Principal p) {
+        if (p == null) {
+            return Map.of();
+        }
+        Map<String, String> id = new LinkedHashMap<>();
+        id.put("type", p.isRoot() ? "Root" : "IAMUser");
+        id.put("principalId", p.userId());
+        id.put("arn", p.arn());
+        id.put("accountId", p.accountId());
+        id.put("accessKeyId", p.accessKeyId());
+        if (!p.isRoot()) {
+            id.put("userName", p.user().name());
+        }
+        return id;
+    }
+}

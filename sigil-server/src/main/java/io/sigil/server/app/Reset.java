@@ -1,0 +1,76 @@
+package io.sigil.server.app;
+
+import io.sigil.iam.model.AccessKey;
+import io.sigil.iam.model.Group;
+import io.sigil.iam.model.PolicyOwnerKind;
+import io.sigil.iam.model.Role;
+import io.sigil.iam.model.User;
+import io.sigil.iam.store.Page;
+import io.sigil.iam.store.PageRequest;
+import io.sigil.iam.store.Tx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code POST /_sigil/reset} (dev mode): deletes every entity of every account and every account but the first,
+ * keeping the first account's root keys, in one transaction. Deletion goes through the store's own operations, in
+ * the order IAM requires (keys, policies, memberships, then the entity).
+ */
+final class Reset {
+    private Reset() {}
+
+    static void run(SigilApp app) {
+        String keep = app.accountId();
+        for (String account : AdminEndpoints.accountIds(app)) {
+            app.store().write(tx -> wipe(tx, account, !account.equals(keep)));
+        }
+    }
+
+    private static void wipe(Tx tx, String account, boolean deleteAccount) {
+        for (User u : all(p -> tx.users().list(account, p))) {
+            for (AccessKey k : all(p -> tx.accessKeys().list(account, u.name(), p))) {
+                tx.accessKeys().delete(account, k.id());
+            }
+            for (String name : all(p -> tx.inlinePolicies().listNames(account, PolicyOwnerKind.USER, u.name(), p))) {
+                tx.inlinePolicies().delete(account, PolicyOwnerKind.USER, u.name(), name);
+            }
+            for (Group g : all(p -> tx.groups().listForUser(account, u.name(), p))) {
+                tx.groups().removeUser(account, g.name(), u.name());
+            }
+            tx.users().delete(account, u.name());
+        }
+        for (Group g : all(p -> tx.groups().list(account, p))) {
+            for (String name : all(p -> tx.inlinePolicies().listNames(account, PolicyOwnerKind.GROUP, g.name(), p))) {
+                tx.inlinePolicies().delete(account, PolicyOwnerKind.GROUP, g.name(), name);
+            }
+            tx.groups().delete(account, g.name());
+        }
+        for (Role r : all(p -> tx.roles().list(account, p))) {
+            for (String name : all(p -> tx.inlinePolicies().listNames(account, PolicyOwnerKind.ROLE, r.name(), p))) {
+                tx.inlinePolicies().delete(account, PolicyOwnerKind.ROLE, r.name(), name);
+            }
+            tx.roles().delete(account, r.name());
+        }
+        if (deleteAccount) {
+            for (AccessKey k : all(p -> tx.accessKeys().list(account, null, p))) {
+                tx.accessKeys().delete(account, k.id());
+            }
+            tx.accounts().delete(account);
+        }
+    }
+
+    private static <T> List<T> all(Function<PageRequest, Page<T>> lister) {
+        List<T> out = new ArrayList<>();
+        PageRequest page = new PageRequest("/", null, PageRequest.MAX_MAX_ITEMS);
+        while (true) {
+            Page<T> p = lister.apply(page);
+            out.addAll(p.items());
+            if (!p.isTruncated()) {
+                return out;
+            }
+            page = page.after(p.nextMarker());
+        }
+    }
+}

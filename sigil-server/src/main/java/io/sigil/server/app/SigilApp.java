@@ -1,0 +1,150 @@
+package io.sigil.server.app;
+
+import io.sigil.iam.Limits;
+import io.sigil.iam.auth.Authorizer;
+import io.sigil.iam.crypto.MasterKey;
+import io.sigil.iam.crypto.SecretBox;
+import io.sigil.iam.store.Store;
+import io.sigil.server.api.ApiDispatcher;
+import io.sigil.server.api.ApiModule;
+import io.sigil.server.api.CredentialResolver;
+import io.sigil.server.api.EnforcementTable;
+import io.sigil.server.api.Handlers;
+import io.sigil.server.api.KeyCredential;
+import io.sigil.server.api.KeyUse;
+import io.sigil.server.audit.AuditLog;
+import io.sigil.server.http.SigilHttpServer;
+import io.sigil.server.metrics.Metrics;
+import io.sigil.server.protocol.QueryProtocol;
+import io.sigil.server.sigv4.SigV4Config;
+import io.sigil.server.sigv4.SigV4Verifier;
+import io.sigil.store.JdbcStore;
+import io.sigil.store.PostgresConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The composition root: builds every part of a Sigil server from its configuration, with constructors, and
+ * closes them in reverse order. Nothing else wires components together.
+ */
+public final class SigilApp implements AutoCloseable {
+    private final SigilConfig config;
+    private final Path dataDir;
+    private final Store store;
+    private final Authorizer authorizer;
+    private final CredentialResolver credentials;
+    private final AuditLog audit;
+    private final Metrics metrics = new Metrics();
+    private final SigilHttpServer http;
+    private final Bootstrap.Result bootstrap;
+    private final List<AutoCloseable> extras = new ArrayList<>();
+
+    private SigilApp(SigilConfig config) throws Exception {
+        this.config = config;
+        this.dataDir = config.ephemeral() && config.dataDir() == null
+                ? Files.createTempDirectory("sigil-ephemeral-") : config.dataDir();
+        Files.createDirectories(dataDir);
+        Clock clock = Clock.systemUTC();
+        SecretBox box = MasterKey.load(dataDir, config.env());
+        this.store = openStore(config, dataDir, box);
+        this.bootstrap = Bootstrap.run(store, config.env(), clock.instant());
+        Bootstrap.writeCredentialsFile(dataDir, bootstrap);
+        this.authorizer = new Authorizer(store);
+        this.credentials = new CredentialResolver(store);
+        this.audit = new AuditLog(dataDir.resolve("audit"));
+        Handlers handlers = new Handlers();
+        for (ApiModule m : Modules.all(store, clock, extras)) {
+            m.register(handlers);
+        }
+        KeyUse keyUse = Modules.keyUse(store, extras);
+        ApiDispatcher api = new ApiDispatcher(QueryProtocol.standard(),
+                new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), store, authorizer,
+                EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock);
+        this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(),
+                AdminEndpoints.routes(this), api);
+        http.start();
+    }
+
+    public static SigilApp start(SigilConfig config) throws Exception {
+        return new SigilApp(config);
+    }
+
+    private static Store openStore(SigilConfig config, Path dataDir, SecretBox box) {
+        if (config.dbUrl() == null || config.dbUrl().isEmpty()) {
+            return JdbcStore.sqlite(dataDir.resolve(JdbcStore.SQLITE_FILE), box, Limits.AWS_DEFAULTS);
+        }
+        if (!config.dbUrl().startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db takes a jdbc:postgresql:// URL (SQLite is the default)");
+        }
+        return JdbcStore.postgres(PostgresConfig.of(config.dbUrl(), config.env().get("SIGIL_DB_USER"),
+                config.env().get("SIGIL_DB_PASSWORD")), box, Limits.AWS_DEFAULTS);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String host() {
+        return http.host();
+    }
+
+    public String endpoint() {
+        return "http://" + host() + ":" + port();
+    }
+
+    public String accountId() {
+        return bootstrap.accountId();
+    }
+
+    /** The root key created or fixed at this start (null secret when it was created at an earlier start). */
+    public Bootstrap.Result bootstrap() {
+        return bootstrap;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public SigilConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() throws Exception {
+        http.close();
+        for (int i = extras.size() - 1; i >= 0; i--) {
+            extras.get(i).close();
+        }
+        audit.close();
+        credentials.close();
+        authorizer.close();
+        store.close();
+        if (config.ephemeral() && config.dataDir() == null) {
+            deleteTree(dataDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

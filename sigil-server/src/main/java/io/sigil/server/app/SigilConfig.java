@@ -1,0 +1,41 @@
+package io.sigil.server.app;
+
+import io.sigil.server.api.EnforceMode;
+import io.sigil.server.http.HttpLimits;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How to run a Sigil server: where to listen, where data lives, which database, how to enforce.
+ *
+ * @param bindHost  127.0.0.1 unless told otherwise: least surprise for a security service
+ * @param port      0 picks a free port
+ * @param dataDir   the data directory (SQLite file, master key, credentials file, audit log); for an ephemeral
+ *                  server a temporary directory deleted at close
+ * @param dbUrl     a {@code jdbc:postgresql://} URL, or null for the embedded SQLite store
+ * @param dev       enables {@code POST /_sigil/reset}
+ * @param env       the environment (SIGIL_* variables), passed in so tests control it
+ */
+public record SigilConfig(String bindHost, int port, Path dataDir, String dbUrl, EnforceMode enforce,
+                          boolean ephemeral, boolean dev, HttpLimits limits, Map<String, String> env) {
+    public static final int DEFAULT_PORT = 8383;
+    public static final String DEFAULT_BIND = "127.0.0.1";
+
+    public SigilConfig {
+        env = Map.copyOf(env);
+    }
+
+    /** An ephemeral, enforcing server on a free loopback port: what tests start. */
+    public static SigilConfig forTests(Map<String, String> env) {
+        return new SigilConfig(DEFAULT_BIND, 0, null, null, EnforceMode.ON, true, true, HttpLimits.defaults(), env);
+    }
+
+    public SigilConfig withEnforce(EnforceMode mode) {
+        return new SigilConfig(bindHost, port, dataDir, dbUrl, mode, ephemeral, dev, limits, env);
+    }
+
+    public SigilConfig withLimits(HttpLimits newLimits) {
+        return new SigilConfig(bindHost, port, dataDir, dbUrl, enforce, ephemeral, dev, newLimits, env);
+    }
+}

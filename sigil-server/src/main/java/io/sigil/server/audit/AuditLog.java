@@ -1,0 +1,163 @@
+package io.sigil.server.audit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Appends one JSON line per API call under {@code DATA_DIR/audit/}, one file per UTC day. Events are queued and
+ * written by one background thread, so the request path never waits for the disk; {@link #close} drains the queue.
+ * A null directory keeps nothing (ephemeral use in tests).
+ */
+public final class AuditLog implements AutoCloseable {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int QUEUE_LIMIT = 100_000;
+
+    private final Path dir;
+    private final BlockingQueue<AuditEvent> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
+    private final Thread writer;
+    private volatile boolean closed;
+
+    public AuditLog(Path dir) {
+        this.dir = dir;
+        this.writer = new Thread(this::drain, "sigil-audit");
+        this.writer.setDaemon(true);
+        if (dir != null) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            writer.start();
+        }
+    }
+
+    public void record(AuditEvent e) {
+        if (dir != null && !closed) {
+            queue.offer(e); // a full queue drops rather than stalls requests
+        }
+    }
+
+    private void drain() {
+        while (!closed || !queue.isEmpty()) {
+            try {
+                AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<AuditEvent> batch = new java.util.ArrayList<>();
+                batch.add(first);
+                queue.drainTo(batch, 1000);
+                write(batch);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException ex) {
+                System.err.println("sigil: audit log write failed: " + ex.getMessage());
+            }
+        }
+    }
+
+    private void write(List<AuditEvent> batch) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (AuditEvent e : batch) {
+            sb.append(toJson(e)).append('\n');
+        }
+        String day = batch.get(0).eventTime().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        Files.writeString(dir.resolve("sigil-audit-" + day + ".jsonl"), sb.toString(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** The CloudTrail-shaped JSON object of one event. */
+    public static String toJson(AuditEvent e) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("eventVersion", "1.08");
+            g.writeObjectFieldStart("userIdentity");
+            for (Map.Entry<String, String> i : e.identity().entrySet()) {
+                g.writeStringField(i.getKey(), i.getValue());
+            }
+            g.writeEndObject();
+            g.writeStringField("eventTime", e.eventTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            g.writeStringField("eventSource", e.eventSource());
+            g.writeStringField("eventName", e.eventName());
+            g.writeStringField("awsRegion", e.awsRegion());
+            g.writeStringField("sourceIPAddress", e.sourceIpAddress());
+            g.writeStringField("userAgent", e.userAgent());
+            if (e.errorCode() != null) {
+                g.writeStringField("errorCode", e.errorCode());
+                g.writeStringField("errorMessage", e.errorMessage());
+            }
+            g.writeFieldName("requestParameters");
+            writeValue(g, e.requestParameters());
+            g.writeFieldName("responseElements");
+            writeValue(g, e.responseElements());
+            g.writeStringField("requestID", e.requestId());
+            g.writeStringField("eventID", e.eventId());
+            g.writeBooleanField("readOnly", e.readOnly());
+            g.writeStringField("eventType", "AwsApiCall");
+            g.writeBooleanField("managementEvent", true);
+            g.writeStringField("recipientAccountId", e.recipientAccountId());
+            if (e.denial() != null) {
+                g.writeStringField("sigilAuditDenial", e.denial());
+            }
+            g.writeEndObject();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> en : m.entrySet()) {
+                g.writeFieldName(String.valueOf(en.getKey()));
+                writeValue(g, en.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof List<?> l) {
+            g.writeStartArray();
+            for (Object o : l) {
+                writeValue(g, o);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.toString());
+        } else {
+            g.writeString(String.valueOf(v));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (dir != null) {
+            try {
+                writer.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+}

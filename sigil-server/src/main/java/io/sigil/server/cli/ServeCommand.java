@@ -1,0 +1,71 @@
+package io.sigil.server.cli;
+
+import io.sigil.server.api.EnforceMode;
+import io.sigil.server.app.SigilApp;
+import io.sigil.server.app.SigilConfig;
+import io.sigil.server.http.HttpLimits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code sigil serve}: runs the AWS-wire IAM and STS server until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start the IAM/STS server. Prints one line when ready:",
+            "  Sigil listening on http://HOST:PORT (account ID, data in DIR)",
+            "First start creates an account and its root key, written once to DIR/credentials (profile sigil)."})
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8383", description = "Port (default ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = SigilConfig.DEFAULT_BIND,
+            description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--data-dir", description = "Data directory (default ~/.sigil).")
+    Path dataDir;
+
+    @Option(names = "--db", description = "jdbc:postgresql://host/db to share one database between nodes "
+            + "(SIGIL_DB_USER, SIGIL_DB_PASSWORD); default: embedded SQLite in the data directory.")
+    String db;
+
+    @Option(names = "--enforce", defaultValue = "on", description = "on (default), audit (allow and log denials) or off.")
+    String enforce;
+
+    @Option(names = "--ephemeral", description = "Keep everything in a temporary directory deleted at exit.")
+    boolean ephemeral;
+
+    @Option(names = "--dev", description = "Enable POST /_sigil/reset (wipes all but the bootstrap root).")
+    boolean dev;
+
+    @Override
+    public Integer call() throws Exception {
+        EnforceMode mode;
+        try {
+            mode = EnforceMode.parse(enforce);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sigil: --enforce takes on, audit or off");
+            return 2;
+        }
+        Path dir = ephemeral ? dataDir : (dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".sigil"));
+        SigilConfig config = new SigilConfig(bind, port, dir, db, mode, ephemeral, dev, HttpLimits.defaults(),
+                System.getenv());
+        SigilApp app = SigilApp.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                app.close();
+            } catch (Exception e) {
+                System.err.println("sigil: error while stopping: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "sigil-shutdown"));
+        System.out.println("Sigil listening on " + app.endpoint() + " (account " + app.accountId() + ", data in "
+                + app.dataDir() + ")");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}
