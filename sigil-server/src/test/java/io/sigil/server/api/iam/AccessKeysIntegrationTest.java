@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sigil.server.testing.SigilTestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,16 @@ class AccessKeysIntegrationTest {
             assertThat(m.status()).isEqualTo(StatusType.ACTIVE);
             assertThat(m.createDate()).isEqualTo(key.createDate());
         });
+    }
+
+    @Test
+    void createAccessKey_theSecretIsInTheAnswerOnly_theAuditLogHidesIt() throws Exception {
+        Entities.user(server, "audited");
+
+        AccessKey key = root.createAccessKey(r -> r.userName("audited")).accessKey();
+
+        String audit = awaitAudit(key.accessKeyId());
+        assertThat(audit).contains("HIDDEN_DUE_TO_SECURITY_REASONS").doesNotContain(key.secretAccessKey());
     }
 
     @Test
@@ -282,6 +295,25 @@ class AccessKeysIntegrationTest {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
         }
         assertThat(root.listAccessKeys(r -> r.userName("no-policy")).accessKeyMetadata()).hasSize(1);
+    }
+
+    /** The audit log's text once it mentions {@code needle}. */
+    private static String awaitAudit(String needle) throws Exception {
+        Path dir = server.app().dataDir().resolve("audit");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            StringBuilder all = new StringBuilder();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    all.append(Files.readString(f));
+                }
+            }
+            if (all.indexOf(needle) >= 0 || System.nanoTime() > deadline) {
+                assertThat(all.toString()).contains(needle);
+                return all.toString();
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static AccessKeyLastUsed awaitLastUsed(String accessKeyId) throws InterruptedException {
