@@ -129,6 +129,18 @@ class InlinePoliciesIntegrationTest {
     }
 
     @Test
+    void userPolicies_whitespaceDoesNotCountAgainstTheSize() {
+        Entities.user(server, "spacious");
+        String padded = "\t".repeat(30) + policyOfSize(2048).replace(",", ",\n" + " ".repeat(40)) + "\r\n".repeat(20);
+        assertThat(padded.length()).isGreaterThan(2100);
+
+        root.putUserPolicy(r -> r.userName("spacious").policyName("p").policyDocument(padded));
+
+        assertThat(decoded(root.getUserPolicy(r -> r.userName("spacious").policyName("p")).policyDocument()))
+                .isEqualTo(padded);
+    }
+
+    @Test
     void groupPolicies_5120CharactersInAllAreAccepted_5121IsLimitExceededException() {
         Entities.group(server, "Full");
         root.putGroupPolicy(r -> r.groupName("Full").policyName("a").policyDocument(policyOfSize(5120)));
