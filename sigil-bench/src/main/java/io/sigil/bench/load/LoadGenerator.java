@@ -1,0 +1,84 @@
+package io.sigil.bench.load;
+
+import io.sigil.server.api.EnforceMode;
+import io.sigil.server.app.Bootstrap;
+import io.sigil.server.app.SigilApp;
+import io.sigil.server.app.SigilConfig;
+import io.sigil.server.http.HttpLimits;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.CreateAccessKeyResponse;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The signed-request load test of the server issue. Starts an ephemeral, enforcing Sigil in this JVM; creates an
+ * IAM user {@code bench} whose inline policy allows iam:GetUser and iam:ListUsers, and 100 more users; then, with
+ * the user's own key (so every call goes through the policy engine), runs for each connection count:
+ * <ul>
+ * <li>the floor: a bare Jetty handler that verifies SigV4 and returns a fixed body;</li>
+ * <li>signed GetUser;</li>
+ * <li>signed ListUsers (100+ users, one page).</li>
+ * </ul>
+ * Usage: {@code java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.LoadGenerator [seconds] [connections...]}
+ */
+public final class LoadGenerator {
+    private static final String ROOT_KEY = "AKIABENCHROOT0000001";
+    private static final String ROOT_SECRET = "benchRootSecret00000000000000000000000000";
+
+    private LoadGenerator() {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int[] connections = args.length > 1
+                ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+                : new int[] {1, 8, 32};
+        Map<String, String> env = Map.of(Bootstrap.ENV_KEY_ID, ROOT_KEY, Bootstrap.ENV_SECRET, ROOT_SECRET,
+                Bootstrap.ENV_ACCOUNT, "123456789012");
+        SigilConfig config = new SigilConfig("127.0.0.1", 0, null, null, EnforceMode.ON, true, false,
+                HttpLimits.defaults(), env);
+        try (SigilApp app = SigilApp.start(config); Floor floor = new Floor(ROOT_KEY, ROOT_SECRET)) {
+            URI sigil = URI.create(app.endpoint() + "/");
+            String[] userKey = setUp(sigil);
+            URI floorUri = URI.create("http://127.0.0.1:" + floor.port() + "/");
+            String getUser = "Action=GetUser&Version=2010-05-08&UserName=bench";
+            String listUsers = "Action=ListUsers&Version=2010-05-08&MaxItems=1000";
+            Duration d = Duration.ofSeconds(seconds);
+            LoadRun.run("warm-up", sigil, getUser, userKey[0], userKey[1], 8, Duration.ofSeconds(3));
+            LoadRun.run("warm-up", floorUri, getUser, ROOT_KEY, ROOT_SECRET, 8, Duration.ofSeconds(3));
+            for (int c : connections) {
+                System.out.println("== " + c + " connections, " + seconds + " s each");
+                LoadRun.Result f = LoadRun.run("floor (SigV4 + fixed body)", floorUri, getUser, ROOT_KEY, ROOT_SECRET, c, d);
+                System.out.println(f);
+                LoadRun.Result g = LoadRun.run("signed GetUser", sigil, getUser, userKey[0], userKey[1], c, d);
+                System.out.println(g + String.format("   = %.2f x floor", g.perSecond() / f.perSecond()));
+                LoadRun.Result l = LoadRun.run("signed ListUsers (101 users)", sigil, listUsers, userKey[0], userKey[1], c, d);
+                System.out.println(l);
+            }
+        }
+    }
+
+    /** Creates the users and the bench user's key and policy; returns the key id and secret. */
+    private static String[] setUp(URI endpoint) {
+        try (IamClient iam = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ROOT_KEY, ROOT_SECRET)))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            iam.createUser(r -> r.userName("bench"));
+            for (int i = 0; i < 100; i++) {
+                int n = i;
+                iam.createUser(r -> r.userName("user-" + n).path("/load/"));
+            }
+            iam.putUserPolicy(r -> r.userName("bench").policyName("read").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iam:GetUser\","
+                            + "\"iam:ListUsers\"],\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"iam:Delete*\","
+                            + "\"Resource\":\"*\"}]}"));
+            CreateAccessKeyResponse k = iam.createAccessKey(r -> r.userName("bench"));
+            return new String[] {k.accessKey().accessKeyId(), k.accessKey().secretAccessKey()};
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.sigil.bench.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * N connections, each a thread with its own HTTP/1.1 client, sending one signed request again and again for a
+ * fixed time (the server verifies the signature every time; re-sending within the clock-skew window is valid
+ * SigV4). Reports requests per second and latency percentiles over every request.
+ */
+final class LoadRun {
+    record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%-28s %9.0f req/s   p50 %6d µs   p99 %6d µs   (%d requests, %d errors)",
+                    name, perSecond(), p50Micros, p99Micros, requests, errors);
+        }
+    }
+
+    private LoadRun() {}
+
+    static Result run(String name, URI endpoint, String body, String keyId, String secret, int connections,
+                      Duration duration) throws InterruptedException {
+        Map<String, List<String>> headers = Signer.sign(endpoint, body, keyId, secret);
+        long[][] latencies = new long[connections][];
+        int[] counts = new int[connections];
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(connections);
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            int idx = c;
+            Thread t = new Thread(() -> {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+                headers.forEach((k, vs) -> {
+                    if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) {
+                        vs.forEach(v -> b.header(k, v));
+                    }
+                });
+                HttpRequest req = b.build();
+                long[] lat = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    if (n == lat.length) {
+                        lat = Arrays.copyOf(lat, lat.length * 2);
+                    }
+                    lat[n++] = (System.nanoTime() - t0) / 1000;
+                }
+                latencies[idx] = lat;
+                counts[idx] = n;
+                done.countDown();
+            }, "load-" + c);
+            t.start();
+        }
+        done.await();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int c = 0; c < connections; c++) {
+            System.arraycopy(latencies[c], 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        long p50 = total == 0 ? 0 : all[(int) (total * 0.50)];
+        long p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) (total * 0.99))];
+        return new Result(name, total, errors.get(), seconds, p50, p99);
+    }
+}
