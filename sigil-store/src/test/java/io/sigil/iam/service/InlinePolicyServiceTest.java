@@ -7,11 +7,19 @@ import static io.sigil.iam.model.PolicyOwnerKind.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.iam.Limits;
+import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.InlinePolicy;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
 import io.sigil.policy.PolicyValidator;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +172,36 @@ class InlinePolicyServiceTest {
         policies.put(ACCOUNT, USER, "Bob", "p", Documents.ofSize(2048));
 
         assertThat(policies.get(ACCOUNT, USER, "Bob", "p").ownerName()).isEqualTo("Bob");
+    }
+
+    @Test
+    void userAggregateSize_holdsWhenPutsRace_onlyOneOfTwoThatTogetherExceedItSucceeds() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (String name : List.of("left", "right")) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        policies.put(ACCOUNT, USER, "Alice", name, Documents.ofSize(1500));
+                        return "ok";
+                    } catch (IamException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> codes = new ArrayList<>();
+            for (Future<String> f : outcomes) {
+                codes.add(f.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(codes).containsExactlyInAnyOrder("ok", "LimitExceeded");
+            assertThat(policies.list(ACCOUNT, USER, "Alice", PageRequest.first()).items()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
