@@ -25,7 +25,7 @@ class RolePolicyServiceTest {
     @BeforeEach
     void open() {
         f = new ServiceFixture(dir, Limits.AWS_DEFAULTS);
-        policies = new RolePolicyService(f.store);
+        policies = new RolePolicyService(f.store, new InlinePolicyService(f.store, Limits.AWS_DEFAULTS));
         new RoleService(f.store, CLOCK).createRole(ACCOUNT, "R", null, RoleServiceTest.TRUST, null, null, null,
                 List.of());
     }
