@@ -164,13 +164,20 @@ public final class ApiDispatcher implements ApiEndpoint {
         }
         Map<String, ContextValue> keys = RequestKeys.of(ctx);
         keys.putAll(target.keys());
-        String action = in.operation().iamAction();
-        Decision d = authorizer.authorize(p, action, target.resource(), p.accountId(), keys);
+        check(p, in.operation().iamAction(), target.resource(), keys, t);
+        for (EnforcementTable.Also also : target.also()) {
+            check(p, also.action(), also.resource(), keys, t);
+        }
+    }
+
+    /** One action on one resource: allowed, recorded as a would-be denial (audit mode), or AccessDenied. */
+    private void check(Principal p, String action, String resource, Map<String, ContextValue> keys, Trace t) {
+        Decision d = authorizer.authorize(p, action, resource, p.accountId(), keys);
         if (d.allowed()) {
             return;
         }
         metrics.denial(t.operation, d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
-        String message = Authorizer.deniedMessage(p, action, target.resource(), d);
+        String message = Authorizer.deniedMessage(p, action, resource, d);
         if (mode == EnforceMode.AUDIT) {
             t.denial = message + "\n" + d.explain();
             return;

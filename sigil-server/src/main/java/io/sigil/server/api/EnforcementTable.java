@@ -30,8 +30,24 @@ import java.util.Optional;
  * {@code enforcement.tsv}: one table for all operations (the file's header documents its small language).
  */
 public final class EnforcementTable {
-    /** What authorisation needs from one request. {@code resource} is null for operations that need none. */
-    public record Target(String resource, Map<String, ContextValue> keys) {}
+    /**
+     * What authorisation needs from one request. {@code resource} is null for operations that need none.
+     * {@code also} lists further actions the caller must be allowed, each on its own resource, after the
+     * operation's own action (API Reference, "AddRoleToInstanceProfile": "The caller of this operation must be
+     * granted the PassRole permission on the IAM role by a permissions policy").
+     */
+    public record Target(String resource, Map<String, ContextValue> keys, List<Also> also) {
+        public Target {
+            also = List.copyOf(also);
+        }
+
+        public Target(String resource, Map<String, ContextValue> keys) {
+            this(resource, keys, List.of());
+        }
+    }
+
+    /** A further action a request needs, on its own resource. */
+    public record Also(String action, String resource) {}
 
     private record Rule(String[] resource, List<String[]> keys) {}
 
@@ -158,10 +174,17 @@ public final class EnforcementTable {
             resourceTags = resourceUser.tags();
         }
         Map<String, ContextValue> keys = new LinkedHashMap<>();
+        List<Also> also = new ArrayList<>();
         for (String[] k : rule.keys()) {
-            addKeys(keys, k, request, resourceTags);
+            if (k[0].equals("pass-role")) {
+                String role = member(request, k[1]);
+                also.add(new Also("iam:PassRole", tx.roles().find(account, role).map(Role::arn)
+                        .orElse(Arns.role(account, "/", role))));
+            } else {
+                addKeys(keys, k, request, resourceTags);
+            }
         }
-        return new Target(resource, keys);
+        return new Target(resource, keys, also);
     }
 
     /**

@@ -130,4 +130,19 @@ class RoleEnforcementIntegrationTest {
                     .endsWith("instance-profile/ip/Theirs");
         }
     }
+
+    @Test
+    void addRoleToInstanceProfile_alsoNeedsIamPassRoleOnTheRole() {
+        root.createInstanceProfile(r -> r.instanceProfileName("Launch"));
+        root.createRole(r -> r.roleName("Passable").path("/ec2/").assumeRolePolicyDocument(EC2_TRUST));
+        root.createRole(r -> r.roleName("Kept").assumeRolePolicyDocument(EC2_TRUST));
+        try (IamClient gina = userWith("gina", "{\"Effect\":\"Allow\",\"Action\":[\"iam:AddRoleToInstanceProfile\","
+                + "\"iam:RemoveRoleFromInstanceProfile\"],\"Resource\":\"*\"},{\"Effect\":\"Allow\","
+                + "\"Action\":\"iam:PassRole\",\"Resource\":\"arn:aws:iam::" + ACCOUNT + ":role/ec2/*\"}")) {
+            assertDenied(() -> gina.addRoleToInstanceProfile(r -> r.instanceProfileName("Launch").roleName("Kept")),
+                    "iam:PassRole", "arn:aws:iam::" + ACCOUNT + ":role/Kept");
+            gina.addRoleToInstanceProfile(r -> r.instanceProfileName("Launch").roleName("Passable"));
+            gina.removeRoleFromInstanceProfile(r -> r.instanceProfileName("Launch").roleName("Passable"));
+        }
+    }
 }
