@@ -11,7 +11,35 @@ import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.CallContext;
 import io.sigil.server.api.Handlers;
 import java.util.Objects;
-import software.amazon.awssdk.services.iam.model.*;
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
+import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
+import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRoleResponse;
+import software.amazon.awssdk.services.iam.model.GetRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.GetRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.iam.model.GetRoleResponse;
+import software.amazon.awssdk.services.iam.model.ListRolePoliciesRequest;
+import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
+import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
+import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
+import software.amazon.awssdk.services.iam.model.ListRolesRequest;
+import software.amazon.awssdk.services.iam.model.ListRolesResponse;
+import software.amazon.awssdk.services.iam.model.PageRequest;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.TagRoleRequest;
+import software.amazon.awssdk.services.iam.model.TagRoleResponse;
+import software.amazon.awssdk.services.iam.model.UntagRoleRequest;
+import software.amazon.awssdk.services.iam.model.UntagRoleResponse;
+import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.UpdateRoleDescriptionRequest;
+import software.amazon.awssdk.services.iam.model.UpdateRoleDescriptionResponse;
+import software.amazon.awssdk.services.iam.model.UpdateRoleRequest;
+import software.amazon.awssdk.services.iam.model.UpdateRoleResponse;
 
 /**
  * The Roles area: CreateRole, GetRole, ListRoles, UpdateRole, UpdateRoleDescription, UpdateAssumeRolePolicy,
