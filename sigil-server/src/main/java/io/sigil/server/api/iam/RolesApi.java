@@ -27,7 +27,6 @@ import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
 import software.amazon.awssdk.services.iam.model.ListRolesRequest;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
-import software.amazon.awssdk.services.iam.model.PageRequest;
 import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.PutRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.TagRoleRequest;
