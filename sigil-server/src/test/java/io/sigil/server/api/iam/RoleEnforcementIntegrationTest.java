@@ -145,4 +145,21 @@ class RoleEnforcementIntegrationTest {
             gina.removeRoleFromInstanceProfile(r -> r.instanceProfileName("Launch").roleName("Passable"));
         }
     }
+
+    @Test
+    void deletionStatus_isAuthorisedOnTheRoleItsTaskIdNames() {
+        root.createServiceLinkedRole(r -> r.awsServiceName("kafka.amazonaws.com"));
+        root.createServiceLinkedRole(r -> r.awsServiceName("mq.amazonaws.com"));
+        String kafka = root.deleteServiceLinkedRole(r -> r.roleName("AWSServiceRoleForKafka")).deletionTaskId();
+        String mq = root.deleteServiceLinkedRole(r -> r.roleName("AWSServiceRoleForAmazonMQ")).deletionTaskId();
+        try (IamClient hal = userWith("hal", "{\"Effect\":\"Allow\",\"Action\":"
+                + "\"iam:GetServiceLinkedRoleDeletionStatus\",\"Resource\":\"arn:aws:iam::" + ACCOUNT
+                + ":role/aws-service-role/kafka.amazonaws.com/*\"}")) {
+            assertThat(hal.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(kafka)).statusAsString())
+                    .isEqualTo("IN_PROGRESS");
+            assertDenied(() -> hal.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(mq)),
+                    "iam:GetServiceLinkedRoleDeletionStatus",
+                    "arn:aws:iam::" + ACCOUNT + ":role/aws-service-role/mq.amazonaws.com/AWSServiceRoleForAmazonMQ");
+        }
+    }
 }
