@@ -164,13 +164,17 @@ public final class ApiDispatcher implements ApiEndpoint {
         }
         Map<String, ContextValue> keys = RequestKeys.of(ctx);
         keys.putAll(target.keys());
-        check(p, in.operation().iamAction(), target.resource(), keys, t);
+        String action = in.operation().iamAction();
+        check(p, action, target.resource(), keys, t);
         for (EnforcementTable.Also also : target.also()) {
-            check(p, also.action(), also.resource(), keys, t);
+            check(p, also.action() == null ? action : also.action(), also.resource(), keys, t);
         }
     }
 
-    /** One action on one resource: allowed, recorded as a would-be denial (audit mode), or AccessDenied. */
+    /**
+     * One action on one resource: allowed, or AccessDenied (in audit mode the would-be denial is recorded and the
+     * call goes on).
+     */
     private void check(Principal p, String action, String resource, Map<String, ContextValue> keys, Trace t) {
         Decision d = authorizer.authorize(p, action, resource, p.accountId(), keys);
         if (d.allowed()) {

@@ -32,9 +32,11 @@ import java.util.Optional;
 public final class EnforcementTable {
     /**
      * What authorisation needs from one request. {@code resource} is null for operations that need none.
-     * {@code also} lists further actions the caller must be allowed, each on its own resource, after the
-     * operation's own action (API Reference, "AddRoleToInstanceProfile": "The caller of this operation must be
-     * granted the PassRole permission on the IAM role by a permissions policy").
+     * {@code also} lists further checks, each an action on a resource, that the caller must pass after the
+     * operation's own: the new ARN of a rename, with the operation's action (UpdateUser: "the requester must have
+     * appropriate permissions on both the source object and the target object"), and {@code iam:PassRole} on the
+     * role AddRoleToInstanceProfile adds ("The caller of this operation must be granted the PassRole permission on
+     * the IAM role by a permissions policy").
      */
     public record Target(String resource, Map<String, ContextValue> keys, List<Also> also) {
         public Target {
@@ -46,10 +48,10 @@ public final class EnforcementTable {
         }
     }
 
-    /** A further action a request needs, on its own resource. */
+    /** A further check: {@code action} (null for the operation's own action) on {@code resource}. */
     public record Also(String action, String resource) {}
 
-    private record Rule(String[] resource, List<String[]> keys) {}
+    private record Rule(String[] resource, List<String[]> keys, String[] also) {}
 
     private final Map<String, Rule> rules;
 
@@ -67,7 +69,7 @@ public final class EnforcementTable {
                     continue;
                 }
                 String[] cols = line.split("\t");
-                if (cols.length != 3) {
+                if (cols.length != 3 && cols.length != 4) {
                     throw new IllegalStateException("enforcement.tsv: bad line: " + line);
                 }
                 List<String[]> keys = new ArrayList<>();
@@ -76,7 +78,7 @@ public final class EnforcementTable {
                         keys.add(k.split(":"));
                     }
                 }
-                rules.put(cols[0], new Rule(cols[1].split(":"), keys));
+                rules.put(cols[0], new Rule(cols[1].split(":"), keys, cols.length == 4 ? cols[3].split(":") : null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -184,7 +186,30 @@ public final class EnforcementTable {
                 addKeys(keys, k, request, resourceTags);
             }
         }
+        if (rule.also() != null) {
+            String renamed = renamed(rule.also(), request, account, tx);
+            if (!renamed.equals(resource)) {
+                also.add(0, new Also(null, renamed));
+            }
+        }
         return new Target(resource, keys, also);
+    }
+
+    /**
+     * {@code rename-user:NewName:NewPath:OldName} / {@code rename-group:…}: the ARN after an Update*, where an
+     * absent new name or path keeps the old one (IAM API Reference, UpdateUser: "the requester must have
+     * appropriate permissions on both the source object and the target object").
+     */
+    private static String renamed(String[] spec, AwsRequest request, String account, Tx tx) {
+        String oldName = member(request, spec[3]);
+        String newName = member(request, spec[1]);
+        String newPath = member(request, spec[2]);
+        boolean user = spec[0].equals("rename-user");
+        String oldPath = user ? tx.users().find(account, oldName).map(u -> u.path()).orElse("/")
+                : tx.groups().find(account, oldName).map(g -> g.path()).orElse("/");
+        String name = newName == null ? oldName : newName;
+        String path = newPath == null ? oldPath : newPath;
+        return user ? Arns.user(account, path, name) : Arns.group(account, path, name);
     }
 
     /**
