@@ -57,6 +57,18 @@ public final class Authorizer implements AutoCloseable {
     }
 
     /**
+     * The decision with a resource-based policy in force too, e.g. a role's trust policy for sts:AssumeRole (IAM User
+     * Guide, "Policy evaluation logic": the trust policy is the resource-based policy of the role).
+     */
+    public Decision authorize(Principal principal, String action, String resource, String resourceAccount,
+                              Map<String, ContextValue> keys, CompiledPolicy resourcePolicy) {
+        RequestContext request = new RequestContext(principal.caller(), action, resource, resourceAccount, keys);
+        PolicySet p = policiesOf(principal);
+        return engine.evaluate(request, new PolicySet(p.identity(), p.boundary(), p.session(), resourcePolicy,
+                p.scp(), p.rcp()));
+    }
+
+    /**
      * The policy set in force for a principal; the account root has none (it is allowed in its own account). A
      * GetSessionToken session has its user's (or root's) set; federated-user and role sessions are composed by
      * {@link SessionPolicies} and cached per temporary key id.

@@ -13,10 +13,10 @@ import java.util.Map;
  * aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType and aws:PrincipalTag/*; for temporary credentials
  * aws:TokenIssueTime and aws:MultiFactorAuthPresent (long-term keys carry neither).
  */
-final class RequestKeys {
+public final class RequestKeys {
     private RequestKeys() {}
 
-    static Map<String, ContextValue> of(CallContext ctx) {
+    public static Map<String, ContextValue> of(CallContext ctx) {
         Map<String, ContextValue> k = new HashMap<>();
         k.put("aws:CurrentTime", ContextValue.of(ctx.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
         k.put("aws:EpochTime", ContextValue.of(Long.toString(ctx.now().getEpochSecond())));
