@@ -103,7 +103,7 @@ public final class AssumeRoleService {
         int packed = PackedPolicySize.check(r.policy(), r.policyArns(), tags);
         Session s = new Session(SessionKind.ASSUMED_ROLE, role.accountId(), AccessKeyIds.temporary(role.accountId()),
                 role.arn(), role.id(), r.roleSessionName(), now, now.plusSeconds(duration), mfaAt, r.policy(),
-                r.policyArns(), tags, transitive, sourceIdentity, chained);
+                r.policyArns(), withRoleTags(role.tags(), tags), transitive, sourceIdentity, chained);
         return new Result(tokens.issue(s), s.arn(), s.userId(), packs ? packed : null, sourceIdentity);
     }
 
@@ -199,6 +199,22 @@ public final class AssumeRoleService {
             }
         }
         for (Tag t : passed) {
+            out.putIfAbsent(t.key().toLowerCase(Locale.ROOT), t);
+        }
+        return List.copyOf(out.values());
+    }
+
+    /**
+     * The session's principal tags: the role's tags, then the session tags, which replace a role tag of the same key
+     * (IAM User Guide, "Passing session tags in AWS STS": "session tags override a role tag with the same key").
+     * Role tags are taken as they are when the session begins.
+     */
+    private static List<Tag> withRoleTags(List<Tag> roleTags, List<Tag> sessionTags) {
+        Map<String, Tag> out = new LinkedHashMap<>();
+        for (Tag t : sessionTags) {
+            out.put(t.key().toLowerCase(Locale.ROOT), t);
+        }
+        for (Tag t : roleTags) {
             out.putIfAbsent(t.key().toLowerCase(Locale.ROOT), t);
         }
         return List.copyOf(out.values());

@@ -100,6 +100,25 @@ class RoleSessionSdkTest {
     }
 
     @Test
+    void theRolesTags_arePrincipalTags_andASessionTagOfTheSameKeyReplacesThem() {
+        AccessKey key = StsServer.user("rs-roletags", null);
+        String conditioned = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                + "\"iam:ListUsers\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                + "{\"aws:PrincipalTag/Project\":\"Pegasus\"}}}]}";
+        Role r = role(ACCT, "rs-roletags-role", trust(userArn("rs-roletags"),
+                "[\"sts:AssumeRole\",\"sts:TagSession\"]", null), conditioned, 3600,
+                List.of(new io.sigil.iam.model.Tag("Project", "Pegasus")));
+        try (IamClient iam = server.iam(assumeAs(key, b -> b.roleArn(r.arn()).roleSessionName("s1")).credentials())) {
+            assertThat(iam.listUsers().users()).isNotEmpty();
+        }
+        Credentials overridden = assumeAs(key, b -> b.roleArn(r.arn()).roleSessionName("s2")
+                .tags(t -> t.key("project").value("Unicorn"))).credentials();
+        try (IamClient iam = server.iam(overridden)) {
+            assertThatThrownBy(iam::listUsers).isInstanceOf(IamException.class);
+        }
+    }
+
+    @Test
     void sourceIdentity_needsSetSourceIdentity_andSticksAcrossChaining() {
         AccessKey key = StsServer.user("rs-source", null);
         Role plain = role("rs-source-plain", trust(userArn("rs-source"), "\"sts:AssumeRole\"", null), null);
