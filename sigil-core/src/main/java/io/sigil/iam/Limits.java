@@ -11,6 +11,12 @@ package io.sigil.iam;
  * @param accessKeysPerUser fixed, 2 (also for the root user)
  * @param groupsPerUser fixed, 10 ("Groups an IAM user can be a member of")
  * @param tagsPerEntity fixed, 50 ("Tags per IAM resource")
+ * @param policiesPerAccount adjustable, default 1,500 ("Customer managed policies in an AWS account")
+ * @param attachedPoliciesPerEntity adjustable, default 10 ("Managed policies attached to an IAM role" / "… user"
+ *     / "… group"; LimitExceeded "Cannot exceed quota for PoliciesPerUser: 10")
+ * @param versionsPerPolicy fixed, 5 ("Versions of a managed policy that can be stored")
+ * @param managedPolicySize fixed, 6,144 characters, whitespace not counted ("Managed policy size"; LimitExceeded
+ *     "Cannot exceed quota for PolicySize: 6144")
  */
 public record Limits(
         int usersPerAccount,
@@ -18,18 +24,42 @@ public record Limits(
         int rolesPerAccount,
         int accessKeysPerUser,
         int groupsPerUser,
-        int tagsPerEntity) {
+        int tagsPerEntity,
+        int policiesPerAccount,
+        int attachedPoliciesPerEntity,
+        int versionsPerPolicy,
+        int managedPolicySize) {
+
+    public static final int POLICIES_PER_ACCOUNT = 1500;
+    public static final int ATTACHED_POLICIES_PER_ENTITY = 10;
+    public static final int VERSIONS_PER_POLICY = 5;
+    public static final int MANAGED_POLICY_SIZE = 6144;
 
     public static final Limits AWS_DEFAULTS = new Limits(5000, 300, 1000, 2, 10, 50);
 
     public Limits {
         if (usersPerAccount < 1 || groupsPerAccount < 1 || rolesPerAccount < 1 || accessKeysPerUser < 1
-                || groupsPerUser < 1 || tagsPerEntity < 1) {
+                || groupsPerUser < 1 || tagsPerEntity < 1 || policiesPerAccount < 1
+                || attachedPoliciesPerEntity < 1 || versionsPerPolicy < 1 || managedPolicySize < 1) {
             throw new IllegalArgumentException("every quota is at least 1");
         }
     }
 
+    /** The entity quotas, with AWS's managed-policy quotas. */
+    public Limits(int usersPerAccount, int groupsPerAccount, int rolesPerAccount, int accessKeysPerUser,
+            int groupsPerUser, int tagsPerEntity) {
+        this(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser, tagsPerEntity,
+                POLICIES_PER_ACCOUNT, ATTACHED_POLICIES_PER_ENTITY, VERSIONS_PER_POLICY, MANAGED_POLICY_SIZE);
+    }
+
     public Limits withUsersPerAccount(int n) {
-        return new Limits(n, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser, tagsPerEntity);
+        return new Limits(n, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser, tagsPerEntity,
+                policiesPerAccount, attachedPoliciesPerEntity, versionsPerPolicy, managedPolicySize);
+    }
+
+    /** The same quotas with other managed-policy quotas (per account, attached per entity, versions, size). */
+    public Limits withManagedPolicyQuotas(int perAccount, int attachedPerEntity, int versions, int size) {
+        return new Limits(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser,
+                tagsPerEntity, perAccount, attachedPerEntity, versions, size);
     }
 }
