@@ -4,6 +4,8 @@ import io.sigil.iam.model.Group;
 import io.sigil.iam.model.InlinePolicy;
 import io.sigil.iam.model.PolicyOwnerKind;
 import io.sigil.iam.model.User;
+import io.sigil.iam.reference.AwsManagedPolicies;
+import io.sigil.iam.service.PolicyLookup;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
 import io.sigil.iam.store.Store;
@@ -22,19 +24,24 @@ import io.sigil.policy.RequestContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authorises API calls with the policy engine (IAM User Guide, "Policy evaluation logic"): gathers the caller's
- * identity-based policies — a user's inline policies and those of its groups — compiles them once, and asks the
- * engine. Compiled sets are cached per user and dropped on every committed change the store reports, which on
- * PostgreSQL includes other nodes' changes.
+ * identity-based policies — a user's inline and attached managed policies and those of its groups — and its
+ * permissions boundary, compiles them once, and asks the engine. A managed policy counts with its default version
+ * (an AWS managed one from the catalogue). Compiled sets are cached per user and dropped on every committed change
+ * the store reports (attachments are user/group/role events, new default versions policy events), which on
+ * PostgreSQL includes other nodes' changes. Compiled AWS managed policies never change and are kept.
  */
 public final class Authorizer implements AutoCloseable {
     private final Store store;
     private final PolicyEngine engine = new PolicyEngine();
     private final Map<String, PolicySet> byUserId = new ConcurrentHashMap<>();
     private final Subscription subscription;
+    /** AWS managed policies compiled once per JVM: the catalogue is immutable. */
+    private static final Map<String, CompiledPolicy> AWS_COMPILED = new ConcurrentHashMap<>();
 
     public Authorizer(Store store) {
         this.store = store;
@@ -57,11 +64,17 @@ public final class Authorizer implements AutoCloseable {
         return byUserId.computeIfAbsent(user.id(), id -> store.read(tx -> load(tx, user)));
     }
 
-    private static PolicySet load(Tx tx, User user) {
+    /** Reads the user afresh: its boundary, name and attachments may have changed since its key was resolved. */
+    private static PolicySet load(Tx tx, User principalUser) {
+        User user = tx.users().findById(principalUser.id()).orElse(null);
+        if (user == null) {
+            return PolicySet.identityOnly(List.of());
+        }
         List<CompiledPolicy> identity = new ArrayList<>();
         for (InlinePolicy p : tx.inlinePolicies().all(user.accountId(), PolicyOwnerKind.USER, user.name())) {
             add(identity, p, "user/" + user.name() + " inline policy " + p.name());
         }
+        addManaged(tx, identity, user.accountId(), PolicyOwnerKind.USER, user.name());
         PageRequest page = new PageRequest("/", null, PageRequest.MAX_MAX_ITEMS);
         while (true) {
             Page<Group> groups = tx.groups().listForUser(user.accountId(), user.name(), page);
@@ -69,13 +82,48 @@ public final class Authorizer implements AutoCloseable {
                 for (InlinePolicy p : tx.inlinePolicies().all(g.accountId(), PolicyOwnerKind.GROUP, g.name())) {
                     add(identity, p, "group/" + g.name() + " inline policy " + p.name());
                 }
+                addManaged(tx, identity, g.accountId(), PolicyOwnerKind.GROUP, g.name());
             }
             if (!groups.isTruncated()) {
                 break;
             }
             page = page.after(groups.nextMarker());
         }
-        return PolicySet.identityOnly(identity);
+        return new PolicySet(identity, boundary(tx, user), null, null, null, null);
+    }
+
+    /** The managed policies attached to one user or group, each with its default version. */
+    private static void addManaged(Tx tx, List<CompiledPolicy> out, String accountId, PolicyOwnerKind kind,
+                                   String name) {
+        for (String arn : tx.managedPolicies().attached(accountId, kind, name)) {
+            managed(tx, accountId, arn, PolicyType.IDENTITY).ifPresent(out::add);
+        }
+    }
+
+    /**
+     * The user's permissions boundary (IAM User Guide, "Permissions boundaries for IAM entities"), or null for none.
+     * A boundary that cannot be read allows nothing: the engine then denies every action.
+     */
+    private static List<CompiledPolicy> boundary(Tx tx, User user) {
+        if (user.permissionsBoundaryArn() == null) {
+            return null;
+        }
+        return managed(tx, user.accountId(), user.permissionsBoundaryArn(), PolicyType.PERMISSIONS_BOUNDARY)
+                .map(List::of).orElse(List.of());
+    }
+
+    private static Optional<CompiledPolicy> managed(Tx tx, String accountId, String arn, PolicyType type) {
+        if (AwsManagedPolicies.isAwsManagedArn(arn)) {
+            return AwsManagedPolicies.catalogue().find(arn).map(e -> AWS_COMPILED.computeIfAbsent(
+                    type + " " + arn, k -> compile(e.document(), arn, type)));
+        }
+        return PolicyLookup.defaultVersion(tx, accountId, arn).map(v -> compile(v.document(), arn, type));
+    }
+
+    private static CompiledPolicy compile(String document, String name, PolicyType type) {
+        ParseResult r = PolicyParser.parse(document);
+        return r.ok() ? CompiledPolicy.compile(r.policy(), name, type)
+                : CompiledPolicy.compile("{\"Version\":\"2012-10-17\",\"Statement\":[]}", name, type);
     }
 
     /** Stored policies were validated when put; one that no longer parses grants nothing rather than failing. */

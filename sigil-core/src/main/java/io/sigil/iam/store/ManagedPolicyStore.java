@@ -93,4 +93,10 @@ public interface ManagedPolicyStore {
     static IamException noSuchPolicy(String policyArn) {
         return IamException.noSuchEntity("Policy " + policyArn + " was not found.");
     }
+
+    /** A version the policy does not have. */
+    static IamException noSuchVersion(String policyArn, String versionId) {
+        return IamException.noSuchEntity("Policy " + policyArn + " version " + versionId
+                + " does not exist or is not attachable.");
+    }
 }

@@ -3,6 +3,9 @@ package io.sigil.server.api;
 import io.sigil.iam.Arns;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.AccessKey;
+import io.sigil.iam.model.ManagedPolicy;
+import io.sigil.iam.model.Role;
+import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
 import io.sigil.iam.store.Tx;
 import io.sigil.policy.ContextValue;
@@ -26,8 +29,16 @@ import java.util.Optional;
  * {@code enforcement.tsv}: one table for all operations (the file's header documents its small language).
  */
 public final class EnforcementTable {
-    /** What authorisation needs from one request. {@code resource} is null for operations that need none. */
-    public record Target(String resource, Map<String, ContextValue> keys) {}
+    /**
+     * What authorisation needs from one request. {@code resource} is null for operations that need none;
+     * {@code described} is how AccessDenied names it ("on resource: policy arn:aws:iam::…:policy/P" for a policy,
+     * as IAM words it).
+     */
+    public record Target(String resource, Map<String, ContextValue> keys, String described) {
+        public Target(String resource, Map<String, ContextValue> keys) {
+            this(resource, keys, resource);
+        }
+    }
 
     private record Rule(String[] resource, List<String[]> keys) {}
 
@@ -77,7 +88,10 @@ public final class EnforcementTable {
         String account = caller.accountId();
         String[] spec = rule.resource();
         User resourceUser = null;
+        List<Tag> resourceTags = List.of();
+        String currentBoundary = null;
         String resource;
+        String described = null;
         switch (spec[0]) {
             case "none":
                 return new Target(null, Map.of());
@@ -96,8 +110,27 @@ public final class EnforcementTable {
                     resourceUser = tx.users().find(account, name).orElse(null);
                     resource = resourceUser != null ? resourceUser.arn() : Arns.user(account, "/", name);
                 }
+                currentBoundary = resourceUser == null ? null : resourceUser.permissionsBoundaryArn();
                 break;
             }
+            case "role": {
+                String name = member(request, spec[1]);
+                Role role = tx.roles().find(account, name).orElse(null);
+                resource = role != null ? role.arn() : Arns.role(account, "/", name);
+                resourceTags = role == null ? List.of() : role.tags();
+                currentBoundary = role == null ? null : role.permissionsBoundaryArn();
+                break;
+            }
+            case "policy": {
+                resource = member(request, spec[1]);
+                resourceTags = tx.managedPolicies().find(resource).map(ManagedPolicy::tags).orElse(List.of());
+                described = "policy " + resource;
+                break;
+            }
+            case "policy-new":
+                resource = Arns.policy(account, pathOr(request, spec[2]), member(request, spec[1]));
+                described = "policy " + resource;
+                break;
             case "user-new":
                 resource = Arns.user(account, pathOr(request, spec[2]), member(request, spec[1]));
                 break;
@@ -121,14 +154,18 @@ public final class EnforcementTable {
             default:
                 throw new IllegalStateException("enforcement.tsv: unknown resource kind " + spec[0]);
         }
+        if (resourceUser != null) {
+            resourceTags = resourceUser.tags();
+        }
         Map<String, ContextValue> keys = new LinkedHashMap<>();
         for (String[] k : rule.keys()) {
-            addKeys(keys, k, request, resourceUser);
+            addKeys(keys, k, request, resourceTags, currentBoundary);
         }
-        return new Target(resource, keys);
+        return new Target(resource, keys, described == null ? resource : described);
     }
 
-    private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request, User resourceUser) {
+    private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request,
+                                List<Tag> resourceTags, String currentBoundary) {
         switch (k[0]) {
             case "request-tags": {
                 List<String> tagKeys = new ArrayList<>();
@@ -160,10 +197,20 @@ public final class EnforcementTable {
                 }
                 break;
             }
-            case "resource-tags":
-                if (resourceUser != null) {
-                    resourceUser.tags().forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
+            case "current-boundary":
+                if (currentBoundary != null) {
+                    keys.put("iam:PermissionsBoundary", ContextValue.of(currentBoundary));
                 }
+                break;
+            case "policy-arn": {
+                String arn = member(request, k[1]);
+                if (arn != null) {
+                    keys.put("iam:PolicyARN", ContextValue.of(arn));
+                }
+                break;
+            }
+            case "resource-tags":
+                resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
                 break;
             default:
                 throw new IllegalStateException("enforcement.tsv: unknown key kind " + k[0]);

@@ -190,15 +190,9 @@ final class JdbcManagedPolicies implements ManagedPolicyStore {
         long number = PolicyVersion.number(versionId);
         if (number < 0 || tx.db.count("SELECT count(*) FROM policy_versions WHERE policy_id = ? AND version_num = ?",
                 row.policy().id(), number) == 0) {
-            throw noSuchVersion(row.policy().arn(), versionId);
+            throw ManagedPolicyStore.noSuchVersion(row.policy().arn(), versionId);
         }
         return number;
-    }
-
-    /** NoSuchEntity for a version the policy does not have. */
-    static IamException noSuchVersion(String policyArn, String versionId) {
-        return IamException.noSuchEntity("Policy " + policyArn + " version " + versionId
-                + " does not exist or is not attachable.");
     }
 
     private Row lockedRow(String policyArn) {
