@@ -15,7 +15,7 @@ import java.util.Objects;
  * can attach; a policy in use as a boundary counts in GetPolicy's PermissionsBoundaryUsageCount and cannot be
  * deleted.
  */
-public final class BoundaryService {
+public final class BoundaryService implements BoundaryPolicies {
 
     private final Store store;
 
@@ -62,7 +62,8 @@ public final class BoundaryService {
         });
     }
 
-    /** Whether {@code policyArn} names a managed policy the account can use as a boundary. */
+    /** Whether {@code policyArn} names a managed policy the account can use as a boundary (CreateUser's check). */
+    @Override
     public boolean isAttachable(String accountId, String policyArn) {
         return store.read(tx -> PolicyLookup.find(tx, accountId, policyArn).isPresent());
     }

@@ -2,15 +2,19 @@ package io.sigil.server.app;
 
 import io.sigil.iam.Limits;
 import io.sigil.iam.service.BoundaryService;
+import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.ManagedPolicyService;
 import io.sigil.iam.service.PolicyAttachmentService;
 import io.sigil.iam.service.PolicyListings;
+import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.BoundariesApi;
+import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.ManagedPoliciesApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
+import io.sigil.server.api.iam.UsersApi;
 
 import java.time.Clock;
 import java.util.List;
@@ -22,10 +26,13 @@ final class Modules {
     /** @param closeables where modules that hold resources register them to be closed with the app */
     static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables) {
         Limits limits = Limits.AWS_DEFAULTS;
+        BoundaryService boundaries = new BoundaryService(store);
         return List.of(
+                new UsersApi(new UserService(store, clock, limits, boundaries)),
+                new GroupsApi(new GroupService(store, clock, limits)),
                 new ManagedPoliciesApi(new ManagedPolicyService(store, clock, limits), new PolicyListings(store)),
                 new PolicyAttachmentsApi(new PolicyAttachmentService(store)),
-                new BoundariesApi(new BoundaryService(store)));
+                new BoundariesApi(boundaries));
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed. */

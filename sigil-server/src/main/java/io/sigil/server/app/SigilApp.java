@@ -117,6 +117,10 @@ public final class SigilApp implements AutoCloseable {
         return store;
     }
 
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
     public Metrics metrics() {
         return metrics;
     }
