@@ -8,7 +8,6 @@ import static io.sigil.server.api.iam.PolicyTestSupport.policyArn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sigil.server.testing.SigilTestServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -30,19 +29,16 @@ import software.amazon.awssdk.services.iam.model.Tag;
 /** The managed-policy operations through the AWS SDK for Java v2 against a live server, as the root user. */
 class ManagedPoliciesSdkTest {
 
-    private static SigilTestServer server;
     private static IamClient iam;
 
     @BeforeAll
     static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
+        iam = SharedServer.get().rootIam();
     }
 
     @AfterAll
     static void stop() {
         iam.close();
-        server.close();
     }
 
     private static Policy create(String name) {

@@ -3,7 +3,6 @@ package io.sigil.server.api.iam;
 import io.sigil.iam.Ids;
 import io.sigil.iam.model.AccessKey;
 import io.sigil.iam.model.AccessKeyStatus;
-import io.sigil.iam.model.Group;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.User;
 import io.sigil.server.testing.SigilTestServer;
@@ -14,8 +13,8 @@ import java.util.List;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
- * What the managed-policy SDK tests need besides the API under test: users, groups and roles made through the
- * store (their APIs live in other areas), and a user's own signing key.
+ * What the managed-policy SDK tests need besides the API under test: roles made through the store (CreateRole
+ * belongs to another area), a user's own signing key (CreateAccessKey too), and the document decoding.
  */
 final class PolicyTestSupport {
 
@@ -36,23 +35,14 @@ final class PolicyTestSupport {
         return "arn:aws:iam::" + ACCOUNT + ":policy/" + name;
     }
 
-    static User user(SigilTestServer server, String name) {
-        User u = User.create(ACCOUNT, name, "/", Ids.userId(), Instant.now(), null, List.of());
-        return server.app().store().inTransaction(tx -> tx.users().create(u));
-    }
-
-    static void group(SigilTestServer server, String name) {
-        server.app().store().write(tx -> tx.groups().create(Group.create(ACCOUNT, name, "/", Ids.groupId(),
-                Instant.now())));
-    }
-
     static void role(SigilTestServer server, String name) {
         server.app().store().write(tx -> tx.roles().create(Role.create(ACCOUNT, name, "/", Ids.roleId(),
                 Instant.now(), "{\"Version\":\"2012-10-17\",\"Statement\":[]}", null, List.of())));
     }
 
-    /** An IAM client signing with a new key of {@code user}. */
-    static IamClient clientOf(SigilTestServer server, User user) {
+    /** An IAM client signing with a new key of the existing user {@code userName}. */
+    static IamClient clientOf(SigilTestServer server, String userName) {
+        User user = server.app().store().read(tx -> tx.users().get(ACCOUNT, userName));
         String secret = Ids.secretAccessKey();
         AccessKey key = new AccessKey(ACCOUNT, Ids.accessKeyId(), user.id(), user.name(), AccessKeyStatus.ACTIVE,
                 Instant.now(), null);
