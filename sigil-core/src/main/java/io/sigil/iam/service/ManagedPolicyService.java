@@ -59,6 +59,7 @@ public final class ManagedPolicyService {
     public PolicyInfo createPolicy(String accountId, String name, String path, String document, String description,
             List<Tag> tags) {
         List<Tag> tagList = List.copyOf(tags == null ? List.of() : tags);
+        TagRules.requireNoReservedPrefix(tagList);
         PolicyDocuments.requireValid(document, limits);
         ManagedPolicy policy = ManagedPolicy.create(accountId, name, path == null ? DEFAULT_PATH : path,
                 Ids.policyId(), description, now(), tagList);
@@ -132,6 +133,7 @@ public final class ManagedPolicyService {
 
     /** TagPolicy: adds tags, replacing the value of a key already there (keys match case-insensitively). */
     public void tagPolicy(Principal caller, String policyArn, List<Tag> tags) {
+        TagRules.requireNoReservedPrefix(tags);
         store.write(tx -> {
             requireOwn(tx, caller, policyArn, "iam:TagPolicy");
             tx.tags().tag(caller.accountId(), TaggableKind.POLICY, policyArn, List.copyOf(tags));

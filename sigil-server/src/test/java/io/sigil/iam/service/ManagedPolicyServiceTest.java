@@ -208,6 +208,14 @@ class ManagedPolicyServiceTest {
     }
 
     @Test
+    void tagsWithTheReservedAwsPrefix_areRefused_atCreateAndTag() {
+        assertIamError(() -> policies.createPolicy(ACCOUNT, "Reserved", "/", allow("s3:*"), null,
+                List.of(new Tag("aws:owner", "x"))), "InvalidInput", null);
+        String arn = f.createPolicy("Plain", "/").policy().arn();
+        assertIamError(() -> policies.tagPolicy(ROOT, arn, List.of(new Tag("AWS:team", "x"))), "InvalidInput", null);
+    }
+
+    @Test
     void theFiftyFirstPolicyTag_isLimitExceeded() {
         List<Tag> fifty = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
