@@ -50,10 +50,14 @@ public final class PolicyAttachmentService {
         });
     }
 
-    /** "Removes the specified managed policy from the specified user/group/role." Not attached: NoSuchEntity. */
+    /**
+     * "Removes the specified managed policy from the specified user/group/role." Not attached: NoSuchEntity. The ARN
+     * is matched as attach stored it (a customer policy's name in its own case).
+     */
     public void detach(String accountId, PolicyOwnerKind kind, String entityName, String policyArn) {
         store.write(tx -> {
-            if (!tx.managedPolicies().detach(accountId, kind, entityName, policyArn)) {
+            String arn = PolicyLookup.find(tx, accountId, policyArn).map(ManagedPolicy::arn).orElse(policyArn);
+            if (!tx.managedPolicies().detach(accountId, kind, entityName, arn)) {
                 throw ManagedPolicyStore.noSuchPolicy(policyArn);
             }
         });
