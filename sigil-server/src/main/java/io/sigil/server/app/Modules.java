@@ -1,8 +1,11 @@
 package io.sigil.server.app;
 
 import io.sigil.iam.Limits;
+import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.GroupService;
+import io.sigil.iam.service.InlinePolicyService;
+import io.sigil.iam.service.LastUsedRecorder;
 import io.sigil.iam.service.ManagedPolicyService;
 import io.sigil.iam.service.PolicyAttachmentService;
 import io.sigil.iam.service.PolicyListings;
@@ -10,11 +13,14 @@ import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
+import io.sigil.server.api.iam.AccessKeysApi;
 import io.sigil.server.api.iam.BoundariesApi;
 import io.sigil.server.api.iam.GroupsApi;
+import io.sigil.server.api.iam.InlinePoliciesApi;
 import io.sigil.server.api.iam.ManagedPoliciesApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.UsersApi;
+import io.sigil.server.api.sts.StsIdentityApi;
 
 import java.time.Clock;
 import java.util.List;
@@ -30,13 +36,18 @@ final class Modules {
         return List.of(
                 new UsersApi(new UserService(store, clock, limits, boundaries)),
                 new GroupsApi(new GroupService(store, clock, limits)),
+                new AccessKeysApi(new AccessKeyService(store, clock)),
+                new InlinePoliciesApi(new InlinePolicyService(store, limits)),
                 new ManagedPoliciesApi(new ManagedPolicyService(store, clock, limits), new PolicyListings(store)),
                 new PolicyAttachmentsApi(new PolicyAttachmentService(store)),
-                new BoundariesApi(boundaries));
+                new BoundariesApi(boundaries),
+                new StsIdentityApi());
     }
 
-    /** The recorder of access-key use for GetAccessKeyLastUsed. */
+    /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */
     static KeyUse keyUse(Store store, List<AutoCloseable> closeables) {
-        return KeyUse.NONE;
+        LastUsedRecorder recorder = new LastUsedRecorder(store);
+        closeables.add(recorder);
+        return recorder::record;
     }
 }

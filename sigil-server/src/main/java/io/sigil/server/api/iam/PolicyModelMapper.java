@@ -7,7 +7,6 @@ import io.sigil.iam.model.Tag;
 import io.sigil.iam.service.AttachedPolicy;
 import io.sigil.iam.service.PolicyInfo;
 import io.sigil.iam.store.PageRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.iam.model.PolicyGroup;
@@ -19,8 +18,6 @@ import software.amazon.awssdk.services.iam.model.PolicyUser;
  * PolicyUser/PolicyGroup/PolicyRole). Members IAM leaves out stay null so the codec leaves them out too.
  */
 final class PolicyModelMapper {
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private PolicyModelMapper() {
     }
@@ -58,7 +55,7 @@ final class PolicyModelMapper {
      */
     static software.amazon.awssdk.services.iam.model.PolicyVersion version(PolicyVersion v, boolean withDocument) {
         return software.amazon.awssdk.services.iam.model.PolicyVersion.builder()
-                .document(withDocument ? urlEncode(v.document()) : null).versionId(v.versionId())
+                .document(withDocument ? PolicyDocumentEncoding.encode(v.document()) : null).versionId(v.versionId())
                 .isDefaultVersion(v.isDefault()).createDate(v.createDate()).build();
     }
 
@@ -92,20 +89,5 @@ final class PolicyModelMapper {
     /** PathPrefix (default {@code /}), Marker and MaxItems ("If you do not include this parameter, ... 100"). */
     static PageRequest page(String pathPrefix, String marker, Integer maxItems) {
         return new PageRequest(pathPrefix, marker, maxItems == null ? PageRequest.DEFAULT_MAX_ITEMS : maxItems);
-    }
-
-    /** RFC 3986 percent-encoding: every UTF-8 byte but {@code A-Z a-z 0-9 - . _ ~} as {@code %XX}. */
-    static String urlEncode(String document) {
-        StringBuilder out = new StringBuilder(document.length() * 2);
-        for (byte b : document.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        return out.toString();
     }
 }
