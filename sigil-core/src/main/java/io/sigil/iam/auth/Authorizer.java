@@ -115,7 +115,7 @@ public final class Authorizer implements AutoCloseable {
     private static Optional<CompiledPolicy> managed(Tx tx, String accountId, String arn, PolicyType type) {
         if (AwsManagedPolicies.isAwsManagedArn(arn)) {
             return AwsManagedPolicies.catalogue().find(arn).map(e -> AWS_COMPILED.computeIfAbsent(
-                    type + " " + arn, k -> compile(e.document(), arn, type)));
+                    type + " " + arn, k -> compile(e.compactDocument(), arn, type)));
         }
         return PolicyLookup.defaultVersion(tx, accountId, arn).map(v -> compile(v.document(), arn, type));
     }

@@ -36,7 +36,8 @@ class AwsManagedPoliciesTest {
     @Test
     void everyDocument_parses_andEveryPolicyHasAnIdOfTheDocumentedShapeAndDates() {
         for (AwsManagedPolicies.Entry e : catalogue.all()) {
-            assertThat(PolicyParser.parse(e.document()).ok()).as(e.arn()).isTrue();
+            assertThat(PolicyParser.parse(e.compactDocument()).ok()).as(e.arn()).isTrue();
+            assertThat(withoutLayout(e.document())).as(e.arn()).isEqualTo(e.compactDocument());
             assertThat(e.policy().id()).matches("ANPA[A-Z2-7]{17}");
             assertThat(e.policy().createDate()).isBeforeOrEqualTo(e.policy().updateDate());
             assertThat(e.arn()).isEqualTo("arn:aws:iam::aws:policy" + e.policy().path() + e.policy().name());
@@ -45,9 +46,17 @@ class AwsManagedPoliciesTest {
 
     @Test
     void policyIds_areDerivedFromTheArn_soEveryNodeAgrees() {
-        assertThat(AwsManagedPolicies.policyId("arn:aws:iam::aws:policy/ReadOnlyAccess"))
-                .isEqualTo(catalogue.find("arn:aws:iam::aws:policy/ReadOnlyAccess").orElseThrow().policy().id());
+        for (AwsManagedPolicies.Entry e : catalogue.all()) {
+            assertThat(e.policy().id()).as(e.arn()).isEqualTo(AwsManagedPolicies.policyId(e.arn()));
+        }
         assertThat(catalogue.all().stream().map(e -> e.policy().id()).distinct().count()).isEqualTo(catalogue.size());
+    }
+
+    @Test
+    void documents_areLaidOutAsAwsShowsThem_emptyObjectsAndArraysStayOnOneLine() {
+        assertThat(JsonLayout.indent("{\"a\":[],\"b\":{},\"c\":[1,\"x,:{\\\"\"],\"d\":{\"e\":true}}"))
+                .isEqualTo("{\n    \"a\": [],\n    \"b\": {},\n    \"c\": [\n        1,\n        \"x,:{\\\"\"\n    ],"
+                        + "\n    \"d\": {\n        \"e\": true\n    }\n}");
     }
 
     @Test
@@ -57,5 +66,28 @@ class AwsManagedPoliciesTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(fresh.size()).isEqualTo(catalogue.size());
         assertThat(millis).as("load time in ms").isLessThan(1500);
+    }
+
+    /** The document with the whitespace outside strings removed. */
+    private static String withoutLayout(String json) {
+        StringBuilder out = new StringBuilder();
+        boolean inString = false;
+        boolean escaped = false;
+        for (char c : json.toCharArray()) {
+            if (inString) {
+                out.append(c);
+                if (escaped) {
+                    escaped = false;
+                } else if (c == '\\') {
+                    escaped = true;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c != ' ' && c != '\n') {
+                inString = c == '"';
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -1,20 +1,18 @@
 package io.sigil.server.api.iam;
 
 import io.sigil.iam.Ids;
-import io.sigil.iam.model.AccessKey;
-import io.sigil.iam.model.AccessKeyStatus;
 import io.sigil.iam.model.Role;
-import io.sigil.iam.model.User;
 import io.sigil.server.testing.SigilTestServer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
 
 /**
  * What the managed-policy SDK tests need besides the API under test: roles made through the store (CreateRole
- * belongs to another area), a user's own signing key (CreateAccessKey too), and the document decoding.
+ * belongs to another area), a user's own signing key, and the document decoding.
  */
 final class PolicyTestSupport {
 
@@ -40,14 +38,12 @@ final class PolicyTestSupport {
                 Instant.now(), "{\"Version\":\"2012-10-17\",\"Statement\":[]}", null, List.of())));
     }
 
-    /** An IAM client signing with a new key of the existing user {@code userName}. */
+    /** An IAM client signing with a new key of the existing user {@code userName}, made with CreateAccessKey. */
     static IamClient clientOf(SigilTestServer server, String userName) {
-        User user = server.app().store().read(tx -> tx.users().get(ACCOUNT, userName));
-        String secret = Ids.secretAccessKey();
-        AccessKey key = new AccessKey(ACCOUNT, Ids.accessKeyId(), user.id(), user.name(), AccessKeyStatus.ACTIVE,
-                Instant.now(), null);
-        server.app().store().write(tx -> tx.accessKeys().create(key, secret));
-        return server.iam(key.id(), secret);
+        try (IamClient root = server.rootIam()) {
+            AccessKey key = root.createAccessKey(b -> b.userName(userName)).accessKey();
+            return server.iam(key.accessKeyId(), key.secretAccessKey());
+        }
     }
 
     /** "The policy document returned in this structure is URL-encoded compliant with RFC 3986". */
