@@ -129,7 +129,7 @@ abstract class ManagedPolicyStoreContract {
                 + "Before you create a new version, you must delete an existing version.");
         assertIamError(() -> store.write(tx -> tx.managedPolicies().deleteVersion(arn, "v1")), "DeleteConflict",
                 "Cannot delete the default version of a policy.");
-        store.write(tx -> tx.managedPolicies().setDefaultVersion(arn, "v3", now));
+        store.write(tx -> tx.managedPolicies().setDefaultVersion(arn, "v3"));
         store.write(tx -> tx.managedPolicies().deleteVersion(arn, "v2"));
         store.write(tx -> tx.managedPolicies().deleteVersion(arn, "v4"));
         assertThat(addVersion(arn, false).versionId()).isEqualTo("v6");
@@ -141,7 +141,7 @@ abstract class ManagedPolicyStoreContract {
     @Test
     void unknownVersionOrPolicy_isNoSuchEntity() {
         String arn = create("Lonely", "/").arn();
-        assertIamError(() -> store.write(tx -> tx.managedPolicies().setDefaultVersion(arn, "v9", now)),
+        assertIamError(() -> store.write(tx -> tx.managedPolicies().setDefaultVersion(arn, "v9")),
                 "NoSuchEntity", "Policy " + arn + " version v9 does not exist or is not attachable.");
         String missing = "arn:aws:iam::" + acct + ":policy/Missing";
         assertIamError(() -> store.read(tx -> tx.managedPolicies().versions(missing)), "NoSuchEntity",

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param id the unique id, {@code ANPA…}
  * @param description null when none ("You cannot change the description after you assign it", CreatePolicy)
  * @param defaultVersionId {@code v1}, {@code v2}, …: the version in force
- * @param updateDate when the default version last changed (CreatePolicy: the create date)
+ * @param updateDate when the most recent version was created (the create date while there is only v1)
  * @param tags in key order (case-insensitive); always empty for AWS managed policies
  * @param version optimistic-lock version of the row
  */

@@ -124,10 +124,9 @@ public final class ManagedPolicyService {
 
     /** SetDefaultPolicyVersion: "sets the version as the policy's default (operative) version." */
     public void setDefaultPolicyVersion(Principal caller, String policyArn, String versionId) {
-        Instant now = now();
         store.write(tx -> {
             requireOwn(tx, caller, policyArn, "iam:SetDefaultPolicyVersion");
-            tx.managedPolicies().setDefaultVersion(policyArn, versionId, now);
+            tx.managedPolicies().setDefaultVersion(policyArn, versionId);
         });
     }
 

@@ -49,7 +49,9 @@ public interface ManagedPolicyStore {
     void delete(String policyArn);
 
     /**
-     * CreatePolicyVersion: the next version id (ids are never reused), default if asked.
+     * CreatePolicyVersion: the next version id (ids are never reused), default if asked. The policy's update date
+     * becomes {@code now} (Policy › UpdateDate: "When a policy has more than one version, this field contains the
+     * date and time when the most recent policy version was created").
      *
      * @throws IamException NoSuchEntity; LimitExceeded when the policy already has {@code versionsPerPolicy}
      */
@@ -64,8 +66,8 @@ public interface ManagedPolicyStore {
     /** DeletePolicyVersion. @throws IamException NoSuchEntity; DeleteConflict for the default version */
     void deleteVersion(String policyArn, String versionId);
 
-    /** SetDefaultPolicyVersion; the policy's update date becomes {@code now}. @throws IamException NoSuchEntity */
-    ManagedPolicy setDefaultVersion(String policyArn, String versionId, Instant now);
+    /** SetDefaultPolicyVersion. @throws IamException NoSuchEntity */
+    ManagedPolicy setDefaultVersion(String policyArn, String versionId);
 
     /**
      * Attach{User,Group,Role}Policy; attaching a policy that is already attached changes nothing. Locks the entity,

@@ -159,16 +159,19 @@ class ManagedPolicyServiceTest {
         assertThat(pages).isEqualTo(3);
     }
 
+    /** Policy › UpdateDate: "the date and time when the most recent policy version was created". */
     @Test
-    void setDefaultPolicyVersion_movesTheUpdateDate() {
+    void updateDate_isWhenTheMostRecentVersionWasCreated_notWhenTheDefaultMoved() {
         String arn = f.createPolicy("Dated", "/").policy().arn();
         Instant later = NOW.plusSeconds(3600);
         ManagedPolicyService laterService = new ManagedPolicyService(f.store,
                 java.time.Clock.fixed(later, java.time.ZoneOffset.UTC), f.limits);
         laterService.createPolicyVersion(ROOT, arn, allow("s3:*"), false);
-        assertThat(policies.getPolicy(ACCOUNT, arn).policy().updateDate()).isEqualTo(NOW);
-        laterService.setDefaultPolicyVersion(ROOT, arn, "v2");
         assertThat(policies.getPolicy(ACCOUNT, arn).policy().updateDate()).isEqualTo(later);
+        assertThat(policies.getPolicyVersion(ACCOUNT, arn, "v2").createDate()).isEqualTo(later);
+        policies.setDefaultPolicyVersion(ROOT, arn, "v2");
+        assertThat(policies.getPolicy(ACCOUNT, arn).policy().updateDate()).isEqualTo(later);
+        assertThat(policies.getPolicy(ACCOUNT, arn).policy().createDate()).isEqualTo(NOW);
     }
 
     @Test

@@ -96,7 +96,7 @@ class ManagedPolicyAuthorizerTest {
         assertThat(ask("iam:GetUser").outcome()).isEqualTo(Outcome.ALLOW);
         store.write(tx -> tx.managedPolicies().createVersion(arn, allow("iam:ListUsers"), false, NOW));
         assertThat(ask("iam:ListUsers").outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
-        store.write(tx -> tx.managedPolicies().setDefaultVersion(arn, "v2", NOW));
+        store.write(tx -> tx.managedPolicies().setDefaultVersion(arn, "v2"));
         assertThat(ask("iam:ListUsers").outcome()).isEqualTo(Outcome.ALLOW);
         assertThat(ask("iam:GetUser").outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
     }

@@ -112,8 +112,7 @@ final class JdbcManagedPolicies implements ManagedPolicyStore {
                 row.policy().id(), number, document, now);
         tx.db.update("UPDATE managed_policies SET next_version = ?, default_version = ?, update_date = ?, "
                         + "version = version + 1 WHERE id = ?", number + 1,
-                setAsDefault ? number : row.defaultVersion(),
-                setAsDefault ? now : row.policy().updateDate(), row.policy().id());
+                setAsDefault ? number : row.defaultVersion(), now, row.policy().id());
         tx.changed(EntityKind.POLICY, row.policy().accountId(), row.policy().id());
         return new PolicyVersion(row.policy().arn(), PolicyVersion.id(number), document, setAsDefault, now);
     }
@@ -146,11 +145,11 @@ final class JdbcManagedPolicies implements ManagedPolicyStore {
     }
 
     @Override
-    public ManagedPolicy setDefaultVersion(String policyArn, String versionId, Instant now) {
+    public ManagedPolicy setDefaultVersion(String policyArn, String versionId) {
         Row row = lockedRow(policyArn);
         long number = requireVersion(row, versionId);
-        tx.db.update("UPDATE managed_policies SET default_version = ?, update_date = ?, version = version + 1 "
-                + "WHERE id = ?", number, now, row.policy().id());
+        tx.db.update("UPDATE managed_policies SET default_version = ?, version = version + 1 WHERE id = ?", number,
+                row.policy().id());
         tx.changed(EntityKind.POLICY, row.policy().accountId(), row.policy().id());
         return find(policyArn).orElseThrow();
     }
