@@ -31,16 +31,16 @@ import java.util.Optional;
 public final class EnforcementTable {
     /**
      * What authorisation needs from one request. {@code resource} is null for operations that need none;
-     * {@code described} is how AccessDenied names it ("on resource: policy arn:aws:iam::…:policy/P" for a policy,
-     * as IAM words it).
+     * {@code alsoResource}, when not null, is a second resource the caller must be allowed on too (a rename is
+     * authorised on the entity's old and new ARN).
      */
-    public record Target(String resource, Map<String, ContextValue> keys, String described) {
+    public record Target(String resource, Map<String, ContextValue> keys, String alsoResource) {
         public Target(String resource, Map<String, ContextValue> keys) {
-            this(resource, keys, resource);
+            this(resource, keys, null);
         }
     }
 
-    private record Rule(String[] resource, List<String[]> keys) {}
+    private record Rule(String[] resource, List<String[]> keys, String[] also) {}
 
     private final Map<String, Rule> rules;
 
@@ -58,7 +58,7 @@ public final class EnforcementTable {
                     continue;
                 }
                 String[] cols = line.split("\t");
-                if (cols.length != 3) {
+                if (cols.length != 3 && cols.length != 4) {
                     throw new IllegalStateException("enforcement.tsv: bad line: " + line);
                 }
                 List<String[]> keys = new ArrayList<>();
@@ -67,12 +67,21 @@ public final class EnforcementTable {
                         keys.add(k.split(":"));
                     }
                 }
-                rules.put(cols[0], new Rule(cols[1].split(":"), keys));
+                rules.put(cols[0], new Rule(cols[1].split(":"), keys, cols.length == 4 ? cols[3].split(":") : null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new EnforcementTable(rules);
+    }
+
+    /**
+     * How AccessDenied names a resource: a managed policy as "policy ARN", as IAM words it ("is not authorized to
+     * perform: iam:DeletePolicyVersion on resource: policy arn:aws:iam::123456789012:policy/P"); others by ARN.
+     */
+    public static String describe(String resource) {
+        return resource.startsWith("arn:" + Arns.PARTITION + ":iam::") && resource.contains(":policy/")
+                ? "policy " + resource : resource;
     }
 
     public boolean covers(String operation) {
@@ -91,7 +100,6 @@ public final class EnforcementTable {
         List<Tag> resourceTags = List.of();
         String currentBoundary = null;
         String resource;
-        String described = null;
         switch (spec[0]) {
             case "none":
                 return new Target(null, Map.of());
@@ -124,12 +132,10 @@ public final class EnforcementTable {
             case "policy": {
                 resource = member(request, spec[1]);
                 resourceTags = tx.managedPolicies().find(resource).map(ManagedPolicy::tags).orElse(List.of());
-                described = "policy " + resource;
                 break;
             }
             case "policy-new":
                 resource = Arns.policy(account, pathOr(request, spec[2]), member(request, spec[1]));
-                described = "policy " + resource;
                 break;
             case "user-new":
                 resource = Arns.user(account, pathOr(request, spec[2]), member(request, spec[1]));
@@ -161,7 +167,24 @@ public final class EnforcementTable {
         for (String[] k : rule.keys()) {
             addKeys(keys, k, request, resourceTags, currentBoundary);
         }
-        return new Target(resource, keys, described == null ? resource : described);
+        return new Target(resource, keys, rule.also() == null ? null : renamed(rule.also(), request, account, tx));
+    }
+
+    /**
+     * {@code rename-user:NewName:NewPath:OldName} / {@code rename-group:…}: the ARN after an Update*, where an
+     * absent new name or path keeps the old one (IAM API Reference, UpdateUser: "the requester must have
+     * appropriate permissions on both the source object and the target object").
+     */
+    private static String renamed(String[] spec, AwsRequest request, String account, Tx tx) {
+        String oldName = member(request, spec[3]);
+        String newName = member(request, spec[1]);
+        String newPath = member(request, spec[2]);
+        boolean user = spec[0].equals("rename-user");
+        String oldPath = user ? tx.users().find(account, oldName).map(u -> u.path()).orElse("/")
+                : tx.groups().find(account, oldName).map(g -> g.path()).orElse("/");
+        String name = newName == null ? oldName : newName;
+        String path = newPath == null ? oldPath : newPath;
+        return user ? Arns.user(account, path, name) : Arns.group(account, path, name);
     }
 
     private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request,
