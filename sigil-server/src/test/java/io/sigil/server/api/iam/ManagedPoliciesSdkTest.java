@@ -187,6 +187,30 @@ class ManagedPoliciesSdkTest {
     }
 
     @Test
+    void listPolicyVersionsAndListPolicyTags_pageWithSmallMaxItems() {
+        String arn = iam.createPolicy(b -> b.policyName("PagedParts").policyDocument(allow("s3:*"))
+                .tags(Tag.builder().key("t1").value("1").build(), Tag.builder().key("t2").value("2").build(),
+                        Tag.builder().key("t3").value("3").build())).policy().arn();
+        iam.createPolicyVersion(b -> b.policyArn(arn).policyDocument(allow("s3:Get*")));
+        iam.createPolicyVersion(b -> b.policyArn(arn).policyDocument(allow("s3:Put*")));
+        var first = iam.listPolicyVersions(b -> b.policyArn(arn).maxItems(2));
+        assertThat(first.isTruncated()).isTrue();
+        assertThat(first.versions()).extracting(PolicyVersion::versionId).containsExactly("v1", "v2");
+        var rest = iam.listPolicyVersions(b -> b.policyArn(arn).maxItems(2).marker(first.marker()));
+        assertThat(rest.isTruncated()).isFalse();
+        assertThat(rest.versions()).extracting(PolicyVersion::versionId).containsExactly("v3");
+        List<String> keys = new ArrayList<>();
+        String marker = null;
+        do {
+            String m = marker;
+            var page = iam.listPolicyTags(b -> b.policyArn(arn).maxItems(1).marker(m));
+            page.tags().forEach(t -> keys.add(t.key()));
+            marker = page.isTruncated() ? page.marker() : null;
+        } while (marker != null);
+        assertThat(keys).containsExactly("t1", "t2", "t3");
+    }
+
+    @Test
     void deletePolicy_ofAnUnusedOneVersionPolicy_succeeds() {
         String arn = create("Disposable").arn();
         iam.deletePolicy(b -> b.policyArn(arn));

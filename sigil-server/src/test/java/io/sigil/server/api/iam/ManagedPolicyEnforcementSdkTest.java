@@ -104,4 +104,27 @@ class ManagedPolicyEnforcementSdkTest {
                             "because no identity-based policy allows the iam:CreatePolicy action"));
         }
     }
+
+    /** ABAC on policies: aws:ResourceTag/KEY comes from the policy's tags. */
+    @Test
+    void aResourceTagConditionOnPolicies_letsAUserReadOnlyItsTeamsPolicies() {
+        String teamOnly = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"iam:GetPolicy\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                + "{\"aws:ResourceTag/team\":\"blue\"}}}]}";
+        String rule = root.createPolicy(b -> b.policyName("enf-abac").policyDocument(teamOnly)).policy().arn();
+        String blue = root.createPolicy(b -> b.policyName("enf-blue").policyDocument(allow("s3:*"))
+                .tags(software.amazon.awssdk.services.iam.model.Tag.builder().key("team").value("blue").build()))
+                .policy().arn();
+        String red = root.createPolicy(b -> b.policyName("enf-red").policyDocument(allow("s3:*"))
+                .tags(software.amazon.awssdk.services.iam.model.Tag.builder().key("team").value("red").build()))
+                .policy().arn();
+        root.createUser(b -> b.userName("enf-blue-member"));
+        root.attachUserPolicy(b -> b.userName("enf-blue-member").policyArn(rule));
+        try (IamClient member = PolicyTestSupport.clientOf(server, "enf-blue-member")) {
+            assertThat(member.getPolicy(b -> b.policyArn(blue)).policy().policyName()).isEqualTo("enf-blue");
+            awsError(() -> member.getPolicy(b -> b.policyArn(red)), IamException.class, 403, "AccessDenied",
+                    denied("enf-blue-member", "iam:GetPolicy", "policy " + red,
+                            "because no identity-based policy allows the iam:GetPolicy action"));
+        }
+    }
 }
