@@ -1,9 +1,13 @@
 package io.sigil.iam.model;
 
-/** Entities that carry tags here: users and roles (Tag/Untag/List{User,Role}Tags). */
+/**
+ * Entities that carry tags here: users, roles and customer managed policies (Tag/Untag/List{User,Role,Policy}Tags).
+ * A policy is named by its ARN where the others are named by name.
+ */
 public enum TaggableKind {
     USER("user"),
-    ROLE("role");
+    ROLE("role"),
+    POLICY("policy");
 
     private final String noun;
 

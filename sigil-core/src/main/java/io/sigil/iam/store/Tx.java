@@ -16,4 +16,6 @@ public interface Tx {
     InlinePolicyStore inlinePolicies();
 
     TagStore tags();
+
+    ManagedPolicyStore managedPolicies();
 }

@@ -9,16 +9,23 @@ import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
+import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.LastUsedRecorder;
+import io.sigil.iam.service.ManagedPolicyService;
+import io.sigil.iam.service.PolicyAttachmentService;
+import io.sigil.iam.service.PolicyListings;
 import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
+import io.sigil.server.api.iam.BoundariesApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
+import io.sigil.server.api.iam.ManagedPoliciesApi;
+import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
 import io.sigil.server.api.sts.StsRolesApi;
@@ -40,11 +47,15 @@ final class Modules {
         Limits limits = Limits.AWS_DEFAULTS;
         SessionTokens tokens = new SessionTokens(box);
         StsService sts = new StsService(store, tokens, clock, MfaVerifier.NONE);
+        BoundaryService boundaries = new BoundaryService(store);
         return List.of(
-                new UsersApi(new UserService(store, clock, limits)),
+                new UsersApi(new UserService(store, clock, limits, boundaries)),
                 new GroupsApi(new GroupService(store, clock, limits)),
                 new AccessKeysApi(new AccessKeyService(store, clock)),
                 new InlinePoliciesApi(new InlinePolicyService(store, limits)),
+                new ManagedPoliciesApi(new ManagedPolicyService(store, clock, limits), new PolicyListings(store)),
+                new PolicyAttachmentsApi(new PolicyAttachmentService(store)),
+                new BoundariesApi(boundaries),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
                 new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, MfaVerifier.NONE)));

@@ -116,25 +116,45 @@ final class JdbcTags implements TagStore {
     }
 
     private static IamException quota(JdbcTx tx, TaggableKind kind) {
-        String name = kind == TaggableKind.USER ? "TagsPerUser" : "TagsPerRole";
+        String name = switch (kind) {
+            case USER -> "TagsPerUser";
+            case ROLE -> "TagsPerRole";
+            case POLICY -> "TagsPerPolicy";
+        };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
 
+    /** A policy is named by its ARN; its account is the one in the ARN. */
     private String lockOwner(String accountId, TaggableKind kind, String ownerName) {
-        return kind == TaggableKind.USER ? tx.users().lock(accountId, ownerName).id()
-                : tx.roles().lock(accountId, ownerName).id();
+        return switch (kind) {
+            case USER -> tx.users().lock(accountId, ownerName).id();
+            case ROLE -> tx.roles().lock(accountId, ownerName).id();
+            case POLICY -> tx.managedPolicies().lock(ownerName).id();
+        };
     }
 
     private String ownerId(String accountId, TaggableKind kind, String ownerName) {
-        return kind == TaggableKind.USER ? tx.users().get(accountId, ownerName).id()
-                : tx.roles().get(accountId, ownerName).id();
+        return switch (kind) {
+            case USER -> tx.users().get(accountId, ownerName).id();
+            case ROLE -> tx.roles().get(accountId, ownerName).id();
+            case POLICY -> tx.managedPolicies().find(ownerName)
+                    .orElseThrow(() -> io.sigil.iam.store.ManagedPolicyStore.noSuchPolicy(ownerName)).id();
+        };
     }
 
     private static String table(TaggableKind kind) {
-        return kind == TaggableKind.USER ? "user_tags" : "role_tags";
+        return switch (kind) {
+            case USER -> "user_tags";
+            case ROLE -> "role_tags";
+            case POLICY -> "policy_tags";
+        };
     }
 
     private static EntityKind entityKind(TaggableKind kind) {
-        return kind == TaggableKind.USER ? EntityKind.USER : EntityKind.ROLE;
+        return switch (kind) {
+            case USER -> EntityKind.USER;
+            case ROLE -> EntityKind.ROLE;
+            case POLICY -> EntityKind.POLICY;
+        };
     }
 }

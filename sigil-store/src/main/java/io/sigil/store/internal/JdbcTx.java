@@ -9,6 +9,7 @@ import io.sigil.iam.store.ChangeEvent;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
+import io.sigil.iam.store.ManagedPolicyStore;
 import io.sigil.iam.store.RoleStore;
 import io.sigil.iam.store.TagStore;
 import io.sigil.iam.store.Tx;
@@ -32,6 +33,7 @@ public final class JdbcTx implements Tx {
     private final JdbcAccessKeys accessKeys = new JdbcAccessKeys(this);
     private final JdbcInlinePolicies inlinePolicies = new JdbcInlinePolicies(this);
     private final JdbcTags tags = new JdbcTags(this);
+    private final JdbcManagedPolicies managedPolicies = new JdbcManagedPolicies(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -73,6 +75,11 @@ public final class JdbcTx implements Tx {
     @Override
     public TagStore tags() {
         return tags;
+    }
+
+    @Override
+    public ManagedPolicyStore managedPolicies() {
+        return managedPolicies;
     }
 
     /** The events of this transaction's writes, in write order, each once. */
