@@ -1,9 +1,14 @@
 package io.sigil.iam.model;
 
-/** Entities that carry tags here: users, roles and instance profiles (Tag/Untag/List{User,Role,InstanceProfile}Tags). */
+/**
+ * Entities that carry tags here: users, roles, customer managed policies and instance profiles
+ * (Tag/Untag/List{User,Role,Policy,InstanceProfile}Tags). A policy is named by its ARN where the others are named by
+ * name.
+ */
 public enum TaggableKind {
     USER("user"),
     ROLE("role"),
+    POLICY("policy"),
     INSTANCE_PROFILE("instance profile");
 
     private final String noun;

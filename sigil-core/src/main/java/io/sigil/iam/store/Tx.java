@@ -17,6 +17,8 @@ public interface Tx {
 
     TagStore tags();
 
+    ManagedPolicyStore managedPolicies();
+
     InstanceProfileStore instanceProfiles();
 
     DeletionTaskStore deletionTasks();

@@ -4,6 +4,7 @@ import io.sigil.iam.Arns;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.AccessKey;
 import io.sigil.iam.model.InstanceProfile;
+import io.sigil.iam.model.ManagedPolicy;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
@@ -86,6 +87,15 @@ public final class EnforcementTable {
         return new EnforcementTable(rules);
     }
 
+    /**
+     * How AccessDenied names a resource: a managed policy as "policy ARN", as IAM words it ("is not authorized to
+     * perform: iam:DeletePolicyVersion on resource: policy arn:aws:iam::123456789012:policy/P"); others by ARN.
+     */
+    public static String describe(String resource) {
+        return resource.startsWith("arn:" + Arns.PARTITION + ":iam::") && resource.contains(":policy/")
+                ? "policy " + resource : resource;
+    }
+
     public boolean covers(String operation) {
         return rules.containsKey(operation);
     }
@@ -99,7 +109,8 @@ public final class EnforcementTable {
         String account = caller.accountId();
         String[] spec = rule.resource();
         User resourceUser = null;
-        List<Tag> resourceTags = null;
+        List<Tag> resourceTags = List.of();
+        String currentBoundary = null;
         String resource;
         switch (spec[0]) {
             case "none":
@@ -119,8 +130,25 @@ public final class EnforcementTable {
                     resourceUser = tx.users().find(account, name).orElse(null);
                     resource = resourceUser != null ? resourceUser.arn() : Arns.user(account, "/", name);
                 }
+                currentBoundary = resourceUser == null ? null : resourceUser.permissionsBoundaryArn();
                 break;
             }
+            case "role": {
+                String name = member(request, spec[1]);
+                Role role = tx.roles().find(account, name).orElse(null);
+                resource = role != null ? role.arn() : Arns.role(account, "/", name);
+                resourceTags = role == null ? List.of() : role.tags();
+                currentBoundary = role == null ? null : role.permissionsBoundaryArn();
+                break;
+            }
+            case "policy": {
+                resource = member(request, spec[1]);
+                resourceTags = tx.managedPolicies().find(resource).map(ManagedPolicy::tags).orElse(List.of());
+                break;
+            }
+            case "policy-new":
+                resource = Arns.policy(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
             case "user-new":
                 resource = Arns.user(account, pathOr(request, spec[2]), member(request, spec[1]));
                 break;
@@ -141,20 +169,13 @@ public final class EnforcementTable {
                 resource = resourceUser != null ? resourceUser.arn() : caller.arn();
                 break;
             }
-            case "role": {
-                String name = member(request, spec[1]);
-                Optional<Role> role = tx.roles().find(account, name);
-                resourceTags = role.map(Role::tags).orElse(null);
-                resource = role.map(Role::arn).orElse(Arns.role(account, "/", name));
-                break;
-            }
             case "role-new":
                 resource = Arns.role(account, pathOr(request, spec[2]), member(request, spec[1]));
                 break;
             case "instance-profile": {
                 String name = member(request, spec[1]);
                 Optional<InstanceProfile> profile = tx.instanceProfiles().find(account, name);
-                resourceTags = profile.map(InstanceProfile::tags).orElse(null);
+                resourceTags = profile.map(InstanceProfile::tags).orElse(List.of());
                 resource = profile.map(InstanceProfile::arn).orElse(Arns.instanceProfile(account, "/", name));
                 break;
             }
@@ -168,6 +189,9 @@ public final class EnforcementTable {
             }
             case "slr-task":
                 resource = slrTaskRole(account, member(request, spec[1]));
+                break;
+            case "federated-user":
+                resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
                 break;
             default:
                 throw new IllegalStateException("enforcement.tsv: unknown resource kind " + spec[0]);
@@ -183,7 +207,7 @@ public final class EnforcementTable {
                 also.add(new Also("iam:PassRole", tx.roles().find(account, role).map(Role::arn)
                         .orElse(Arns.role(account, "/", role))));
             } else {
-                addKeys(keys, k, request, resourceTags);
+                addKeys(keys, k, request, resourceTags, currentBoundary);
             }
         }
         if (rule.also() != null) {
@@ -225,12 +249,15 @@ public final class EnforcementTable {
     }
 
     private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request,
-            List<Tag> resourceTags) {
+                                List<Tag> resourceTags, String currentBoundary) {
         switch (k[0]) {
             case "request-tags": {
                 List<String> tagKeys = new ArrayList<>();
                 for (Object t : list(request, k[1])) {
                     if (t instanceof software.amazon.awssdk.services.iam.model.Tag tag) {
+                        keys.put("aws:RequestTag/" + tag.key(), ContextValue.of(tag.value()));
+                        tagKeys.add(tag.key());
+                    } else if (t instanceof software.amazon.awssdk.services.sts.model.Tag tag) {
                         keys.put("aws:RequestTag/" + tag.key(), ContextValue.of(tag.value()));
                         tagKeys.add(tag.key());
                     }
@@ -257,10 +284,20 @@ public final class EnforcementTable {
                 }
                 break;
             }
-            case "resource-tags":
-                if (resourceTags != null) {
-                    resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
+            case "current-boundary":
+                if (currentBoundary != null) {
+                    keys.put("iam:PermissionsBoundary", ContextValue.of(currentBoundary));
                 }
+                break;
+            case "policy-arn": {
+                String arn = member(request, k[1]);
+                if (arn != null) {
+                    keys.put("iam:PolicyARN", ContextValue.of(arn));
+                }
+                break;
+            }
+            case "resource-tags":
+                resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
                 break;
             case "service-name": {
                 String service = member(request, k[1]);

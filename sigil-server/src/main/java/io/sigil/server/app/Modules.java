@@ -1,11 +1,22 @@
 package io.sigil.server.app;
 
 import io.sigil.iam.Limits;
+import io.sigil.iam.crypto.SecretBox;
+import io.sigil.iam.auth.Authorizer;
+import io.sigil.iam.sts.AssumeRoleService;
+import io.sigil.iam.sts.AuthorizationMessages;
+import io.sigil.iam.sts.MfaVerifier;
+import io.sigil.iam.sts.SessionTokens;
+import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
+import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.InstanceProfileService;
 import io.sigil.iam.service.LastUsedRecorder;
+import io.sigil.iam.service.ManagedPolicyService;
+import io.sigil.iam.service.PolicyAttachmentService;
+import io.sigil.iam.service.PolicyListings;
 import io.sigil.iam.service.RolePolicyService;
 import io.sigil.iam.service.RoleService;
 import io.sigil.iam.service.ServiceLinkedRoleService;
@@ -14,13 +25,18 @@ import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
+import io.sigil.server.api.iam.BoundariesApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
 import io.sigil.server.api.iam.InstanceProfilesApi;
+import io.sigil.server.api.iam.ManagedPoliciesApi;
+import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.RolesApi;
 import io.sigil.server.api.iam.ServiceLinkedRolesApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
+import io.sigil.server.api.sts.StsRolesApi;
+import io.sigil.server.api.sts.StsTokensApi;
 
 import java.time.Clock;
 import java.util.List;
@@ -29,19 +45,31 @@ import java.util.List;
 final class Modules {
     private Modules() {}
 
-    /** @param closeables where modules that hold resources register them to be closed with the app */
-    static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables) {
+    /**
+     * @param closeables where modules that hold resources register them to be closed with the app
+     * @param box        the master key's box, from which STS derives its token and message keys
+     */
+    static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
+                               Authorizer authorizer) {
         Limits limits = Limits.AWS_DEFAULTS;
         InlinePolicyService inlinePolicies = new InlinePolicyService(store, limits);
+        SessionTokens tokens = new SessionTokens(box);
+        StsService sts = new StsService(store, tokens, clock, MfaVerifier.NONE);
+        BoundaryService boundaries = new BoundaryService(store);
         return List.of(
-                new UsersApi(new UserService(store, clock, limits)),
+                new UsersApi(new UserService(store, clock, limits, boundaries)),
                 new GroupsApi(new GroupService(store, clock, limits)),
                 new AccessKeysApi(new AccessKeyService(store, clock)),
                 new InlinePoliciesApi(inlinePolicies),
-                new RolesApi(new RoleService(store, clock), new RolePolicyService(store, inlinePolicies)),
+                new ManagedPoliciesApi(new ManagedPolicyService(store, clock, limits), new PolicyListings(store)),
+                new PolicyAttachmentsApi(new PolicyAttachmentService(store)),
+                new BoundariesApi(boundaries),
+                new RolesApi(new RoleService(store, clock, boundaries), new RolePolicyService(store, inlinePolicies)),
                 new ServiceLinkedRolesApi(new ServiceLinkedRoleService(store, clock)),
                 new InstanceProfilesApi(new InstanceProfileService(store, clock)),
-                new StsIdentityApi());
+                new StsIdentityApi(),
+                new StsTokensApi(sts, new AuthorizationMessages(box)),
+                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, MfaVerifier.NONE)));
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */

@@ -70,7 +70,8 @@ final class JdbcAccounts implements AccountStore {
     @Override
     public void delete(String accountId) {
         tx.lockAccount(accountId);
-        for (String table : new String[] {"users", "iam_groups", "roles", "access_keys", "instance_profiles"}) {
+        for (String table : new String[] {"users", "iam_groups", "roles", "access_keys", "managed_policies",
+                "instance_profiles"}) {
             if (tx.db.count("SELECT count(*) FROM " + table + " WHERE account_id = ?", accountId) > 0) {
                 throw IamException.deleteConflict("Cannot delete entity, the account still has entities.");
             }

@@ -121,9 +121,8 @@ final class JdbcRoles implements RoleStore {
     }
 
     /**
-     * API Reference, "DeleteRole": "Remove the role from instance profiles", "Delete inline policies"; each still
-     * there answers DeleteConflict in AWS's words. Managed policy attachments are checked by the managed-policy
-     * store's foreign keys.
+     * API Reference, "DeleteRole": "Remove the role from instance profiles", "Delete inline policies", "Detach
+     * managed policies", in that order; each still there answers DeleteConflict in AWS's words.
      */
     @Override
     public void delete(String accountId, String name) {
@@ -133,6 +132,9 @@ final class JdbcRoles implements RoleStore {
         }
         if (tx.db.count("SELECT count(*) FROM role_policies WHERE owner_id = ?", role.id()) > 0) {
             throw IamException.deleteConflict("Cannot delete entity, must delete policies first.");
+        }
+        if (tx.db.count("SELECT count(*) FROM role_attached_policies WHERE owner_id = ?", role.id()) > 0) {
+            throw IamException.deleteConflict("Cannot delete entity, must detach all policies first.");
         }
         tx.db.update("DELETE FROM role_trust_principals WHERE role_id = ?", role.id());
         tx.guarded(() -> tx.db.update("DELETE FROM roles WHERE id = ?", role.id()), null,

@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Tags of users, roles and instance profiles. IAM User Guide, "Tags for IAM resources" › "Case sensitivity": a tag
- * key is unique case-insensitively and keeps the case last given.
+ * Tags of users, roles, managed policies and instance profiles. IAM User Guide, "Tags for IAM resources" › "Case
+ * sensitivity": a tag key is unique case-insensitively and keeps the case last given.
  */
 final class JdbcTags implements TagStore {
 
@@ -119,15 +119,18 @@ final class JdbcTags implements TagStore {
         String name = switch (kind) {
             case USER -> "TagsPerUser";
             case ROLE -> "TagsPerRole";
+            case POLICY -> "TagsPerPolicy";
             case INSTANCE_PROFILE -> "TagsPerInstanceProfile";
         };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
 
+    /** A policy is named by its ARN; its account is the one in the ARN. */
     private String lockOwner(String accountId, TaggableKind kind, String ownerName) {
         return switch (kind) {
             case USER -> tx.users().lock(accountId, ownerName).id();
             case ROLE -> tx.roles().lock(accountId, ownerName).id();
+            case POLICY -> tx.managedPolicies().lock(ownerName).id();
             case INSTANCE_PROFILE -> tx.instanceProfiles().lock(accountId, ownerName).id();
         };
     }
@@ -136,6 +139,8 @@ final class JdbcTags implements TagStore {
         return switch (kind) {
             case USER -> tx.users().get(accountId, ownerName).id();
             case ROLE -> tx.roles().get(accountId, ownerName).id();
+            case POLICY -> tx.managedPolicies().find(ownerName)
+                    .orElseThrow(() -> io.sigil.iam.store.ManagedPolicyStore.noSuchPolicy(ownerName)).id();
             case INSTANCE_PROFILE -> tx.instanceProfiles().get(accountId, ownerName).id();
         };
     }
@@ -144,6 +149,7 @@ final class JdbcTags implements TagStore {
         return switch (kind) {
             case USER -> "user_tags";
             case ROLE -> "role_tags";
+            case POLICY -> "policy_tags";
             case INSTANCE_PROFILE -> "instance_profile_tags";
         };
     }
@@ -152,6 +158,7 @@ final class JdbcTags implements TagStore {
         return switch (kind) {
             case USER -> EntityKind.USER;
             case ROLE -> EntityKind.ROLE;
+            case POLICY -> EntityKind.POLICY;
             case INSTANCE_PROFILE -> EntityKind.INSTANCE_PROFILE;
         };
     }

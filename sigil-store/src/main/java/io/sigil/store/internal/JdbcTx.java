@@ -11,6 +11,7 @@ import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
 import io.sigil.iam.store.InstanceProfileStore;
+import io.sigil.iam.store.ManagedPolicyStore;
 import io.sigil.iam.store.RoleStore;
 import io.sigil.iam.store.TagStore;
 import io.sigil.iam.store.Tx;
@@ -34,6 +35,7 @@ public final class JdbcTx implements Tx {
     private final JdbcAccessKeys accessKeys = new JdbcAccessKeys(this);
     private final JdbcInlinePolicies inlinePolicies = new JdbcInlinePolicies(this);
     private final JdbcTags tags = new JdbcTags(this);
+    private final JdbcManagedPolicies managedPolicies = new JdbcManagedPolicies(this);
     private final JdbcInstanceProfiles instanceProfiles = new JdbcInstanceProfiles(this);
     private final JdbcDeletionTasks deletionTasks = new JdbcDeletionTasks(this);
 
@@ -77,6 +79,11 @@ public final class JdbcTx implements Tx {
     @Override
     public TagStore tags() {
         return tags;
+    }
+
+    @Override
+    public ManagedPolicyStore managedPolicies() {
+        return managedPolicies;
     }
 
     @Override
