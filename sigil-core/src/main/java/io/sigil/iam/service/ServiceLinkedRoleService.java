@@ -3,6 +3,7 @@ package io.sigil.iam.service;
 import io.sigil.iam.Ids;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.DeletionTask;
+import io.sigil.iam.model.PolicyOwnerKind;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.store.Store;
 import java.time.Clock;
@@ -17,8 +18,9 @@ import java.util.UUID;
  * (IAM API Reference; IAM User Guide, "Using service-linked roles"; spec §1.5, §10 H87).
  *
  * <p>A service-linked role is named and pathed by its service ({@link ServiceLinkedRoles}), trusts only that
- * service principal, does not count against the roles quota, and refuses customer changes to its trust policy,
- * inline policies, session duration and existence (see {@link RoleRules#requireModifiable}).
+ * service principal, has the service's AWS managed policy attached, does not count against the roles quota, and
+ * refuses customer changes to its trust policy, inline and managed policies, boundary, session duration and
+ * existence (see {@link RoleRules#requireModifiable}).
  *
  * <p>Deletion is asynchronous on AWS. Sigil has no linked resources that could keep a role in use, so
  * DeleteServiceLinkedRole deletes the role at once and records a task; the task reports {@code IN_PROGRESS} to the
@@ -58,7 +60,13 @@ public final class ServiceLinkedRoleService {
                 throw IamException.invalidInput("Service role name " + name
                         + " has been taken in this account, please try a different suffix.");
             }
-            return tx.roles().create(role);
+            Role created = tx.roles().create(role);
+            // "The service controls the attached policies": the service's AWS managed policy, when the catalogue
+            // has it (services outside the table of service-linked roles get none).
+            if (entry.policyArn() != null && PolicyLookup.find(tx, accountId, entry.policyArn()).isPresent()) {
+                tx.managedPolicies().attach(accountId, PolicyOwnerKind.ROLE, name, entry.policyArn());
+            }
+            return created;
         });
     }
 
@@ -76,6 +84,9 @@ public final class ServiceLinkedRoleService {
                         + " is not a service-linked role.");
             }
             String taskId = TASK_PREFIX + role.linkedService() + "/" + role.name() + "/" + UUID.randomUUID();
+            for (String arn : tx.managedPolicies().attached(accountId, PolicyOwnerKind.ROLE, role.name())) {
+                tx.managedPolicies().detach(accountId, PolicyOwnerKind.ROLE, role.name(), arn);
+            }
             tx.roles().delete(accountId, role.name());
             tx.deletionTasks().create(new DeletionTask(accountId, taskId, role.arn(), DeletionTask.IN_PROGRESS, null,
                     now()));

@@ -121,6 +121,17 @@ class RolePoliciesIntegrationTest {
         iam.deleteRole(r -> r.roleName("Profiled"));
     }
 
+    @Test
+    void deleteRole_withAnAttachedManagedPolicy_isDeleteConflict_H79() {
+        role("Attached");
+        iam.attachRolePolicy(r -> r.roleName("Attached").policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
+        assertThatThrownBy(() -> iam.deleteRole(r -> r.roleName("Attached")))
+                .isInstanceOf(DeleteConflictException.class)
+                .hasMessageContaining("Cannot delete entity, must detach all policies first.");
+        iam.detachRolePolicy(r -> r.roleName("Attached").policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
+        iam.deleteRole(r -> r.roleName("Attached"));
+    }
+
     /** An identity policy of exactly {@code size} non-whitespace characters. */
     private static String policyOfSize(int size) {
         String base = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"\",\"Effect\":\"Allow\","

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.DeletionTaskStatusType;
 import software.amazon.awssdk.services.iam.model.InvalidInputException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.PolicyNotAttachableException;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.UnmodifiableEntityException;
 
@@ -133,5 +135,34 @@ class ServiceLinkedRolesIntegrationTest {
         assertThat(role.roleName()).isEqualTo("AWSServiceRoleForMyNewService");
         assertThatThrownBy(() -> iam.createServiceLinkedRole(r -> r.awsServiceName("example.com")))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void serviceLinkedRole_hasItsServicesManagedPolicy_whichTheCustomerCannotDetach_H87() {
+        String name = "AWSServiceRoleForAutoScaling";
+        String policy = "arn:aws:iam::aws:policy/aws-service-role/AutoScalingServiceRolePolicy";
+        iam.createServiceLinkedRole(r -> r.awsServiceName("autoscaling.amazonaws.com").customSuffix("managed"));
+        String suffixed = name + "_managed";
+        assertThat(iam.listAttachedRolePolicies(r -> r.roleName(suffixed)).attachedPolicies())
+                .extracting(AttachedPolicy::policyArn).containsExactly(policy);
+        String protectedRole = "Cannot perform the operation on the protected role '" + suffixed
+                + "' - this role is only modifiable by AWS";
+        assertThatThrownBy(() -> iam.detachRolePolicy(r -> r.roleName(suffixed).policyArn(policy)))
+                .isInstanceOf(UnmodifiableEntityException.class).hasMessageContaining(protectedRole);
+        assertThatThrownBy(() -> iam.attachRolePolicy(r -> r.roleName(suffixed)
+                .policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess")))
+                .isInstanceOf(UnmodifiableEntityException.class);
+        assertThatThrownBy(() -> iam.putRolePermissionsBoundary(r -> r.roleName(suffixed)
+                .permissionsBoundary("arn:aws:iam::aws:policy/ReadOnlyAccess")))
+                .isInstanceOf(UnmodifiableEntityException.class);
+        assertThatThrownBy(() -> iam.deleteRolePermissionsBoundary(r -> r.roleName(suffixed)))
+                .isInstanceOf(UnmodifiableEntityException.class);
+        // The service's policy is not the customer's to attach elsewhere: PolicyNotAttachable.
+        iam.createRole(r -> r.roleName("Wannabe").assumeRolePolicyDocument(EC2_TRUST));
+        assertThatThrownBy(() -> iam.attachRolePolicy(r -> r.roleName("Wannabe").policyArn(policy)))
+                .isInstanceOf(PolicyNotAttachableException.class);
+        String task = iam.deleteServiceLinkedRole(r -> r.roleName(suffixed)).deletionTaskId();
+        assertThat(task).contains("/" + suffixed + "/");
+        assertThatThrownBy(() -> iam.getRole(r -> r.roleName(suffixed))).isInstanceOf(NoSuchEntityException.class);
     }
 }
