@@ -82,7 +82,8 @@ class RoleEnforcementIntegrationTest {
 
     @Test
     void createRole_carriesRequestTagsTagKeysAndThePermissionsBoundary() {
-        String boundary = "arn:aws:iam::" + ACCOUNT + ":policy/Boundary";
+        String boundary = root.createPolicy(r -> r.policyName("Boundary").policyDocument(RoleFixtures.S3_READ))
+                .policy().arn();
         try (IamClient carol = userWith("carol", "{\"Effect\":\"Allow\",\"Action\":\"iam:CreateRole\","
                 + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"iam:PermissionsBoundary\":\"" + boundary
                 + "\",\"aws:RequestTag/team\":\"blue\"},\"ForAllValues:StringEquals\":{\"aws:TagKeys\":[\"team\"]}}}")) {
