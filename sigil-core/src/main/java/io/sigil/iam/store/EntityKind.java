@@ -7,6 +7,8 @@ public enum EntityKind {
     GROUP,
     ROLE,
     ACCESS_KEY,
+    /** A virtual MFA device, by serial number; its assignment to a user is also a {@code USER} event. */
+    MFA_DEVICE,
     /** Events may have been missed (a listener reconnected): drop every cached entry. */
     ALL
 }

@@ -16,4 +16,10 @@ public interface Tx {
     InlinePolicyStore inlinePolicies();
 
     TagStore tags();
+
+    LoginProfileStore loginProfiles();
+
+    PasswordPolicyStore passwordPolicies();
+
+    MfaDeviceStore mfaDevices();
 }

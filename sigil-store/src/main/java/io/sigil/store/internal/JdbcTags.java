@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Tags of users and roles. IAM User Guide, "Tags for IAM resources" › "Case sensitivity": for users and roles a
- * tag key is unique case-insensitively and keeps the case last given.
+ * Tags of users, roles and virtual MFA devices. IAM User Guide, "Tags for IAM resources" › "Case sensitivity": a
+ * tag key is unique case-insensitively and keeps the case last given. An MFA device's owner name is its serial
+ * number.
  */
 final class JdbcTags implements TagStore {
 
@@ -116,25 +117,43 @@ final class JdbcTags implements TagStore {
     }
 
     private static IamException quota(JdbcTx tx, TaggableKind kind) {
-        String name = kind == TaggableKind.USER ? "TagsPerUser" : "TagsPerRole";
+        String name = switch (kind) {
+            case USER -> "TagsPerUser";
+            case ROLE -> "TagsPerRole";
+            case MFA_DEVICE -> "TagsPerMFADevice";
+        };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
 
     private String lockOwner(String accountId, TaggableKind kind, String ownerName) {
-        return kind == TaggableKind.USER ? tx.users().lock(accountId, ownerName).id()
-                : tx.roles().lock(accountId, ownerName).id();
+        return switch (kind) {
+            case USER -> tx.users().lock(accountId, ownerName).id();
+            case ROLE -> tx.roles().lock(accountId, ownerName).id();
+            case MFA_DEVICE -> tx.mfaDevices().lock(accountId, ownerName).serialNumber();
+        };
     }
 
     private String ownerId(String accountId, TaggableKind kind, String ownerName) {
-        return kind == TaggableKind.USER ? tx.users().get(accountId, ownerName).id()
-                : tx.roles().get(accountId, ownerName).id();
+        return switch (kind) {
+            case USER -> tx.users().get(accountId, ownerName).id();
+            case ROLE -> tx.roles().get(accountId, ownerName).id();
+            case MFA_DEVICE -> tx.mfaDevices().get(accountId, ownerName).serialNumber();
+        };
     }
 
     private static String table(TaggableKind kind) {
-        return kind == TaggableKind.USER ? "user_tags" : "role_tags";
+        return switch (kind) {
+            case USER -> "user_tags";
+            case ROLE -> "role_tags";
+            case MFA_DEVICE -> "mfa_device_tags";
+        };
     }
 
     private static EntityKind entityKind(TaggableKind kind) {
-        return kind == TaggableKind.USER ? EntityKind.USER : EntityKind.ROLE;
+        return switch (kind) {
+            case USER -> EntityKind.USER;
+            case ROLE -> EntityKind.ROLE;
+            case MFA_DEVICE -> EntityKind.MFA_DEVICE;
+        };
     }
 }

@@ -9,6 +9,9 @@ import io.sigil.iam.store.ChangeEvent;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
+import io.sigil.iam.store.LoginProfileStore;
+import io.sigil.iam.store.MfaDeviceStore;
+import io.sigil.iam.store.PasswordPolicyStore;
 import io.sigil.iam.store.RoleStore;
 import io.sigil.iam.store.TagStore;
 import io.sigil.iam.store.Tx;
@@ -32,6 +35,9 @@ public final class JdbcTx implements Tx {
     private final JdbcAccessKeys accessKeys = new JdbcAccessKeys(this);
     private final JdbcInlinePolicies inlinePolicies = new JdbcInlinePolicies(this);
     private final JdbcTags tags = new JdbcTags(this);
+    private final JdbcLoginProfiles loginProfiles = new JdbcLoginProfiles(this);
+    private final JdbcPasswordPolicies passwordPolicies = new JdbcPasswordPolicies(this);
+    private final JdbcMfaDevices mfaDevices = new JdbcMfaDevices(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -73,6 +79,21 @@ public final class JdbcTx implements Tx {
     @Override
     public TagStore tags() {
         return tags;
+    }
+
+    @Override
+    public LoginProfileStore loginProfiles() {
+        return loginProfiles;
+    }
+
+    @Override
+    public PasswordPolicyStore passwordPolicies() {
+        return passwordPolicies;
+    }
+
+    @Override
+    public MfaDeviceStore mfaDevices() {
+        return mfaDevices;
     }
 
     /** The events of this transaction's writes, in write order, each once. */
