@@ -166,7 +166,7 @@ public final class ApiDispatcher implements ApiEndpoint {
         keys.putAll(target.keys());
         String action = in.operation().iamAction();
         Decision d = authorizer.authorize(p, action, target.resource(), p.accountId(), keys);
-        if (d.allowed()) {
+        if (d.allowed() || (target.accountGrant() && d.outcome() == Outcome.IMPLICIT_DENY)) {
             return;
         }
         metrics.denial(t.operation, d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");

@@ -3,7 +3,10 @@ package io.sigil.server.api;
 import io.sigil.iam.Arns;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.AccessKey;
+import io.sigil.iam.model.PasswordPolicy;
+import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
+import io.sigil.iam.model.VirtualMfaDevice;
 import io.sigil.iam.store.Tx;
 import io.sigil.policy.ContextValue;
 import software.amazon.awssdk.awscore.AwsRequest;
@@ -26,8 +29,16 @@ import java.util.Optional;
  * {@code enforcement.tsv}: one table for all operations (the file's header documents its small language).
  */
 public final class EnforcementTable {
-    /** What authorisation needs from one request. {@code resource} is null for operations that need none. */
-    public record Target(String resource, Map<String, ContextValue> keys) {}
+    /**
+     * What authorisation needs from one request. {@code resource} is null for operations that need none.
+     * {@code accountGrant}: the account's password policy allows this call to every IAM user
+     * (AllowUsersToChangePassword), so an implicit deny is overridden; an explicit deny still denies.
+     */
+    public record Target(String resource, Map<String, ContextValue> keys, boolean accountGrant) {
+        public Target(String resource, Map<String, ContextValue> keys) {
+            this(resource, keys, false);
+        }
+    }
 
     private record Rule(String[] resource, List<String[]> keys) {}
 
@@ -77,6 +88,7 @@ public final class EnforcementTable {
         String account = caller.accountId();
         String[] spec = rule.resource();
         User resourceUser = null;
+        List<Tag> resourceTags = null;
         String resource;
         switch (spec[0]) {
             case "none":
@@ -109,6 +121,20 @@ public final class EnforcementTable {
             case "group-new":
                 resource = Arns.group(account, pathOr(request, spec[2]), member(request, spec[1]));
                 break;
+            case "caller":
+                resourceUser = caller.user();
+                resource = caller.arn();
+                break;
+            case "mfa": {
+                String serial = member(request, spec[1]);
+                Optional<VirtualMfaDevice> device = tx.mfaDevices().find(account, serial);
+                resourceTags = device.map(VirtualMfaDevice::tags).orElse(null);
+                resource = device.map(VirtualMfaDevice::serialNumber).orElse(mfaArn(account, serial));
+                break;
+            }
+            case "mfa-new":
+                resource = Arns.mfa(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
             case "key-owner": {
                 String keyId = member(request, spec[1]);
                 Optional<AccessKey> key = tx.accessKeys().find(keyId).filter(k -> k.accountId().equals(account));
@@ -121,14 +147,42 @@ public final class EnforcementTable {
             default:
                 throw new IllegalStateException("enforcement.tsv: unknown resource kind " + spec[0]);
         }
-        Map<String, ContextValue> keys = new LinkedHashMap<>();
-        for (String[] k : rule.keys()) {
-            addKeys(keys, k, request, resourceUser);
+        if (resourceUser != null) {
+            resourceTags = resourceUser.tags();
         }
-        return new Target(resource, keys);
+        Map<String, ContextValue> keys = new LinkedHashMap<>();
+        boolean grant = false;
+        for (String[] k : rule.keys()) {
+            if (k[0].equals("password-self-service")) {
+                grant = selfServiceGrant(caller, resourceUser, tx);
+            } else {
+                addKeys(keys, k, request, resourceTags);
+            }
+        }
+        return new Target(resource, keys, grant);
     }
 
-    private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request, User resourceUser) {
+    /**
+     * AllowUsersToChangePassword "gives IAM users permissions to iam:ChangePassword for only their user and to the
+     * iam:GetAccountPasswordPolicy action ... the permissions are applied at the account-level for all users by IAM"
+     * (API Reference, "PasswordPolicy").
+     */
+    private static boolean selfServiceGrant(Principal caller, User resourceUser, Tx tx) {
+        if (caller.isRoot() || (resourceUser != null && !resourceUser.id().equals(caller.user().id()))) {
+            return false;
+        }
+        return tx.passwordPolicies().find(caller.accountId()).map(PasswordPolicy::allowUsersToChangePassword)
+                .orElse(false);
+    }
+
+    /** A serial number that names no device of the account: itself when it is an ARN, else an mfa ARN of it. */
+    private static String mfaArn(String account, String serial) {
+        return serial == null ? "*" : serial.startsWith("arn:") ? serial
+                : "arn:" + Arns.PARTITION + ":iam::" + account + ":mfa/" + serial;
+    }
+
+    private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request,
+            List<Tag> resourceTags) {
         switch (k[0]) {
             case "request-tags": {
                 List<String> tagKeys = new ArrayList<>();
@@ -161,8 +215,8 @@ public final class EnforcementTable {
                 break;
             }
             case "resource-tags":
-                if (resourceUser != null) {
-                    resourceUser.tags().forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
+                if (resourceTags != null) {
+                    resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
                 }
                 break;
             default:

@@ -1,10 +1,15 @@
 package io.sigil.server.app;
 
 import io.sigil.iam.Limits;
+import io.sigil.iam.crypto.Pbkdf2Passwords;
 import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.LastUsedRecorder;
+import io.sigil.iam.service.LockoutPolicy;
+import io.sigil.iam.service.LoginProfileService;
+import io.sigil.iam.service.MfaService;
+import io.sigil.iam.service.PasswordPolicyService;
 import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
@@ -12,6 +17,9 @@ import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
+import io.sigil.server.api.iam.LoginProfilesApi;
+import io.sigil.server.api.iam.MfaDevicesApi;
+import io.sigil.server.api.iam.PasswordPolicyApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
 
@@ -30,6 +38,10 @@ final class Modules {
                 new GroupsApi(new GroupService(store, clock, limits)),
                 new AccessKeysApi(new AccessKeyService(store, clock)),
                 new InlinePoliciesApi(new InlinePolicyService(store, limits)),
+                new LoginProfilesApi(new LoginProfileService(store, clock, Pbkdf2Passwords.standard(),
+                        LockoutPolicy.DEFAULT)),
+                new PasswordPolicyApi(new PasswordPolicyService(store)),
+                new MfaDevicesApi(new MfaService(store, clock)),
                 new StsIdentityApi());
     }
 
