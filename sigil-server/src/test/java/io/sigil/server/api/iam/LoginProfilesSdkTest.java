@@ -190,6 +190,22 @@ class LoginProfilesSdkTest {
     }
 
     @Test
+    void theAuditLog_hidesPasswords_asCloudTrailDoes() throws Exception {
+        String name = user("lpaudit");
+        String password = "Audit-Passw0rd-" + name;
+        iam.createLoginProfile(r -> r.userName(name).password(password));
+
+        String event = server.awaitAuditLine("\"userName\":\"" + name
+                + "\",\"password\":\"HIDDEN_DUE_TO_SECURITY_REASONS\"");
+        assertThat(event).contains("CreateLoginProfile");
+        try (var files = Files.list(server.app().dataDir().resolve("audit"))) {
+            for (Path f : files.toList()) {
+                assertThat(Files.readString(f)).doesNotContain(password);
+            }
+        }
+    }
+
+    @Test
     void anIamUserWithoutPermission_isDeniedOnTheUserResource() {
         String name = user("lpdenied");
         try (IamClient self = signingAs(server, name, allow("iam:GetUser"))) {
