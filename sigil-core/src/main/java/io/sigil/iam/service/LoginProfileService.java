@@ -28,7 +28,8 @@ import java.util.Objects;
  * EntityAlreadyExists "Login Profile for user X already exists."; PasswordPolicyViolation "Password does not
  * conform to the account password policy."; ValidationError "Must specify userName when calling with non-User
  * credentials" when the root user omits the user name (IAM allows that only to an AssumeRoot session, which Sigil
- * does not issue). ChangePassword answers InvalidUserType for a caller that is not an IAM user, AccessDenied "The
+ * does not issue), and a role session or federated user does likewise. ChangePassword answers InvalidUserType for
+ * a caller that is not an IAM user (root, role session, federated user), AccessDenied "The
  * old password is incorrect." (Sigil's text: IAM documents no error for it) and EntityTemporarilyUnmodifiable
  * while the profile is locked out ({@link LockoutPolicy}).
  */
@@ -120,7 +121,7 @@ public final class LoginProfileService {
      * towards the lockout like a failed sign-in, and the count survives the error.
      */
     public void changePassword(Principal caller, String oldPassword, String newPassword) {
-        if (caller.isRoot()) {
+        if (!caller.isIamUser()) {
             throw new IamException(ErrorCode.INVALID_USER_TYPE, INVALID_USER_TYPE);
         }
         Instant now = clock.instant();
@@ -164,7 +165,7 @@ public final class LoginProfileService {
         return hasher.hash(password);
     }
 
-    /** The named user, or the calling IAM user; the root user must name one. */
+    /** The named user, or the calling IAM user; the root user, a role session or a federated user must name one. */
     private static User user(Tx tx, Principal caller, String userName) {
         if (userName != null) {
             return tx.users().get(caller.accountId(), userName);
@@ -178,7 +179,7 @@ public final class LoginProfileService {
     }
 
     static User self(Tx tx, Principal caller) {
-        if (caller.isRoot()) {
+        if (!caller.isIamUser()) {
             throw IamException.validationError(NON_USER_CREDENTIALS);
         }
         return tx.users().findById(caller.user().id()).orElseThrow(() -> UserStore.noSuchUser(caller.user().name()));

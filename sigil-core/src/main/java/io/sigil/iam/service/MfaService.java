@@ -161,6 +161,15 @@ public final class MfaService {
         return store.read(tx -> tx.tags().list(accountId, TaggableKind.MFA_DEVICE, serialNumber, page));
     }
 
+    /** What a check of one code found. */
+    public enum Check {
+        ACCEPTED,
+        /** No such device in the account, or not enabled for this user. */
+        UNKNOWN_DEVICE,
+        /** A wrong, stale or replayed code. */
+        INVALID_CODE
+    }
+
     /**
      * Checks one code of a device enabled for the user and, when it is accepted, remembers its step so that it is
      * not accepted again: for sign-in ({@link PasswordVerifier}) and for STS's SerialNumber and TokenCode.
@@ -168,24 +177,47 @@ public final class MfaService {
      * @return false for an unknown device, one not enabled for this user, or a wrong, stale or replayed code
      */
     public boolean verify(String accountId, String userId, String serialNumber, String code) {
-        if (code == null || !code.matches("[0-9]{6}")) {
-            return false;
-        }
+        return check(accountId, userId, serialNumber, code) == Check.ACCEPTED;
+    }
+
+    /** {@link #verify}, telling an unknown device from a bad code. */
+    public Check check(String accountId, String userId, String serialNumber, String code) {
         return store.inTransaction(tx -> {
             VirtualMfaDevice device = tx.mfaDevices().find(accountId, serialNumber).orElse(null);
             if (device == null || !device.isAssigned() || !device.user().id().equals(userId)) {
-                return false;
+                return Check.UNKNOWN_DEVICE;
+            }
+            if (code == null || !code.matches("[0-9]{6}")) {
+                return Check.INVALID_CODE;
             }
             device = tx.mfaDevices().lock(accountId, serialNumber);
             long nowStep = Totp.step(clock.instant());
             OptionalLong step = MfaCodes.single(tx.mfaDevices().seed(accountId, serialNumber), code, nowStep, device);
             if (step.isEmpty()) {
-                return false;
+                return Check.INVALID_CODE;
             }
             tx.mfaDevices().recordUse(accountId, device.serialNumber(), (int) (step.getAsLong() - nowStep),
                     step.getAsLong());
-            return true;
+            return Check.ACCEPTED;
         });
+    }
+
+    /**
+     * The check STS makes for GetSessionToken and AssumeRole with SerialNumber and TokenCode (the shape of
+     * {@code io.sigil.iam.sts.MfaVerifier}): the device must be enabled for the calling IAM user ("associated with
+     * this user"); a root user, a role session or a federated user has none. Failures are AccessDenied with STS's
+     * texts.
+     *
+     * @return {@code now}, the session's MFA authentication time
+     */
+    public Instant verifyForSession(Principal caller, String serialNumber, String tokenCode, Instant now) {
+        Check c = caller.isIamUser() && serialNumber != null
+                ? check(caller.accountId(), caller.user().id(), serialNumber, tokenCode) : Check.UNKNOWN_DEVICE;
+        return switch (c) {
+            case ACCEPTED -> now;
+            case UNKNOWN_DEVICE -> throw IamException.accessDenied(io.sigil.iam.sts.MfaVerifier.UNKNOWN_DEVICE);
+            case INVALID_CODE -> throw IamException.accessDenied(io.sigil.iam.sts.MfaVerifier.INVALID_CODE);
+        };
     }
 
     /** The serial numbers of the devices enabled for a user, for the sign-in page's second step. */

@@ -146,6 +146,9 @@ public final class EnforcementTable {
                 resource = resourceUser != null ? resourceUser.arn() : caller.arn();
                 break;
             }
+            case "federated-user":
+                resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
+                break;
             default:
                 throw new IllegalStateException("enforcement.tsv: unknown resource kind " + spec[0]);
         }
@@ -188,7 +191,7 @@ public final class EnforcementTable {
      * (API Reference, "PasswordPolicy").
      */
     private static boolean selfServiceGrant(Principal caller, User resourceUser, Tx tx) {
-        if (caller.isRoot() || (resourceUser != null && !resourceUser.id().equals(caller.user().id()))) {
+        if (!caller.isIamUser() || (resourceUser != null && !resourceUser.id().equals(caller.user().id()))) {
             return false;
         }
         return tx.passwordPolicies().find(caller.accountId()).map(PasswordPolicy::allowUsersToChangePassword)
@@ -208,6 +211,9 @@ public final class EnforcementTable {
                 List<String> tagKeys = new ArrayList<>();
                 for (Object t : list(request, k[1])) {
                     if (t instanceof software.amazon.awssdk.services.iam.model.Tag tag) {
+                        keys.put("aws:RequestTag/" + tag.key(), ContextValue.of(tag.value()));
+                        tagKeys.add(tag.key());
+                    } else if (t instanceof software.amazon.awssdk.services.sts.model.Tag tag) {
                         keys.put("aws:RequestTag/" + tag.key(), ContextValue.of(tag.value()));
                         tagKeys.add(tag.key());
                     }

@@ -2,6 +2,13 @@ package io.sigil.server.app;
 
 import io.sigil.iam.Limits;
 import io.sigil.iam.crypto.Pbkdf2Passwords;
+import io.sigil.iam.crypto.SecretBox;
+import io.sigil.iam.auth.Authorizer;
+import io.sigil.iam.sts.AssumeRoleService;
+import io.sigil.iam.sts.AuthorizationMessages;
+import io.sigil.iam.sts.MfaVerifier;
+import io.sigil.iam.sts.SessionTokens;
+import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
@@ -22,6 +29,8 @@ import io.sigil.server.api.iam.MfaDevicesApi;
 import io.sigil.server.api.iam.PasswordPolicyApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
+import io.sigil.server.api.sts.StsRolesApi;
+import io.sigil.server.api.sts.StsTokensApi;
 
 import java.time.Clock;
 import java.util.List;
@@ -30,9 +39,17 @@ import java.util.List;
 final class Modules {
     private Modules() {}
 
-    /** @param closeables where modules that hold resources register them to be closed with the app */
-    static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables) {
+    /**
+     * @param closeables where modules that hold resources register them to be closed with the app
+     * @param box        the master key's box, from which STS derives its token and message keys
+     */
+    static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
+                               Authorizer authorizer) {
         Limits limits = Limits.AWS_DEFAULTS;
+        SessionTokens tokens = new SessionTokens(box);
+        MfaService mfa = new MfaService(store, clock);
+        MfaVerifier sessionMfa = mfa::verifyForSession;
+        StsService sts = new StsService(store, tokens, clock, sessionMfa);
         return List.of(
                 new UsersApi(new UserService(store, clock, limits)),
                 new GroupsApi(new GroupService(store, clock, limits)),
@@ -41,8 +58,10 @@ final class Modules {
                 new LoginProfilesApi(new LoginProfileService(store, clock, Pbkdf2Passwords.standard(),
                         LockoutPolicy.DEFAULT)),
                 new PasswordPolicyApi(new PasswordPolicyService(store)),
-                new MfaDevicesApi(new MfaService(store, clock)),
-                new StsIdentityApi());
+                new MfaDevicesApi(mfa),
+                new StsIdentityApi(),
+                new StsTokensApi(sts, new AuthorizationMessages(box)),
+                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */

@@ -312,6 +312,43 @@ class MfaDevicesSdkTest {
         }
     }
 
+    /**
+     * MFA-protected API access (spec §5.5): GetSessionToken with the device's serial number and a code gives an
+     * MFA session, which may call IAM where the policy asks aws:MultiFactorAuthPresent; the same code again is
+     * refused with STS's text.
+     */
+    @Test
+    void getSessionToken_withACodeOfTheUsersDevice_givesAnMfaSession_andTheCodeIsAcceptedOnce() {
+        String user = user("mfasts");
+        VirtualMFADevice d = device(unique("mfasts"));
+        iam.enableMFADevice(r -> r.userName(user).serialNumber(d.serialNumber()).authenticationCode1(code(d, -2))
+                .authenticationCode2(code(d, -1)));
+        iam.putUserPolicy(r -> r.userName(user).policyName("mfa-only").policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:ListMFADevices\",\"Resource\":\"*\","
+                + "\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}"));
+        var key = iam.createAccessKey(r -> r.userName(user)).accessKey();
+        String tokenCode = code(d, 0);
+        try (var sts = server.sts(key.accessKeyId(), key.secretAccessKey())) {
+            var creds = sts.getSessionToken(r -> r.serialNumber(d.serialNumber()).tokenCode(tokenCode)).credentials();
+            try (IamClient session = IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(creds.accessKeyId(),
+                                    creds.secretAccessKey(), creds.sessionToken())))
+                    .httpClient(UrlConnectionHttpClient.create()).build()) {
+                assertThat(session.listMFADevices(r -> r.userName(user)).mfaDevices()).hasSize(1);
+            }
+            var replay = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    software.amazon.awssdk.services.sts.model.StsException.class,
+                    () -> sts.getSessionToken(r -> r.serialNumber(d.serialNumber()).tokenCode(tokenCode)));
+            assertThat(replay.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+            assertThat(replay.awsErrorDetails().errorMessage())
+                    .isEqualTo("MultiFactorAuthentication failed with invalid MFA one time pass code.");
+        }
+        try (IamClient plain = server.iam(key.accessKeyId(), key.secretAccessKey())) {
+            awsError(() -> plain.listMFADevices(r -> r.userName(user)), IamException.class, 403, "AccessDenied", null);
+        }
+    }
+
     @Test
     void theDatabase_holdsNoSeedInClear() throws Exception {
         VirtualMFADevice d = device(unique("mfaclear"));
