@@ -285,6 +285,14 @@ class MfaDevicesSdkTest {
         String missing = "arn:aws:iam::" + SdkFixture.ACCOUNT + ":mfa/none-such";
         awsError(() -> iam.listMFADeviceTags(r -> r.serialNumber(missing)), NoSuchEntityException.class, 404,
                 "NoSuchEntity", "MFA Device with serial number " + missing + " does not exist.");
+        awsError(() -> iam.tagMFADevice(r -> r.serialNumber(missing).tags(Tag.builder().key("k").value("v").build())),
+                NoSuchEntityException.class, 404, "NoSuchEntity", null);
+        awsError(() -> iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(unique("mfaaws"))
+                .tags(Tag.builder().key("aws:team").value("x").build())), IamException.class, 400, "InvalidInput",
+                null);
+        awsError(() -> iam.getMFADevice(r -> r.serialNumber(d.serialNumber()).userName(user("mfanone"))),
+                NoSuchEntityException.class, 404, "NoSuchEntity", "MFA Device with serial number "
+                        + d.serialNumber() + " does not exist.");
     }
 
     @Test
