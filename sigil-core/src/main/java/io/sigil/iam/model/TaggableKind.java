@@ -1,12 +1,14 @@
 package io.sigil.iam.model;
 
 /**
- * Entities that carry tags here: users, roles and virtual MFA devices (Tag/Untag/List{User,Role,MFADevice}Tags).
- * An MFA device is named by its serial number.
+ * Entities that carry tags here: users, roles, customer managed policies and virtual MFA devices
+ * (Tag/Untag/List{User,Role,Policy,MFADevice}Tags). A policy is named by its ARN and an MFA device by its serial
+ * number, where the others are named by name.
  */
 public enum TaggableKind {
     USER("user"),
     ROLE("role"),
+    POLICY("policy"),
     MFA_DEVICE("MFA device");
 
     private final String noun;

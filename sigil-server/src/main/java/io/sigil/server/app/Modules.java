@@ -10,9 +10,13 @@ import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
+import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.LastUsedRecorder;
+import io.sigil.iam.service.ManagedPolicyService;
+import io.sigil.iam.service.PolicyAttachmentService;
+import io.sigil.iam.service.PolicyListings;
 import io.sigil.iam.service.LockoutPolicy;
 import io.sigil.iam.service.LoginProfileService;
 import io.sigil.iam.service.MfaService;
@@ -22,8 +26,11 @@ import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
+import io.sigil.server.api.iam.BoundariesApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
+import io.sigil.server.api.iam.ManagedPoliciesApi;
+import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.LoginProfilesApi;
 import io.sigil.server.api.iam.MfaDevicesApi;
 import io.sigil.server.api.iam.PasswordPolicyApi;
@@ -50,11 +57,15 @@ final class Modules {
         MfaService mfa = new MfaService(store, clock);
         MfaVerifier sessionMfa = mfa::verifyForSession;
         StsService sts = new StsService(store, tokens, clock, sessionMfa);
+        BoundaryService boundaries = new BoundaryService(store);
         return List.of(
-                new UsersApi(new UserService(store, clock, limits)),
+                new UsersApi(new UserService(store, clock, limits, boundaries)),
                 new GroupsApi(new GroupService(store, clock, limits)),
                 new AccessKeysApi(new AccessKeyService(store, clock)),
                 new InlinePoliciesApi(new InlinePolicyService(store, limits)),
+                new ManagedPoliciesApi(new ManagedPolicyService(store, clock, limits), new PolicyListings(store)),
+                new PolicyAttachmentsApi(new PolicyAttachmentService(store)),
+                new BoundariesApi(boundaries),
                 new LoginProfilesApi(new LoginProfileService(store, clock, Pbkdf2Passwords.standard(),
                         LockoutPolicy.DEFAULT)),
                 new PasswordPolicyApi(new PasswordPolicyService(store)),

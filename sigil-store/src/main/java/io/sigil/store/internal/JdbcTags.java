@@ -120,15 +120,18 @@ final class JdbcTags implements TagStore {
         String name = switch (kind) {
             case USER -> "TagsPerUser";
             case ROLE -> "TagsPerRole";
+            case POLICY -> "TagsPerPolicy";
             case MFA_DEVICE -> "TagsPerMFADevice";
         };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
 
+    /** A policy is named by its ARN; its account is the one in the ARN. */
     private String lockOwner(String accountId, TaggableKind kind, String ownerName) {
         return switch (kind) {
             case USER -> tx.users().lock(accountId, ownerName).id();
             case ROLE -> tx.roles().lock(accountId, ownerName).id();
+            case POLICY -> tx.managedPolicies().lock(ownerName).id();
             case MFA_DEVICE -> tx.mfaDevices().lock(accountId, ownerName).serialNumber();
         };
     }
@@ -137,6 +140,8 @@ final class JdbcTags implements TagStore {
         return switch (kind) {
             case USER -> tx.users().get(accountId, ownerName).id();
             case ROLE -> tx.roles().get(accountId, ownerName).id();
+            case POLICY -> tx.managedPolicies().find(ownerName)
+                    .orElseThrow(() -> io.sigil.iam.store.ManagedPolicyStore.noSuchPolicy(ownerName)).id();
             case MFA_DEVICE -> tx.mfaDevices().get(accountId, ownerName).serialNumber();
         };
     }
@@ -145,6 +150,7 @@ final class JdbcTags implements TagStore {
         return switch (kind) {
             case USER -> "user_tags";
             case ROLE -> "role_tags";
+            case POLICY -> "policy_tags";
             case MFA_DEVICE -> "mfa_device_tags";
         };
     }
@@ -153,6 +159,7 @@ final class JdbcTags implements TagStore {
         return switch (kind) {
             case USER -> EntityKind.USER;
             case ROLE -> EntityKind.ROLE;
+            case POLICY -> EntityKind.POLICY;
             case MFA_DEVICE -> EntityKind.MFA_DEVICE;
         };
     }

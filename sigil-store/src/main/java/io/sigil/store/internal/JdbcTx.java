@@ -9,6 +9,7 @@ import io.sigil.iam.store.ChangeEvent;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
+import io.sigil.iam.store.ManagedPolicyStore;
 import io.sigil.iam.store.LoginProfileStore;
 import io.sigil.iam.store.MfaDeviceStore;
 import io.sigil.iam.store.PasswordPolicyStore;
@@ -35,6 +36,7 @@ public final class JdbcTx implements Tx {
     private final JdbcAccessKeys accessKeys = new JdbcAccessKeys(this);
     private final JdbcInlinePolicies inlinePolicies = new JdbcInlinePolicies(this);
     private final JdbcTags tags = new JdbcTags(this);
+    private final JdbcManagedPolicies managedPolicies = new JdbcManagedPolicies(this);
     private final JdbcLoginProfiles loginProfiles = new JdbcLoginProfiles(this);
     private final JdbcPasswordPolicies passwordPolicies = new JdbcPasswordPolicies(this);
     private final JdbcMfaDevices mfaDevices = new JdbcMfaDevices(this);
@@ -79,6 +81,11 @@ public final class JdbcTx implements Tx {
     @Override
     public TagStore tags() {
         return tags;
+    }
+
+    @Override
+    public ManagedPolicyStore managedPolicies() {
+        return managedPolicies;
     }
 
     @Override
