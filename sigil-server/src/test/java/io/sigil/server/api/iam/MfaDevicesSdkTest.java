@@ -383,6 +383,7 @@ class MfaDevicesSdkTest {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels)))).getText();
+                new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels))),
+                java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 }
