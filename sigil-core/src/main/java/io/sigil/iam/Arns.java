@@ -32,6 +32,14 @@ public final class Arns {
         return iam(accountId, "policy", path, name);
     }
 
+    /**
+     * A virtual MFA device's ARN, which is also its serial number ("For virtual MFA devices, the serial number is the
+     * device ARN", API Reference, "EnableMFADevice"): {@code arn:aws:iam::123456789012:mfa/PATH/NAME}.
+     */
+    public static String mfa(String accountId, String path, String name) {
+        return iam(accountId, "mfa", path, name);
+    }
+
     /** {@code arn:aws:iam::123456789012:root}, the account principal. */
     public static String root(String accountId) {
         return "arn:" + PARTITION + ":iam::" + accountId + ":root";

@@ -52,6 +52,13 @@ public record Limits(
     public static final int ROLES_PER_INSTANCE_PROFILE = 1;
     /** "Role trust policy length: 2,048 characters", whitespace not counted (spec §6). */
     public static final int TRUST_POLICY_SIZE = 2048;
+    /**
+     * "MFA devices in use by an IAM user: 8", a fixed quota (IAM User Guide, "IAM and AWS STS quotas"; "you can
+     * register up to eight MFA devices of any combination", "Assign more than one MFA device"). Virtual MFA devices
+     * per account follow {@link #usersPerAccount()} ("Virtual MFA devices (assigned or unassigned) in an AWS
+     * account: equal to the user quota").
+     */
+    public static final int MFA_DEVICES_PER_USER = 8;
 
     public static final Limits AWS_DEFAULTS = new Limits(5000, 300, 1000, 2, 10, 50);
 

@@ -41,9 +41,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The one behavioural suite of {@link Store}, run against every dialect by a subclass. Each test works in a fresh
  * account, so dialects that share a database between tests stay independent. Roles' and instance profiles' part of
- * the suite is in {@link RoleStoreContract}.
+ * the suite is in {@link RoleStoreContract}; login profiles', password policies' and MFA devices' part in
+ * {@link CredentialStoreContract}.
  */
-abstract class StoreContract implements RoleStoreContract {
+abstract class StoreContract implements RoleStoreContract, CredentialStoreContract {
 
     /** A new store instance on this test's database (several calls in one test share the data). */
     protected abstract Store open(Limits limits);

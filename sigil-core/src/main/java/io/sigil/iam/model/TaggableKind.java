@@ -1,15 +1,16 @@
 package io.sigil.iam.model;
 
 /**
- * Entities that carry tags here: users, roles, customer managed policies and instance profiles
- * (Tag/Untag/List{User,Role,Policy,InstanceProfile}Tags). A policy is named by its ARN where the others are named by
- * name.
+ * Entities that carry tags here: users, roles, customer managed policies, instance profiles and virtual MFA
+ * devices (Tag/Untag/List{User,Role,Policy,InstanceProfile,MFADevice}Tags). A policy is named by its ARN and an MFA
+ * device by its serial number, where the others are named by name.
  */
 public enum TaggableKind {
     USER("user"),
     ROLE("role"),
     POLICY("policy"),
-    INSTANCE_PROFILE("instance profile");
+    INSTANCE_PROFILE("instance profile"),
+    MFA_DEVICE("MFA device");
 
     private final String noun;
 

@@ -13,6 +13,8 @@ public enum EntityKind {
      */
     POLICY,
     INSTANCE_PROFILE,
+    /** A virtual MFA device, by serial number; its assignment to a user is also a {@code USER} event. */
+    MFA_DEVICE,
     /** Events may have been missed (a listener reconnected): drop every cached entry. */
     ALL
 }

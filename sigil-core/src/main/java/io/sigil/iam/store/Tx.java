@@ -22,4 +22,10 @@ public interface Tx {
     InstanceProfileStore instanceProfiles();
 
     DeletionTaskStore deletionTasks();
+
+    LoginProfileStore loginProfiles();
+
+    PasswordPolicyStore passwordPolicies();
+
+    MfaDeviceStore mfaDevices();
 }

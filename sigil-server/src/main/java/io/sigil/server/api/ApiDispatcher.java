@@ -171,19 +171,20 @@ public final class ApiDispatcher implements ApiEndpoint {
         Map<String, ContextValue> keys = RequestKeys.of(ctx);
         keys.putAll(target.keys());
         String action = in.operation().iamAction();
-        check(p, action, target.resource(), keys, t);
+        check(p, action, target.resource(), keys, t, target.accountGrant());
         for (EnforcementTable.Also also : target.also()) {
-            check(p, also.action() == null ? action : also.action(), also.resource(), keys, t);
+            check(p, also.action() == null ? action : also.action(), also.resource(), keys, t, false);
         }
     }
 
     /**
      * One action on one resource: allowed, or AccessDenied (in audit mode the would-be denial is recorded and the
-     * call goes on).
+     * call goes on). An account-level grant (AllowUsersToChangePassword) overrides an implicit deny only.
      */
-    private void check(Principal p, String action, String resource, Map<String, ContextValue> keys, Trace t) {
+    private void check(Principal p, String action, String resource, Map<String, ContextValue> keys, Trace t,
+                       boolean accountGrant) {
         Decision d = authorizer.authorize(p, action, resource, p.accountId(), keys);
-        if (d.allowed()) {
+        if (d.allowed() || (accountGrant && d.outcome() == Outcome.IMPLICIT_DENY)) {
             return;
         }
         metrics.denial(t.operation, d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");

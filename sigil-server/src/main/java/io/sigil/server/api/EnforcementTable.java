@@ -6,9 +6,11 @@ import io.sigil.iam.model.AccessKey;
 import io.sigil.iam.model.InstanceProfile;
 import io.sigil.iam.model.ManagedPolicy;
 import io.sigil.iam.model.Role;
+import io.sigil.iam.model.PasswordPolicy;
 import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
 import io.sigil.iam.service.ServiceLinkedRoles;
+import io.sigil.iam.model.VirtualMfaDevice;
 import io.sigil.iam.store.Tx;
 import io.sigil.policy.ContextValue;
 import software.amazon.awssdk.awscore.AwsRequest;
@@ -37,15 +39,17 @@ public final class EnforcementTable {
      * operation's own: the new ARN of a rename, with the operation's action (UpdateUser: "the requester must have
      * appropriate permissions on both the source object and the target object"), and {@code iam:PassRole} on the
      * role AddRoleToInstanceProfile adds ("The caller of this operation must be granted the PassRole permission on
-     * the IAM role by a permissions policy").
+     * the IAM role by a permissions policy"). {@code accountGrant}: the account's password policy allows this call
+     * to every IAM user (AllowUsersToChangePassword), so an implicit deny on {@code resource} is overridden; an
+     * explicit deny still denies.
      */
-    public record Target(String resource, Map<String, ContextValue> keys, List<Also> also) {
+    public record Target(String resource, Map<String, ContextValue> keys, List<Also> also, boolean accountGrant) {
         public Target {
             also = List.copyOf(also);
         }
 
         public Target(String resource, Map<String, ContextValue> keys) {
-            this(resource, keys, List.of());
+            this(resource, keys, List.of(), false);
         }
     }
 
@@ -160,6 +164,20 @@ public final class EnforcementTable {
             case "group-new":
                 resource = Arns.group(account, pathOr(request, spec[2]), member(request, spec[1]));
                 break;
+            case "caller":
+                resourceUser = caller.user();
+                resource = caller.arn();
+                break;
+            case "mfa": {
+                String serial = member(request, spec[1]);
+                Optional<VirtualMfaDevice> device = tx.mfaDevices().find(account, serial);
+                resourceTags = device.map(VirtualMfaDevice::tags).orElse(List.of());
+                resource = device.map(VirtualMfaDevice::serialNumber).orElse(mfaArn(account, serial));
+                break;
+            }
+            case "mfa-new":
+                resource = Arns.mfa(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
             case "key-owner": {
                 String keyId = member(request, spec[1]);
                 Optional<AccessKey> key = tx.accessKeys().find(keyId).filter(k -> k.accountId().equals(account));
@@ -201,11 +219,14 @@ public final class EnforcementTable {
         }
         Map<String, ContextValue> keys = new LinkedHashMap<>();
         List<Also> also = new ArrayList<>();
+        boolean grant = false;
         for (String[] k : rule.keys()) {
             if (k[0].equals("pass-role")) {
                 String role = member(request, k[1]);
                 also.add(new Also("iam:PassRole", tx.roles().find(account, role).map(Role::arn)
                         .orElse(Arns.role(account, "/", role))));
+            } else if (k[0].equals("password-self-service")) {
+                grant = selfServiceGrant(caller, resourceUser, tx);
             } else {
                 addKeys(keys, k, request, resourceTags, currentBoundary);
             }
@@ -216,7 +237,7 @@ public final class EnforcementTable {
                 also.add(0, new Also(null, renamed));
             }
         }
-        return new Target(resource, keys, also);
+        return new Target(resource, keys, also, grant);
     }
 
     /**
@@ -246,6 +267,25 @@ public final class EnforcementTable {
             return "*";
         }
         return Arns.role(account, "/aws-service-role/" + p[2] + "/", p[3]);
+    }
+
+    /**
+     * AllowUsersToChangePassword "gives IAM users permissions to iam:ChangePassword for only their user and to the
+     * iam:GetAccountPasswordPolicy action ... the permissions are applied at the account-level for all users by IAM"
+     * (API Reference, "PasswordPolicy").
+     */
+    private static boolean selfServiceGrant(Principal caller, User resourceUser, Tx tx) {
+        if (!caller.isIamUser() || (resourceUser != null && !resourceUser.id().equals(caller.user().id()))) {
+            return false;
+        }
+        return tx.passwordPolicies().find(caller.accountId()).map(PasswordPolicy::allowUsersToChangePassword)
+                .orElse(false);
+    }
+
+    /** A serial number that names no device of the account: itself when it is an ARN, else an mfa ARN of it. */
+    private static String mfaArn(String account, String serial) {
+        return serial == null ? "*" : serial.startsWith("arn:") ? serial
+                : "arn:" + Arns.PARTITION + ":iam::" + account + ":mfa/" + serial;
     }
 
     private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request,

@@ -1,6 +1,7 @@
 package io.sigil.server.app;
 
 import io.sigil.iam.Limits;
+import io.sigil.iam.crypto.Pbkdf2Passwords;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.sts.AssumeRoleService;
@@ -20,6 +21,10 @@ import io.sigil.iam.service.PolicyListings;
 import io.sigil.iam.service.RolePolicyService;
 import io.sigil.iam.service.RoleService;
 import io.sigil.iam.service.ServiceLinkedRoleService;
+import io.sigil.iam.service.LockoutPolicy;
+import io.sigil.iam.service.LoginProfileService;
+import io.sigil.iam.service.MfaService;
+import io.sigil.iam.service.PasswordPolicyService;
 import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
@@ -33,6 +38,9 @@ import io.sigil.server.api.iam.ManagedPoliciesApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.RolesApi;
 import io.sigil.server.api.iam.ServiceLinkedRolesApi;
+import io.sigil.server.api.iam.LoginProfilesApi;
+import io.sigil.server.api.iam.MfaDevicesApi;
+import io.sigil.server.api.iam.PasswordPolicyApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
 import io.sigil.server.api.sts.StsRolesApi;
@@ -54,7 +62,9 @@ final class Modules {
         Limits limits = Limits.AWS_DEFAULTS;
         InlinePolicyService inlinePolicies = new InlinePolicyService(store, limits);
         SessionTokens tokens = new SessionTokens(box);
-        StsService sts = new StsService(store, tokens, clock, MfaVerifier.NONE);
+        MfaService mfa = new MfaService(store, clock);
+        MfaVerifier sessionMfa = mfa::verifyForSession;
+        StsService sts = new StsService(store, tokens, clock, sessionMfa);
         BoundaryService boundaries = new BoundaryService(store);
         return List.of(
                 new UsersApi(new UserService(store, clock, limits, boundaries)),
@@ -67,9 +77,13 @@ final class Modules {
                 new RolesApi(new RoleService(store, clock, boundaries), new RolePolicyService(store, inlinePolicies)),
                 new ServiceLinkedRolesApi(new ServiceLinkedRoleService(store, clock)),
                 new InstanceProfilesApi(new InstanceProfileService(store, clock)),
+                new LoginProfilesApi(new LoginProfileService(store, clock, Pbkdf2Passwords.standard(),
+                        LockoutPolicy.DEFAULT)),
+                new PasswordPolicyApi(new PasswordPolicyService(store)),
+                new MfaDevicesApi(mfa),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
-                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, MfaVerifier.NONE)));
+                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */

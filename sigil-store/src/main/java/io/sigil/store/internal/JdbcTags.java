@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Tags of users, roles, managed policies and instance profiles. IAM User Guide, "Tags for IAM resources" › "Case
- * sensitivity": a tag key is unique case-insensitively and keeps the case last given.
+ * Tags of users, roles, managed policies, instance profiles and virtual MFA devices. IAM User Guide, "Tags for IAM
+ * resources" › "Case sensitivity": a tag key is unique case-insensitively and keeps the case last given. An MFA
+ * device's owner name is its serial number.
  */
 final class JdbcTags implements TagStore {
 
@@ -121,6 +122,7 @@ final class JdbcTags implements TagStore {
             case ROLE -> "TagsPerRole";
             case POLICY -> "TagsPerPolicy";
             case INSTANCE_PROFILE -> "TagsPerInstanceProfile";
+            case MFA_DEVICE -> "TagsPerMFADevice";
         };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
@@ -132,6 +134,7 @@ final class JdbcTags implements TagStore {
             case ROLE -> tx.roles().lock(accountId, ownerName).id();
             case POLICY -> tx.managedPolicies().lock(ownerName).id();
             case INSTANCE_PROFILE -> tx.instanceProfiles().lock(accountId, ownerName).id();
+            case MFA_DEVICE -> tx.mfaDevices().lock(accountId, ownerName).serialNumber();
         };
     }
 
@@ -142,6 +145,7 @@ final class JdbcTags implements TagStore {
             case POLICY -> tx.managedPolicies().find(ownerName)
                     .orElseThrow(() -> io.sigil.iam.store.ManagedPolicyStore.noSuchPolicy(ownerName)).id();
             case INSTANCE_PROFILE -> tx.instanceProfiles().get(accountId, ownerName).id();
+            case MFA_DEVICE -> tx.mfaDevices().get(accountId, ownerName).serialNumber();
         };
     }
 
@@ -151,6 +155,7 @@ final class JdbcTags implements TagStore {
             case ROLE -> "role_tags";
             case POLICY -> "policy_tags";
             case INSTANCE_PROFILE -> "instance_profile_tags";
+            case MFA_DEVICE -> "mfa_device_tags";
         };
     }
 
@@ -160,6 +165,7 @@ final class JdbcTags implements TagStore {
             case ROLE -> EntityKind.ROLE;
             case POLICY -> EntityKind.POLICY;
             case INSTANCE_PROFILE -> EntityKind.INSTANCE_PROFILE;
+            case MFA_DEVICE -> EntityKind.MFA_DEVICE;
         };
     }
 }

@@ -12,6 +12,9 @@ import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
 import io.sigil.iam.store.InstanceProfileStore;
 import io.sigil.iam.store.ManagedPolicyStore;
+import io.sigil.iam.store.LoginProfileStore;
+import io.sigil.iam.store.MfaDeviceStore;
+import io.sigil.iam.store.PasswordPolicyStore;
 import io.sigil.iam.store.RoleStore;
 import io.sigil.iam.store.TagStore;
 import io.sigil.iam.store.Tx;
@@ -38,6 +41,9 @@ public final class JdbcTx implements Tx {
     private final JdbcManagedPolicies managedPolicies = new JdbcManagedPolicies(this);
     private final JdbcInstanceProfiles instanceProfiles = new JdbcInstanceProfiles(this);
     private final JdbcDeletionTasks deletionTasks = new JdbcDeletionTasks(this);
+    private final JdbcLoginProfiles loginProfiles = new JdbcLoginProfiles(this);
+    private final JdbcPasswordPolicies passwordPolicies = new JdbcPasswordPolicies(this);
+    private final JdbcMfaDevices mfaDevices = new JdbcMfaDevices(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -94,6 +100,21 @@ public final class JdbcTx implements Tx {
     @Override
     public DeletionTaskStore deletionTasks() {
         return deletionTasks;
+    }
+
+    @Override
+    public LoginProfileStore loginProfiles() {
+        return loginProfiles;
+    }
+
+    @Override
+    public PasswordPolicyStore passwordPolicies() {
+        return passwordPolicies;
+    }
+
+    @Override
+    public MfaDeviceStore mfaDevices() {
+        return mfaDevices;
     }
 
     /** The events of this transaction's writes, in write order, each once. */

@@ -98,15 +98,22 @@ final class JdbcUsers implements UserStore {
     }
 
     /**
-     * Checks in the order of the DeleteUser reference's list of items to remove first. The group-membership text is
-     * the one IAM answers with for a user (the same words as DeleteGroup with members), as seen in AWS responses
-     * quoted in mozilla-services/userplex#17 and n8n's AWS IAM node tests.
+     * Checks in the order of the DeleteUser reference's list of items to remove first: password (login profile),
+     * access keys, ..., MFA devices, inline policies, ..., group memberships. The group-membership text is the one
+     * IAM answers with for a user (the same words as DeleteGroup with members), as seen in AWS responses quoted in
+     * mozilla-services/userplex#17 and n8n's AWS IAM node tests; the login profile and MFA texts are AWS's as
+     * Terraform and CloudFormation users quote them ("Cannot delete entity, must delete login profile first.",
+     * "Cannot delete entity, must delete MFA device first.").
      */
     @Override
     public void delete(String accountId, String name) {
         User user = lock(accountId, name);
+        requireNone("SELECT count(*) FROM login_profiles WHERE user_id = ?", user.id(),
+                "Cannot delete entity, must delete login profile first.");
         requireNone("SELECT count(*) FROM access_keys WHERE user_id = ?", user.id(),
                 "Cannot delete entity, must delete access keys first.");
+        requireNone("SELECT count(*) FROM virtual_mfa_devices WHERE user_id = ?", user.id(),
+                "Cannot delete entity, must delete MFA device first.");
         requireNone("SELECT count(*) FROM user_policies WHERE owner_id = ?", user.id(),
                 "Cannot delete entity, must delete policies first.");
         requireNone("SELECT count(*) FROM user_attached_policies WHERE owner_id = ?", user.id(),
