@@ -30,6 +30,15 @@ public record Limits(
     public static final int USER_POLICY_SIZE = 2048;
     public static final int GROUP_POLICY_SIZE = 5120;
     public static final int ROLE_POLICY_SIZE = 10240;
+    /** "SSH public keys per IAM user: 5" (fixed; spec §6). */
+    public static final int SSH_PUBLIC_KEYS_PER_USER = 5;
+    /** "Signing certificates assigned to an IAM user: 2" (fixed; spec §6). */
+    public static final int SIGNING_CERTIFICATES_PER_USER = 2;
+    /** "Server certificates stored in an AWS account: 20" (adjustable in AWS; spec §6). */
+    public static final int SERVER_CERTIFICATES_PER_ACCOUNT = 20;
+    /** "You can have a maximum of two sets of service-specific credentials for each supported service per user"
+     * (IAM API Reference, CreateServiceSpecificCredential). */
+    public static final int SERVICE_SPECIFIC_CREDENTIALS_PER_USER_PER_SERVICE = 2;
 
     public static final Limits AWS_DEFAULTS = new Limits(5000, 300, 1000, 2, 10, 50);
 

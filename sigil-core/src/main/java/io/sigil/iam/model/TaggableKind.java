@@ -1,9 +1,10 @@
 package io.sigil.iam.model;
 
-/** Entities that carry tags here: users and roles (Tag/Untag/List{User,Role}Tags). */
+/** Entities that carry tags here: users, roles and server certificates (Tag/Untag/List{User,Role,ServerCertificate}Tags). */
 public enum TaggableKind {
     USER("user"),
-    ROLE("role");
+    ROLE("role"),
+    SERVER_CERTIFICATE("server certificate");
 
     private final String noun;
 

@@ -16,4 +16,12 @@ public interface Tx {
     InlinePolicyStore inlinePolicies();
 
     TagStore tags();
+
+    SshKeyStore sshKeys();
+
+    SigningCertificateStore signingCertificates();
+
+    ServerCertificateStore serverCertificates();
+
+    ServiceSpecificCredentialStore serviceSpecificCredentials();
 }
