@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Tags of users and roles. IAM User Guide, "Tags for IAM resources" › "Case sensitivity": for users and roles a
- * tag key is unique case-insensitively and keeps the case last given.
+ * Tags of users, roles and server certificates. IAM User Guide, "Tags for IAM resources" › "Case sensitivity": a tag
+ * key is unique case-insensitively and keeps the case last given.
  */
 final class JdbcTags implements TagStore {
 
@@ -43,7 +43,9 @@ final class JdbcTags implements TagStore {
                     t.key());
             insert(tx, kind, ownerId, t);
         }
-        tx.changed(entityKind(kind), accountId, ownerId);
+        if (entityKind(kind) != null) {
+            tx.changed(entityKind(kind), accountId, ownerId);
+        }
     }
 
     @Override
@@ -53,7 +55,9 @@ final class JdbcTags implements TagStore {
             tx.db.update("DELETE FROM " + table(kind) + " WHERE owner_id = ? AND lower(tag_key) = lower(?)", ownerId,
                     key);
         }
-        tx.changed(entityKind(kind), accountId, ownerId);
+        if (entityKind(kind) != null) {
+            tx.changed(entityKind(kind), accountId, ownerId);
+        }
     }
 
     @Override
@@ -116,25 +120,44 @@ final class JdbcTags implements TagStore {
     }
 
     private static IamException quota(JdbcTx tx, TaggableKind kind) {
-        String name = kind == TaggableKind.USER ? "TagsPerUser" : "TagsPerRole";
+        String name = switch (kind) {
+            case USER -> "TagsPerUser";
+            case ROLE -> "TagsPerRole";
+            case SERVER_CERTIFICATE -> "TagsPerServerCertificate";
+        };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
 
     private String lockOwner(String accountId, TaggableKind kind, String ownerName) {
-        return kind == TaggableKind.USER ? tx.users().lock(accountId, ownerName).id()
-                : tx.roles().lock(accountId, ownerName).id();
+        return switch (kind) {
+            case USER -> tx.users().lock(accountId, ownerName).id();
+            case ROLE -> tx.roles().lock(accountId, ownerName).id();
+            case SERVER_CERTIFICATE -> tx.serverCertificates().lock(accountId, ownerName).id();
+        };
     }
 
     private String ownerId(String accountId, TaggableKind kind, String ownerName) {
-        return kind == TaggableKind.USER ? tx.users().get(accountId, ownerName).id()
-                : tx.roles().get(accountId, ownerName).id();
+        return switch (kind) {
+            case USER -> tx.users().get(accountId, ownerName).id();
+            case ROLE -> tx.roles().get(accountId, ownerName).id();
+            case SERVER_CERTIFICATE -> tx.serverCertificates().get(accountId, ownerName).id();
+        };
     }
 
     private static String table(TaggableKind kind) {
-        return kind == TaggableKind.USER ? "user_tags" : "role_tags";
+        return switch (kind) {
+            case USER -> "user_tags";
+            case ROLE -> "role_tags";
+            case SERVER_CERTIFICATE -> "server_certificate_tags";
+        };
     }
 
+    /** Null for server certificates: nothing cached for authorization depends on their tags. */
     private static EntityKind entityKind(TaggableKind kind) {
-        return kind == TaggableKind.USER ? EntityKind.USER : EntityKind.ROLE;
+        return switch (kind) {
+            case USER -> EntityKind.USER;
+            case ROLE -> EntityKind.ROLE;
+            case SERVER_CERTIFICATE -> null;
+        };
     }
 }

@@ -10,6 +10,10 @@ import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
 import io.sigil.iam.store.RoleStore;
+import io.sigil.iam.store.ServerCertificateStore;
+import io.sigil.iam.store.ServiceSpecificCredentialStore;
+import io.sigil.iam.store.SigningCertificateStore;
+import io.sigil.iam.store.SshKeyStore;
 import io.sigil.iam.store.TagStore;
 import io.sigil.iam.store.Tx;
 import io.sigil.iam.store.UserStore;
@@ -32,6 +36,10 @@ public final class JdbcTx implements Tx {
     private final JdbcAccessKeys accessKeys = new JdbcAccessKeys(this);
     private final JdbcInlinePolicies inlinePolicies = new JdbcInlinePolicies(this);
     private final JdbcTags tags = new JdbcTags(this);
+    private final JdbcSshKeys sshKeys = new JdbcSshKeys(this);
+    private final JdbcSigningCertificates signingCertificates = new JdbcSigningCertificates(this);
+    private final JdbcServerCertificates serverCertificates = new JdbcServerCertificates(this);
+    private final JdbcServiceSpecificCredentials serviceSpecificCredentials = new JdbcServiceSpecificCredentials(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -73,6 +81,26 @@ public final class JdbcTx implements Tx {
     @Override
     public TagStore tags() {
         return tags;
+    }
+
+    @Override
+    public SshKeyStore sshKeys() {
+        return sshKeys;
+    }
+
+    @Override
+    public SigningCertificateStore signingCertificates() {
+        return signingCertificates;
+    }
+
+    @Override
+    public ServerCertificateStore serverCertificates() {
+        return serverCertificates;
+    }
+
+    @Override
+    public ServiceSpecificCredentialStore serviceSpecificCredentials() {
+        return serviceSpecificCredentials;
     }
 
     /** The events of this transaction's writes, in write order, each once. */

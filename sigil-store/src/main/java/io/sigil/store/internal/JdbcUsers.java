@@ -100,13 +100,21 @@ final class JdbcUsers implements UserStore {
     /**
      * Checks in the order of the DeleteUser reference's list of items to remove first. The group-membership text is
      * the one IAM answers with for a user (the same words as DeleteGroup with members), as seen in AWS responses
-     * quoted in mozilla-services/userplex#17 and n8n's AWS IAM node tests.
+     * quoted in mozilla-services/userplex#17 and n8n's AWS IAM node tests. After the access keys come signing
+     * certificates, SSH public keys and service-specific ("Git") credentials, in the reference's order; their texts
+     * follow the access key one (AWS does not publish them).
      */
     @Override
     public void delete(String accountId, String name) {
         User user = lock(accountId, name);
         requireNone("SELECT count(*) FROM access_keys WHERE user_id = ?", user.id(),
                 "Cannot delete entity, must delete access keys first.");
+        requireNone("SELECT count(*) FROM signing_certificates WHERE user_id = ?", user.id(),
+                "Cannot delete entity, must delete signing certificates first.");
+        requireNone("SELECT count(*) FROM ssh_public_keys WHERE user_id = ?", user.id(),
+                "Cannot delete entity, must delete SSH public keys first.");
+        requireNone("SELECT count(*) FROM service_specific_credentials WHERE user_id = ?", user.id(),
+                "Cannot delete entity, must delete service-specific credentials first.");
         requireNone("SELECT count(*) FROM user_policies WHERE owner_id = ?", user.id(),
                 "Cannot delete entity, must delete policies first.");
         requireNone("SELECT count(*) FROM group_members WHERE user_id = ?", user.id(),
