@@ -9,12 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -68,30 +64,10 @@ class AdminAndAuditTest {
         try (var iam = server.iam(SigilTestServer.ROOT_KEY_ID, "wrong-secret-wrong-secret-wrong-secret-00")) {
             catchThrowableOfType(AwsServiceException.class, iam::listUsers);
         }
-        Path dir = server.app().dataDir().resolve("audit");
-        String line = waitForLine(dir, "SignatureDoesNotMatch");
+        String line = server.awaitAuditLine("SignatureDoesNotMatch");
         assertThat(line).contains("\"eventVersion\":\"1.08\"").contains("\"eventSource\":\"iam.amazonaws.com\"")
                 .contains("\"eventName\":\"ListUsers\"").contains("\"errorCode\":\"SignatureDoesNotMatch\"")
                 .contains("\"requestID\":").contains("\"eventID\":").contains("\"readOnly\":true")
                 .contains("\"sourceIPAddress\":\"127.0.0.1\"");
-    }
-
-    private static String waitForLine(Path dir, String needle) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> files = Files.list(dir)) {
-                    for (Path f : files.toList()) {
-                        for (String l : Files.readAllLines(f)) {
-                            if (l.contains(needle)) {
-                                return l;
-                            }
-                        }
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no audit event with " + needle + " in " + dir);
     }
 }

@@ -16,9 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,19 +117,7 @@ class SignedRawRequestsTest {
             try (var iam = audit.iam(key.accessKeyId(), key.secretAccessKey())) {
                 assertThat(iam.listUsers().users()).extracting(u -> u.userName()).contains("nobody");
             }
-            var dir = audit.app().dataDir().resolve("audit");
-            String found = null;
-            for (int i = 0; i < 100 && found == null; i++) {
-                Thread.sleep(50);
-                if (Files.isDirectory(dir)) {
-                    try (Stream<java.nio.file.Path> files = Files.list(dir)) {
-                        for (var f : files.toList()) {
-                            found = Files.readAllLines(f).stream().filter(l -> l.contains("sigilAuditDenial"))
-                                    .findFirst().orElse(found);
-                        }
-                    }
-                }
-            }
+            String found = audit.awaitAuditLine("sigilAuditDenial");
             assertThat(found).isNotNull().contains("\"eventName\":\"ListUsers\"")
                     .contains("is not authorized to perform: iam:ListUsers").doesNotContain("\"errorCode\"");
         }
