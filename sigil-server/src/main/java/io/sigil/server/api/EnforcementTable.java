@@ -3,6 +3,8 @@ package io.sigil.server.api;
 import io.sigil.iam.Arns;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.AccessKey;
+import io.sigil.iam.model.ServerCertificate;
+import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
 import io.sigil.iam.store.Tx;
 import io.sigil.policy.ContextValue;
@@ -38,6 +40,9 @@ public final class EnforcementTable {
     }
 
     private record Rule(String[] resource, List<String[]> keys, String[] also) {}
+
+    /** The service a service-specific credential is for (Service Authorization Reference, IAM condition keys). */
+    private static final String CREDENTIAL_SERVICE_KEY = "iam:ServiceSpecificCredentialServiceName";
 
     private final Map<String, Rule> rules;
 
@@ -85,6 +90,7 @@ public final class EnforcementTable {
         String account = caller.accountId();
         String[] spec = rule.resource();
         User resourceUser = null;
+        List<Tag> resourceTags = null;
         String resource;
         switch (spec[0]) {
             case "none":
@@ -126,12 +132,25 @@ public final class EnforcementTable {
                 resource = resourceUser != null ? resourceUser.arn() : caller.arn();
                 break;
             }
+            case "server-certificate": {
+                String name = member(request, spec[1]);
+                Optional<ServerCertificate> cert = tx.serverCertificates().find(account, name);
+                resourceTags = cert.map(ServerCertificate::tags).orElse(null);
+                resource = cert.map(ServerCertificate::arn).orElse(Arns.serverCertificate(account, "/", name));
+                break;
+            }
+            case "server-certificate-new":
+                resource = Arns.serverCertificate(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
             default:
                 throw new IllegalStateException("enforcement.tsv: unknown resource kind " + spec[0]);
         }
+        if (resourceUser != null) {
+            resourceTags = resourceUser.tags();
+        }
         Map<String, ContextValue> keys = new LinkedHashMap<>();
         for (String[] k : rule.keys()) {
-            addKeys(keys, k, request, resourceUser);
+            addKeys(keys, k, request, resourceTags, account, tx);
         }
         return new Target(resource, keys, rule.also() == null ? null : renamed(rule.also(), request, account, tx));
     }
@@ -145,15 +164,24 @@ public final class EnforcementTable {
         String oldName = member(request, spec[3]);
         String newName = member(request, spec[1]);
         String newPath = member(request, spec[2]);
-        boolean user = spec[0].equals("rename-user");
-        String oldPath = user ? tx.users().find(account, oldName).map(u -> u.path()).orElse("/")
-                : tx.groups().find(account, oldName).map(g -> g.path()).orElse("/");
+        String oldPath = switch (spec[0]) {
+            case "rename-user" -> tx.users().find(account, oldName).map(u -> u.path()).orElse("/");
+            case "rename-group" -> tx.groups().find(account, oldName).map(g -> g.path()).orElse("/");
+            case "rename-server-certificate" ->
+                    tx.serverCertificates().find(account, oldName).map(ServerCertificate::path).orElse("/");
+            default -> throw new IllegalStateException("enforcement.tsv: unknown rename kind " + spec[0]);
+        };
         String name = newName == null ? oldName : newName;
         String path = newPath == null ? oldPath : newPath;
-        return user ? Arns.user(account, path, name) : Arns.group(account, path, name);
+        return switch (spec[0]) {
+            case "rename-user" -> Arns.user(account, path, name);
+            case "rename-group" -> Arns.group(account, path, name);
+            default -> Arns.serverCertificate(account, path, name);
+        };
     }
 
-    private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request, User resourceUser) {
+    private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request,
+            List<Tag> resourceTags, String account, Tx tx) {
         switch (k[0]) {
             case "request-tags": {
                 List<String> tagKeys = new ArrayList<>();
@@ -186,10 +214,32 @@ public final class EnforcementTable {
                 break;
             }
             case "resource-tags":
-                if (resourceUser != null) {
-                    resourceUser.tags().forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
+                if (resourceTags != null) {
+                    resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
                 }
                 break;
+            case "credential-service": {
+                String service = member(request, k[1]);
+                if (service != null) {
+                    keys.put(CREDENTIAL_SERVICE_KEY, ContextValue.of(service));
+                }
+                break;
+            }
+            case "credential-age": {
+                String days = member(request, k[1]);
+                if (days != null) {
+                    keys.put("iam:ServiceSpecificCredentialAgeDays", ContextValue.of(days));
+                }
+                break;
+            }
+            case "stored-credential-service": {
+                String id = member(request, k[1]);
+                if (id != null) {
+                    tx.serviceSpecificCredentials().find(account, id).ifPresent(
+                            c -> keys.put(CREDENTIAL_SERVICE_KEY, ContextValue.of(c.serviceName())));
+                }
+                break;
+            }
             default:
                 throw new IllegalStateException("enforcement.tsv: unknown key kind " + k[0]);
         }

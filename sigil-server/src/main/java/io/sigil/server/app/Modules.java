@@ -1,10 +1,15 @@
 package io.sigil.server.app;
 
 import io.sigil.iam.Limits;
+import io.sigil.iam.crypto.Pbkdf2Hash;
 import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.LastUsedRecorder;
+import io.sigil.iam.service.ServerCertificateService;
+import io.sigil.iam.service.ServiceSpecificCredentialService;
+import io.sigil.iam.service.SigningCertificateService;
+import io.sigil.iam.service.SshKeyService;
 import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
@@ -12,6 +17,10 @@ import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
+import io.sigil.server.api.iam.ServerCertificatesApi;
+import io.sigil.server.api.iam.ServiceSpecificCredentialsApi;
+import io.sigil.server.api.iam.SigningCertificatesApi;
+import io.sigil.server.api.iam.SshPublicKeysApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
 
@@ -30,6 +39,11 @@ final class Modules {
                 new GroupsApi(new GroupService(store, clock, limits)),
                 new AccessKeysApi(new AccessKeyService(store, clock)),
                 new InlinePoliciesApi(new InlinePolicyService(store, limits)),
+                new SshPublicKeysApi(new SshKeyService(store, clock)),
+                new SigningCertificatesApi(new SigningCertificateService(store, clock)),
+                new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),
+                new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
+                        Pbkdf2Hash.standard())),
                 new StsIdentityApi());
     }
 
