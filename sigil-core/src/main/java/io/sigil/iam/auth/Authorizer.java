@@ -4,6 +4,8 @@ import io.sigil.iam.model.Group;
 import io.sigil.iam.model.InlinePolicy;
 import io.sigil.iam.model.PolicyOwnerKind;
 import io.sigil.iam.model.User;
+import io.sigil.iam.sts.Session;
+import io.sigil.iam.sts.SessionKind;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
 import io.sigil.iam.store.Store;
@@ -34,11 +36,17 @@ public final class Authorizer implements AutoCloseable {
     private final Store store;
     private final PolicyEngine engine = new PolicyEngine();
     private final Map<String, PolicySet> byUserId = new ConcurrentHashMap<>();
+    /** Compiled sets of federated-user and role sessions by temporary key id; bounded, dropped on any change. */
+    private final Map<String, PolicySet> bySession = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_SESSIONS = 10_000;
     private final Subscription subscription;
 
     public Authorizer(Store store) {
         this.store = store;
-        this.subscription = store.subscribe(event -> byUserId.clear());
+        this.subscription = store.subscribe(event -> {
+            byUserId.clear();
+            bySession.clear();
+        });
     }
 
     /** The decision for {@code action} on {@code resource} by this principal, with the request's context keys. */
@@ -48,13 +56,45 @@ public final class Authorizer implements AutoCloseable {
         return engine.evaluate(request, policiesOf(principal));
     }
 
-    /** The policy set in force for a principal; the account root has none (it is allowed in its own account). */
+    /**
+     * The decision with a resource-based policy in force too, e.g. a role's trust policy for sts:AssumeRole (IAM User
+     * Guide, "Policy evaluation logic": the trust policy is the resource-based policy of the role).
+     */
+    public Decision authorize(Principal principal, String action, String resource, String resourceAccount,
+                              Map<String, ContextValue> keys, CompiledPolicy resourcePolicy) {
+        RequestContext request = new RequestContext(principal.caller(), action, resource, resourceAccount, keys);
+        PolicySet p = policiesOf(principal);
+        return engine.evaluate(request, new PolicySet(p.identity(), p.boundary(), p.session(), resourcePolicy,
+                p.scp(), p.rcp()));
+    }
+
+    /**
+     * The policy set in force for a principal; the account root has none (it is allowed in its own account). A
+     * GetSessionToken session has its user's (or root's) set; federated-user and role sessions are composed by
+     * {@link SessionPolicies} and cached per temporary key id.
+     */
     public PolicySet policiesOf(Principal principal) {
+        Session session = principal.session();
+        if (session != null && session.kind() != SessionKind.SESSION_TOKEN) {
+            if (bySession.size() >= MAX_CACHED_SESSIONS) {
+                bySession.clear();
+            }
+            return bySession.computeIfAbsent(session.accessKeyId(), k -> sessionSet(principal));
+        }
         if (principal.isRoot()) {
             return PolicySet.identityOnly(List.of());
         }
         User user = principal.user();
         return byUserId.computeIfAbsent(user.id(), id -> store.read(tx -> load(tx, user)));
+    }
+
+    private PolicySet sessionSet(Principal principal) {
+        Session s = principal.session();
+        if (s.kind() == SessionKind.FEDERATED_USER) {
+            PolicySet source = principal.user() == null ? null : policiesOf(Principal.user(principal.user(), null));
+            return store.read(tx -> SessionPolicies.federated(tx, s, source));
+        }
+        return store.read(tx -> SessionPolicies.role(tx, s));
     }
 
     private static PolicySet load(Tx tx, User user) {

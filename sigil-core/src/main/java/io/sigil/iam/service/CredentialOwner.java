@@ -32,8 +32,9 @@ record CredentialOwner(String userId, String userName) {
         if (caller.isRoot()) {
             return ROOT;
         }
-        // By id, so a caller renamed since it was authenticated still finds itself.
-        User self = tx.users().findById(caller.user().id())
+        // A federated user or role session is not a user ("Must specify userName when calling with non-User
+        // credentials"); by id, so a caller renamed since it was authenticated still finds itself.
+        User self = tx.users().findById(UserService.requireUser(caller).id())
                 .orElseThrow(() -> UserStore.noSuchUser(caller.user().name()));
         return new CredentialOwner(self.id(), self.name());
     }

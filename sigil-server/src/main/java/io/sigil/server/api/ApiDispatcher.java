@@ -4,6 +4,7 @@ import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.Store;
+import io.sigil.iam.sts.TemporaryCredentialRules;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
 import io.sigil.policy.Outcome;
@@ -141,6 +142,11 @@ public final class ApiDispatcher implements ApiEndpoint {
         DecodedRequest in = protocol.decode(t.service, params);
         t.operation = in.operation().name();
         t.requestParameters = Redaction.of(in.request());
+        java.util.Optional<IamException> refused = TemporaryCredentialRules.refusal(t.principal, t.service.id(),
+                t.operation);
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
         if (!handlers.has(in.request().getClass()) || !table.covers(t.operation)) {
             throw new ProtocolException(new AwsError("InvalidAction", 400, Fault.SENDER,
                     "Sigil does not implement " + t.operation + " yet."));
@@ -213,12 +219,12 @@ public final class ApiDispatcher implements ApiEndpoint {
             return Map.of();
         }
         Map<String, String> id = new LinkedHashMap<>();
-        id.put("type", p.isRoot() ? "Root" : "IAMUser");
+        id.put("type", p.isRoot() ? "Root" : p.isIamUser() ? "IAMUser" : p.principalType());
         id.put("principalId", p.userId());
         id.put("arn", p.arn());
         id.put("accountId", p.accountId());
         id.put("accessKeyId", p.accessKeyId());
-        if (!p.isRoot()) {
+        if (p.isIamUser()) {
             id.put("userName", p.user().name());
         }
         return id;

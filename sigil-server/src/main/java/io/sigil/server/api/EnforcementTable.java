@@ -142,6 +142,9 @@ public final class EnforcementTable {
             case "server-certificate-new":
                 resource = Arns.serverCertificate(account, pathOr(request, spec[2]), member(request, spec[1]));
                 break;
+            case "federated-user":
+                resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
+                break;
             default:
                 throw new IllegalStateException("enforcement.tsv: unknown resource kind " + spec[0]);
         }
@@ -187,6 +190,9 @@ public final class EnforcementTable {
                 List<String> tagKeys = new ArrayList<>();
                 for (Object t : list(request, k[1])) {
                     if (t instanceof software.amazon.awssdk.services.iam.model.Tag tag) {
+                        keys.put("aws:RequestTag/" + tag.key(), ContextValue.of(tag.value()));
+                        tagKeys.add(tag.key());
+                    } else if (t instanceof software.amazon.awssdk.services.sts.model.Tag tag) {
                         keys.put("aws:RequestTag/" + tag.key(), ContextValue.of(tag.value()));
                         tagKeys.add(tag.key());
                     }

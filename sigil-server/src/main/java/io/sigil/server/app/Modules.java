@@ -2,6 +2,13 @@ package io.sigil.server.app;
 
 import io.sigil.iam.Limits;
 import io.sigil.iam.crypto.Pbkdf2Hash;
+import io.sigil.iam.crypto.SecretBox;
+import io.sigil.iam.auth.Authorizer;
+import io.sigil.iam.sts.AssumeRoleService;
+import io.sigil.iam.sts.AuthorizationMessages;
+import io.sigil.iam.sts.MfaVerifier;
+import io.sigil.iam.sts.SessionTokens;
+import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
@@ -23,6 +30,8 @@ import io.sigil.server.api.iam.SigningCertificatesApi;
 import io.sigil.server.api.iam.SshPublicKeysApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
+import io.sigil.server.api.sts.StsRolesApi;
+import io.sigil.server.api.sts.StsTokensApi;
 
 import java.time.Clock;
 import java.util.List;
@@ -31,9 +40,15 @@ import java.util.List;
 final class Modules {
     private Modules() {}
 
-    /** @param closeables where modules that hold resources register them to be closed with the app */
-    static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables) {
+    /**
+     * @param closeables where modules that hold resources register them to be closed with the app
+     * @param box        the master key's box, from which STS derives its token and message keys
+     */
+    static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
+                               Authorizer authorizer) {
         Limits limits = Limits.AWS_DEFAULTS;
+        SessionTokens tokens = new SessionTokens(box);
+        StsService sts = new StsService(store, tokens, clock, MfaVerifier.NONE);
         return List.of(
                 new UsersApi(new UserService(store, clock, limits)),
                 new GroupsApi(new GroupService(store, clock, limits)),
@@ -44,7 +59,9 @@ final class Modules {
                 new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         Pbkdf2Hash.standard())),
-                new StsIdentityApi());
+                new StsIdentityApi(),
+                new StsTokensApi(sts, new AuthorizationMessages(box)),
+                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, MfaVerifier.NONE)));
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */
