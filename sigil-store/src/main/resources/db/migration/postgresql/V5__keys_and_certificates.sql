@@ -1,6 +1,6 @@
--- Sigil schema v5 for PostgreSQL: SSH public keys, signing certificates, server certificates (with tags) and
--- service-specific credentials (IAM API Reference, the operations of each). Times are epoch milliseconds; text
--- that is compared or ordered uses COLLATE "C", so paging order is bytewise as on SQLite.
+-- Sigil schema v5 for PostgreSQL: SSH public keys, signing certificates, server certificates (with tags),
+-- service-specific credentials and credential reports (IAM API Reference, the operations of each). Times are
+-- epoch milliseconds; text that is compared or ordered uses COLLATE "C", so paging order is bytewise as on SQLite.
 -- No secret is stored in clear: a server certificate's private key is SecretBox(AES-256-GCM) sealed, bound to
 -- "server-certificate-key:<account>:<id>"; a service-specific password or API-key secret is a PBKDF2 hash.
 -- A user's keys and certificates block DeleteUser ("must delete ... first"), so they reference users without cascade.
@@ -69,3 +69,10 @@ CREATE TABLE service_specific_credentials (
 );
 CREATE INDEX service_specific_credentials_user ON service_specific_credentials (user_id, service_name);
 CREATE INDEX service_specific_credentials_account ON service_specific_credentials (account_id);
+
+-- The latest credential report of each account (GenerateCredentialReport), served for four hours.
+CREATE TABLE credential_reports (
+    account_id   TEXT    NOT NULL PRIMARY KEY REFERENCES accounts (id),
+    generated_at BIGINT NOT NULL,
+    content      TEXT    NOT NULL
+);

@@ -24,4 +24,6 @@ public interface Tx {
     ServerCertificateStore serverCertificates();
 
     ServiceSpecificCredentialStore serviceSpecificCredentials();
+
+    CredentialReportStore credentialReports();
 }

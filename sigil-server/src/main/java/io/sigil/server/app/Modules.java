@@ -10,6 +10,8 @@ import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
+import io.sigil.iam.service.CredentialReportService;
+import io.sigil.iam.service.LoginFacts;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.LastUsedRecorder;
@@ -22,6 +24,7 @@ import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
+import io.sigil.server.api.iam.CredentialReportsApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
 import io.sigil.server.api.iam.ServerCertificatesApi;
@@ -59,6 +62,7 @@ final class Modules {
                 new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         Pbkdf2Hash.standard())),
+                new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
                 new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, MfaVerifier.NONE)));

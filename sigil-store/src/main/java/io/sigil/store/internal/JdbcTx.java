@@ -6,6 +6,7 @@ import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.AccessKeyStore;
 import io.sigil.iam.store.AccountStore;
 import io.sigil.iam.store.ChangeEvent;
+import io.sigil.iam.store.CredentialReportStore;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
@@ -40,6 +41,7 @@ public final class JdbcTx implements Tx {
     private final JdbcSigningCertificates signingCertificates = new JdbcSigningCertificates(this);
     private final JdbcServerCertificates serverCertificates = new JdbcServerCertificates(this);
     private final JdbcServiceSpecificCredentials serviceSpecificCredentials = new JdbcServiceSpecificCredentials(this);
+    private final JdbcCredentialReports credentialReports = new JdbcCredentialReports(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -101,6 +103,11 @@ public final class JdbcTx implements Tx {
     @Override
     public ServiceSpecificCredentialStore serviceSpecificCredentials() {
         return serviceSpecificCredentials;
+    }
+
+    @Override
+    public CredentialReportStore credentialReports() {
+        return credentialReports;
     }
 
     /** The events of this transaction's writes, in write order, each once. */
