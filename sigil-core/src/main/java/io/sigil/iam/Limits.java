@@ -15,6 +15,12 @@ package io.sigil.iam;
  *     exceed 2,048 characters"; GetAccountSummary's {@code UserPolicySizeQuota}); whitespace is not counted
  * @param groupPolicySize fixed, 5,120: the same for a group ({@code GroupPolicySizeQuota})
  * @param rolePolicySize fixed, 10,240: the same for a role ({@code RolePolicySizeQuota})
+ * @param policiesPerAccount adjustable, default 1,500 ("Customer managed policies in an AWS account")
+ * @param attachedPoliciesPerEntity adjustable, default 10 ("Managed policies attached to an IAM role" / "… user"
+ *     / "… group"; LimitExceeded "Cannot exceed quota for PoliciesPerUser: 10")
+ * @param versionsPerPolicy fixed, 5 ("Versions of a managed policy that can be stored")
+ * @param managedPolicySize fixed, 6,144 characters, whitespace not counted ("Managed policy size"; LimitExceeded
+ *     "Cannot exceed quota for PolicySize: 6144")
  */
 public record Limits(
         int usersPerAccount,
@@ -25,11 +31,19 @@ public record Limits(
         int tagsPerEntity,
         int userPolicySize,
         int groupPolicySize,
-        int rolePolicySize) {
+        int rolePolicySize,
+        int policiesPerAccount,
+        int attachedPoliciesPerEntity,
+        int versionsPerPolicy,
+        int managedPolicySize) {
 
     public static final int USER_POLICY_SIZE = 2048;
     public static final int GROUP_POLICY_SIZE = 5120;
     public static final int ROLE_POLICY_SIZE = 10240;
+    public static final int POLICIES_PER_ACCOUNT = 1500;
+    public static final int ATTACHED_POLICIES_PER_ENTITY = 10;
+    public static final int VERSIONS_PER_POLICY = 5;
+    public static final int MANAGED_POLICY_SIZE = 6144;
     /** "SSH public keys per IAM user: 5" (fixed; spec §6). */
     public static final int SSH_PUBLIC_KEYS_PER_USER = 5;
     /** "Signing certificates assigned to an IAM user: 2" (fixed; spec §6). */
@@ -45,26 +59,37 @@ public record Limits(
     public Limits {
         if (usersPerAccount < 1 || groupsPerAccount < 1 || rolesPerAccount < 1 || accessKeysPerUser < 1
                 || groupsPerUser < 1 || tagsPerEntity < 1 || userPolicySize < 1 || groupPolicySize < 1
-                || rolePolicySize < 1) {
+                || rolePolicySize < 1 || policiesPerAccount < 1 || attachedPoliciesPerEntity < 1
+                || versionsPerPolicy < 1 || managedPolicySize < 1) {
             throw new IllegalArgumentException("every quota is at least 1");
         }
     }
 
-    /** The entity quotas, with AWS's inline policy size quotas. */
+    /** The entity quotas, with AWS's policy size and managed-policy quotas. */
     public Limits(int usersPerAccount, int groupsPerAccount, int rolesPerAccount, int accessKeysPerUser,
             int groupsPerUser, int tagsPerEntity) {
         this(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser, tagsPerEntity,
-                USER_POLICY_SIZE, GROUP_POLICY_SIZE, ROLE_POLICY_SIZE);
+                USER_POLICY_SIZE, GROUP_POLICY_SIZE, ROLE_POLICY_SIZE, POLICIES_PER_ACCOUNT,
+                ATTACHED_POLICIES_PER_ENTITY, VERSIONS_PER_POLICY, MANAGED_POLICY_SIZE);
     }
 
     public Limits withUsersPerAccount(int n) {
         return new Limits(n, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser, tagsPerEntity,
-                userPolicySize, groupPolicySize, rolePolicySize);
+                userPolicySize, groupPolicySize, rolePolicySize, policiesPerAccount, attachedPoliciesPerEntity,
+                versionsPerPolicy, managedPolicySize);
     }
 
     /** The same quotas with other aggregate inline policy sizes (user, group, role). */
     public Limits withPolicySizes(int user, int group, int role) {
         return new Limits(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser,
-                tagsPerEntity, user, group, role);
+                tagsPerEntity, user, group, role, policiesPerAccount, attachedPoliciesPerEntity, versionsPerPolicy,
+                managedPolicySize);
+    }
+
+    /** The same quotas with other managed-policy quotas (per account, attached per entity, versions, size). */
+    public Limits withManagedPolicyQuotas(int perAccount, int attachedPerEntity, int versions, int size) {
+        return new Limits(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser,
+                tagsPerEntity, userPolicySize, groupPolicySize, rolePolicySize, perAccount, attachedPerEntity,
+                versions, size);
     }
 }

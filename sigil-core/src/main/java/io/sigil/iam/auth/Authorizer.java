@@ -28,9 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authorises API calls with the policy engine (IAM User Guide, "Policy evaluation logic"): gathers the caller's
- * identity-based policies — a user's inline policies and those of its groups — compiles them once, and asks the
- * engine. Compiled sets are cached per user and dropped on every committed change the store reports, which on
- * PostgreSQL includes other nodes' changes.
+ * identity-based policies — a user's inline and attached managed policies and those of its groups — and its
+ * permissions boundary, compiles them once, and asks the engine. A managed policy counts with its default version
+ * (an AWS managed one from the catalogue). Compiled sets are cached per user and dropped on every committed change
+ * the store reports (attachments are user/group/role events, new default versions policy events), which on
+ * PostgreSQL includes other nodes' changes. Compiled AWS managed policies never change and are kept.
  */
 public final class Authorizer implements AutoCloseable {
     private final Store store;
@@ -97,11 +99,17 @@ public final class Authorizer implements AutoCloseable {
         return store.read(tx -> SessionPolicies.role(tx, s));
     }
 
-    private static PolicySet load(Tx tx, User user) {
+    /** Reads the user afresh: its boundary, name and attachments may have changed since its key was resolved. */
+    private static PolicySet load(Tx tx, User principalUser) {
+        User user = tx.users().findById(principalUser.id()).orElse(null);
+        if (user == null) {
+            return PolicySet.identityOnly(List.of());
+        }
         List<CompiledPolicy> identity = new ArrayList<>();
         for (InlinePolicy p : tx.inlinePolicies().all(user.accountId(), PolicyOwnerKind.USER, user.name())) {
             add(identity, p, "user/" + user.name() + " inline policy " + p.name());
         }
+        addManaged(tx, identity, user.accountId(), PolicyOwnerKind.USER, user.name());
         PageRequest page = new PageRequest("/", null, PageRequest.MAX_MAX_ITEMS);
         while (true) {
             Page<Group> groups = tx.groups().listForUser(user.accountId(), user.name(), page);
@@ -109,13 +117,31 @@ public final class Authorizer implements AutoCloseable {
                 for (InlinePolicy p : tx.inlinePolicies().all(g.accountId(), PolicyOwnerKind.GROUP, g.name())) {
                     add(identity, p, "group/" + g.name() + " inline policy " + p.name());
                 }
+                addManaged(tx, identity, g.accountId(), PolicyOwnerKind.GROUP, g.name());
             }
             if (!groups.isTruncated()) {
                 break;
             }
             page = page.after(groups.nextMarker());
         }
-        return PolicySet.identityOnly(identity);
+        return new PolicySet(identity, boundary(tx, user), null, null, null, null);
+    }
+
+    /** The managed policies attached to one user or group, each with its default version. */
+    private static void addManaged(Tx tx, List<CompiledPolicy> out, String accountId, PolicyOwnerKind kind,
+                                   String name) {
+        out.addAll(ManagedPolicies.attached(tx, accountId, kind, name));
+    }
+
+    /**
+     * The user's permissions boundary (IAM User Guide, "Permissions boundaries for IAM entities"), or null for none.
+     * A boundary that cannot be read allows nothing: the engine then denies every action.
+     */
+    private static List<CompiledPolicy> boundary(Tx tx, User user) {
+        if (user.permissionsBoundaryArn() == null) {
+            return null;
+        }
+        return ManagedPolicies.boundary(tx, user.accountId(), user.permissionsBoundaryArn());
     }
 
     /** Stored policies were validated when put; one that no longer parses grants nothing rather than failing. */

@@ -1,9 +1,14 @@
 package io.sigil.iam.model;
 
-/** Entities that carry tags here: users, roles and server certificates (Tag/Untag/List{User,Role,ServerCertificate}Tags). */
+/**
+ * Entities that carry tags here: users, roles, customer managed policies and server certificates
+ * (Tag/Untag/List{User,Role,Policy,ServerCertificate}Tags). A policy is named by its ARN where the others are named
+ * by name.
+ */
 public enum TaggableKind {
     USER("user"),
     ROLE("role"),
+    POLICY("policy"),
     SERVER_CERTIFICATE("server certificate");
 
     private final String noun;

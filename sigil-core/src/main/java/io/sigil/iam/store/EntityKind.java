@@ -7,6 +7,11 @@ public enum EntityKind {
     GROUP,
     ROLE,
     ACCESS_KEY,
+    /**
+     * A customer managed policy, by its unique id: a new default version, a deletion, tags. Attaching or detaching
+     * is reported as the user, group or role that gained or lost the policy.
+     */
+    POLICY,
     /** Events may have been missed (a listener reconnected): drop every cached entry. */
     ALL
 }

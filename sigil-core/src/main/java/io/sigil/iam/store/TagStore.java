@@ -7,8 +7,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Tags of users and roles (IAM User Guide, "Tags for IAM resources"). Keys match case-insensitively: tagging an
- * existing key replaces its value and spelling.
+ * Tags of users, roles and customer managed policies (IAM User Guide, "Tags for IAM resources"). Keys match
+ * case-insensitively: tagging an existing key replaces its value and spelling. {@code ownerName} is the user or role
+ * name, or the policy ARN.
  */
 public interface TagStore {
 

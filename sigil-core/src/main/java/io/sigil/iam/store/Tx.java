@@ -17,6 +17,8 @@ public interface Tx {
 
     TagStore tags();
 
+    ManagedPolicyStore managedPolicies();
+
     SshKeyStore sshKeys();
 
     SigningCertificateStore signingCertificates();

@@ -184,7 +184,7 @@ public final class ApiDispatcher implements ApiEndpoint {
             return;
         }
         metrics.denial(t.operation, d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
-        String message = Authorizer.deniedMessage(p, action, resource, d);
+        String message = Authorizer.deniedMessage(p, action, EnforcementTable.describe(resource), d);
         if (mode == EnforceMode.AUDIT) {
             t.denial = message + "\n" + d.explain();
             return;

@@ -3,6 +3,8 @@ package io.sigil.server.api;
 import io.sigil.iam.Arns;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.AccessKey;
+import io.sigil.iam.model.ManagedPolicy;
+import io.sigil.iam.model.Role;
 import io.sigil.iam.model.ServerCertificate;
 import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
@@ -77,6 +79,15 @@ public final class EnforcementTable {
         return new EnforcementTable(rules);
     }
 
+    /**
+     * How AccessDenied names a resource: a managed policy as "policy ARN", as IAM words it ("is not authorized to
+     * perform: iam:DeletePolicyVersion on resource: policy arn:aws:iam::123456789012:policy/P"); others by ARN.
+     */
+    public static String describe(String resource) {
+        return resource.startsWith("arn:" + Arns.PARTITION + ":iam::") && resource.contains(":policy/")
+                ? "policy " + resource : resource;
+    }
+
     public boolean covers(String operation) {
         return rules.containsKey(operation);
     }
@@ -90,7 +101,8 @@ public final class EnforcementTable {
         String account = caller.accountId();
         String[] spec = rule.resource();
         User resourceUser = null;
-        List<Tag> resourceTags = null;
+        List<Tag> resourceTags = List.of();
+        String currentBoundary = null;
         String resource;
         switch (spec[0]) {
             case "none":
@@ -110,8 +122,25 @@ public final class EnforcementTable {
                     resourceUser = tx.users().find(account, name).orElse(null);
                     resource = resourceUser != null ? resourceUser.arn() : Arns.user(account, "/", name);
                 }
+                currentBoundary = resourceUser == null ? null : resourceUser.permissionsBoundaryArn();
                 break;
             }
+            case "role": {
+                String name = member(request, spec[1]);
+                Role role = tx.roles().find(account, name).orElse(null);
+                resource = role != null ? role.arn() : Arns.role(account, "/", name);
+                resourceTags = role == null ? List.of() : role.tags();
+                currentBoundary = role == null ? null : role.permissionsBoundaryArn();
+                break;
+            }
+            case "policy": {
+                resource = member(request, spec[1]);
+                resourceTags = tx.managedPolicies().find(resource).map(ManagedPolicy::tags).orElse(List.of());
+                break;
+            }
+            case "policy-new":
+                resource = Arns.policy(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
             case "user-new":
                 resource = Arns.user(account, pathOr(request, spec[2]), member(request, spec[1]));
                 break;
@@ -135,7 +164,7 @@ public final class EnforcementTable {
             case "server-certificate": {
                 String name = member(request, spec[1]);
                 Optional<ServerCertificate> cert = tx.serverCertificates().find(account, name);
-                resourceTags = cert.map(ServerCertificate::tags).orElse(null);
+                resourceTags = cert.map(ServerCertificate::tags).orElse(List.of());
                 resource = cert.map(ServerCertificate::arn).orElse(Arns.serverCertificate(account, "/", name));
                 break;
             }
@@ -153,7 +182,7 @@ public final class EnforcementTable {
         }
         Map<String, ContextValue> keys = new LinkedHashMap<>();
         for (String[] k : rule.keys()) {
-            addKeys(keys, k, request, resourceTags, account, tx);
+            addKeys(keys, k, request, resourceTags, currentBoundary, account, tx);
         }
         return new Target(resource, keys, rule.also() == null ? null : renamed(rule.also(), request, account, tx));
     }
@@ -184,7 +213,7 @@ public final class EnforcementTable {
     }
 
     private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request,
-            List<Tag> resourceTags, String account, Tx tx) {
+                                List<Tag> resourceTags, String currentBoundary, String account, Tx tx) {
         switch (k[0]) {
             case "request-tags": {
                 List<String> tagKeys = new ArrayList<>();
@@ -219,10 +248,20 @@ public final class EnforcementTable {
                 }
                 break;
             }
-            case "resource-tags":
-                if (resourceTags != null) {
-                    resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
+            case "current-boundary":
+                if (currentBoundary != null) {
+                    keys.put("iam:PermissionsBoundary", ContextValue.of(currentBoundary));
                 }
+                break;
+            case "policy-arn": {
+                String arn = member(request, k[1]);
+                if (arn != null) {
+                    keys.put("iam:PolicyARN", ContextValue.of(arn));
+                }
+                break;
+            }
+            case "resource-tags":
+                resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
                 break;
             case "credential-service": {
                 String service = member(request, k[1]);

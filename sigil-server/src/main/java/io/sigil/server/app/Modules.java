@@ -10,11 +10,15 @@ import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
+import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.CredentialReportService;
-import io.sigil.iam.service.LoginFacts;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.LastUsedRecorder;
+import io.sigil.iam.service.LoginFacts;
+import io.sigil.iam.service.ManagedPolicyService;
+import io.sigil.iam.service.PolicyAttachmentService;
+import io.sigil.iam.service.PolicyListings;
 import io.sigil.iam.service.ServerCertificateService;
 import io.sigil.iam.service.ServiceSpecificCredentialService;
 import io.sigil.iam.service.SigningCertificateService;
@@ -24,9 +28,12 @@ import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
+import io.sigil.server.api.iam.BoundariesApi;
 import io.sigil.server.api.iam.CredentialReportsApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
+import io.sigil.server.api.iam.ManagedPoliciesApi;
+import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.ServerCertificatesApi;
 import io.sigil.server.api.iam.ServiceSpecificCredentialsApi;
 import io.sigil.server.api.iam.SigningCertificatesApi;
@@ -52,11 +59,15 @@ final class Modules {
         Limits limits = Limits.AWS_DEFAULTS;
         SessionTokens tokens = new SessionTokens(box);
         StsService sts = new StsService(store, tokens, clock, MfaVerifier.NONE);
+        BoundaryService boundaries = new BoundaryService(store);
         return List.of(
-                new UsersApi(new UserService(store, clock, limits)),
+                new UsersApi(new UserService(store, clock, limits, boundaries)),
                 new GroupsApi(new GroupService(store, clock, limits)),
                 new AccessKeysApi(new AccessKeyService(store, clock)),
                 new InlinePoliciesApi(new InlinePolicyService(store, limits)),
+                new ManagedPoliciesApi(new ManagedPolicyService(store, clock, limits), new PolicyListings(store)),
+                new PolicyAttachmentsApi(new PolicyAttachmentService(store)),
+                new BoundariesApi(boundaries),
                 new SshPublicKeysApi(new SshKeyService(store, clock)),
                 new SigningCertificatesApi(new SigningCertificateService(store, clock)),
                 new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),

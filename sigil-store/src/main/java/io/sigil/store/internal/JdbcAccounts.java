@@ -70,7 +70,7 @@ final class JdbcAccounts implements AccountStore {
     @Override
     public void delete(String accountId) {
         tx.lockAccount(accountId);
-        for (String table : new String[] {"users", "iam_groups", "roles", "access_keys"}) {
+        for (String table : new String[] {"users", "iam_groups", "roles", "access_keys", "managed_policies"}) {
             if (tx.db.count("SELECT count(*) FROM " + table + " WHERE account_id = ?", accountId) > 0) {
                 throw IamException.deleteConflict("Cannot delete entity, the account still has entities.");
             }

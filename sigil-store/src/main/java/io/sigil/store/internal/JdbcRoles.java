@@ -99,6 +99,9 @@ final class JdbcRoles implements RoleStore {
         if (tx.db.count("SELECT count(*) FROM role_policies WHERE owner_id = ?", role.id()) > 0) {
             throw IamException.deleteConflict("Cannot delete entity, must delete policies first.");
         }
+        if (tx.db.count("SELECT count(*) FROM role_attached_policies WHERE owner_id = ?", role.id()) > 0) {
+            throw IamException.deleteConflict("Cannot delete entity, must detach all policies first.");
+        }
         tx.guarded(() -> tx.db.update("DELETE FROM roles WHERE id = ?", role.id()), null,
                 () -> IamException.deleteConflict("Cannot delete entity, it still has attached entities."));
         tx.changed(EntityKind.ROLE, accountId, role.id());

@@ -123,15 +123,18 @@ final class JdbcTags implements TagStore {
         String name = switch (kind) {
             case USER -> "TagsPerUser";
             case ROLE -> "TagsPerRole";
+            case POLICY -> "TagsPerPolicy";
             case SERVER_CERTIFICATE -> "TagsPerServerCertificate";
         };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
 
+    /** A policy is named by its ARN; its account is the one in the ARN. */
     private String lockOwner(String accountId, TaggableKind kind, String ownerName) {
         return switch (kind) {
             case USER -> tx.users().lock(accountId, ownerName).id();
             case ROLE -> tx.roles().lock(accountId, ownerName).id();
+            case POLICY -> tx.managedPolicies().lock(ownerName).id();
             case SERVER_CERTIFICATE -> tx.serverCertificates().lock(accountId, ownerName).id();
         };
     }
@@ -140,6 +143,8 @@ final class JdbcTags implements TagStore {
         return switch (kind) {
             case USER -> tx.users().get(accountId, ownerName).id();
             case ROLE -> tx.roles().get(accountId, ownerName).id();
+            case POLICY -> tx.managedPolicies().find(ownerName)
+                    .orElseThrow(() -> io.sigil.iam.store.ManagedPolicyStore.noSuchPolicy(ownerName)).id();
             case SERVER_CERTIFICATE -> tx.serverCertificates().get(accountId, ownerName).id();
         };
     }
@@ -148,6 +153,7 @@ final class JdbcTags implements TagStore {
         return switch (kind) {
             case USER -> "user_tags";
             case ROLE -> "role_tags";
+            case POLICY -> "policy_tags";
             case SERVER_CERTIFICATE -> "server_certificate_tags";
         };
     }
@@ -157,6 +163,7 @@ final class JdbcTags implements TagStore {
         return switch (kind) {
             case USER -> EntityKind.USER;
             case ROLE -> EntityKind.ROLE;
+            case POLICY -> EntityKind.POLICY;
             case SERVER_CERTIFICATE -> null;
         };
     }

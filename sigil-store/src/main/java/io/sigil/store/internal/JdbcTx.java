@@ -10,6 +10,7 @@ import io.sigil.iam.store.CredentialReportStore;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
+import io.sigil.iam.store.ManagedPolicyStore;
 import io.sigil.iam.store.RoleStore;
 import io.sigil.iam.store.ServerCertificateStore;
 import io.sigil.iam.store.ServiceSpecificCredentialStore;
@@ -37,6 +38,7 @@ public final class JdbcTx implements Tx {
     private final JdbcAccessKeys accessKeys = new JdbcAccessKeys(this);
     private final JdbcInlinePolicies inlinePolicies = new JdbcInlinePolicies(this);
     private final JdbcTags tags = new JdbcTags(this);
+    private final JdbcManagedPolicies managedPolicies = new JdbcManagedPolicies(this);
     private final JdbcSshKeys sshKeys = new JdbcSshKeys(this);
     private final JdbcSigningCertificates signingCertificates = new JdbcSigningCertificates(this);
     private final JdbcServerCertificates serverCertificates = new JdbcServerCertificates(this);
@@ -83,6 +85,11 @@ public final class JdbcTx implements Tx {
     @Override
     public TagStore tags() {
         return tags;
+    }
+
+    @Override
+    public ManagedPolicyStore managedPolicies() {
+        return managedPolicies;
     }
 
     @Override

@@ -117,6 +117,8 @@ final class JdbcUsers implements UserStore {
                 "Cannot delete entity, must delete service-specific credentials first.");
         requireNone("SELECT count(*) FROM user_policies WHERE owner_id = ?", user.id(),
                 "Cannot delete entity, must delete policies first.");
+        requireNone("SELECT count(*) FROM user_attached_policies WHERE owner_id = ?", user.id(),
+                "Cannot delete entity, must detach all policies first.");
         requireNone("SELECT count(*) FROM group_members WHERE user_id = ?", user.id(),
                 "Cannot delete entity, must remove users from group first.");
         tx.guarded(() -> tx.db.update("DELETE FROM users WHERE id = ?", user.id()), null,
