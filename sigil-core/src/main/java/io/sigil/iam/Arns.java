@@ -24,6 +24,10 @@ public final class Arns {
         return iam(accountId, "role", path, name);
     }
 
+    public static String instanceProfile(String accountId, String path, String name) {
+        return iam(accountId, "instance-profile", path, name);
+    }
+
     public static String policy(String accountId, String path, String name) {
         return iam(accountId, "policy", path, name);
     }

@@ -51,6 +51,10 @@ public final class Ids {
         return uniqueId(ROLE);
     }
 
+    public static String instanceProfileId() {
+        return uniqueId(INSTANCE_PROFILE);
+    }
+
     public static String policyId() {
         return uniqueId(MANAGED_POLICY);
     }

@@ -7,7 +7,8 @@ package io.sigil.iam;
  *
  * @param usersPerAccount adjustable, default 5,000
  * @param groupsPerAccount adjustable, default 300
- * @param rolesPerAccount adjustable, default 1,000
+ * @param rolesPerAccount adjustable, default 1,000 (service-linked roles may exceed it: "Only service-linked roles
+ *     can exceed the limit", spec §1.5)
  * @param accessKeysPerUser fixed, 2 (also for the root user)
  * @param groupsPerUser fixed, 10 ("Groups an IAM user can be a member of")
  * @param tagsPerEntity fixed, 50 ("Tags per IAM resource")
@@ -21,6 +22,7 @@ package io.sigil.iam;
  * @param versionsPerPolicy fixed, 5 ("Versions of a managed policy that can be stored")
  * @param managedPolicySize fixed, 6,144 characters, whitespace not counted ("Managed policy size"; LimitExceeded
  *     "Cannot exceed quota for PolicySize: 6144")
+ * @param instanceProfilesPerAccount adjustable, default 1,000 ("Instance profiles in an AWS account")
  */
 public record Limits(
         int usersPerAccount,
@@ -35,7 +37,8 @@ public record Limits(
         int policiesPerAccount,
         int attachedPoliciesPerEntity,
         int versionsPerPolicy,
-        int managedPolicySize) {
+        int managedPolicySize,
+        int instanceProfilesPerAccount) {
 
     public static final int USER_POLICY_SIZE = 2048;
     public static final int GROUP_POLICY_SIZE = 5120;
@@ -44,6 +47,11 @@ public record Limits(
     public static final int ATTACHED_POLICIES_PER_ENTITY = 10;
     public static final int VERSIONS_PER_POLICY = 5;
     public static final int MANAGED_POLICY_SIZE = 6144;
+    public static final int INSTANCE_PROFILES_PER_ACCOUNT = 1000;
+    /** "Roles in an instance profile: 1", which "cannot be increased" (spec §6, fixed limits). */
+    public static final int ROLES_PER_INSTANCE_PROFILE = 1;
+    /** "Role trust policy length: 2,048 characters", whitespace not counted (spec §6). */
+    public static final int TRUST_POLICY_SIZE = 2048;
     /** "SSH public keys per IAM user: 5" (fixed; spec §6). */
     public static final int SSH_PUBLIC_KEYS_PER_USER = 5;
     /** "Signing certificates assigned to an IAM user: 2" (fixed; spec §6). */
@@ -60,36 +68,54 @@ public record Limits(
         if (usersPerAccount < 1 || groupsPerAccount < 1 || rolesPerAccount < 1 || accessKeysPerUser < 1
                 || groupsPerUser < 1 || tagsPerEntity < 1 || userPolicySize < 1 || groupPolicySize < 1
                 || rolePolicySize < 1 || policiesPerAccount < 1 || attachedPoliciesPerEntity < 1
-                || versionsPerPolicy < 1 || managedPolicySize < 1) {
+                || versionsPerPolicy < 1 || managedPolicySize < 1 || instanceProfilesPerAccount < 1) {
             throw new IllegalArgumentException("every quota is at least 1");
         }
     }
 
-    /** The entity quotas, with AWS's policy size and managed-policy quotas. */
+    /** The entity quotas, with AWS's policy size, managed-policy and instance profile quotas. */
     public Limits(int usersPerAccount, int groupsPerAccount, int rolesPerAccount, int accessKeysPerUser,
             int groupsPerUser, int tagsPerEntity) {
         this(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser, tagsPerEntity,
                 USER_POLICY_SIZE, GROUP_POLICY_SIZE, ROLE_POLICY_SIZE, POLICIES_PER_ACCOUNT,
-                ATTACHED_POLICIES_PER_ENTITY, VERSIONS_PER_POLICY, MANAGED_POLICY_SIZE);
+                ATTACHED_POLICIES_PER_ENTITY, VERSIONS_PER_POLICY, MANAGED_POLICY_SIZE, INSTANCE_PROFILES_PER_ACCOUNT);
     }
 
     public Limits withUsersPerAccount(int n) {
         return new Limits(n, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser, tagsPerEntity,
                 userPolicySize, groupPolicySize, rolePolicySize, policiesPerAccount, attachedPoliciesPerEntity,
-                versionsPerPolicy, managedPolicySize);
+                versionsPerPolicy, managedPolicySize, instanceProfilesPerAccount);
+    }
+
+    public Limits withRolesPerAccount(int n) {
+        return new Limits(usersPerAccount, groupsPerAccount, n, accessKeysPerUser, groupsPerUser, tagsPerEntity,
+                userPolicySize, groupPolicySize, rolePolicySize, policiesPerAccount, attachedPoliciesPerEntity,
+                versionsPerPolicy, managedPolicySize, instanceProfilesPerAccount);
+    }
+
+    public Limits withTagsPerEntity(int n) {
+        return new Limits(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser, n,
+                userPolicySize, groupPolicySize, rolePolicySize, policiesPerAccount, attachedPoliciesPerEntity,
+                versionsPerPolicy, managedPolicySize, instanceProfilesPerAccount);
+    }
+
+    public Limits withInstanceProfilesPerAccount(int n) {
+        return new Limits(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser,
+                tagsPerEntity, userPolicySize, groupPolicySize, rolePolicySize, policiesPerAccount,
+                attachedPoliciesPerEntity, versionsPerPolicy, managedPolicySize, n);
     }
 
     /** The same quotas with other aggregate inline policy sizes (user, group, role). */
     public Limits withPolicySizes(int user, int group, int role) {
         return new Limits(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser,
                 tagsPerEntity, user, group, role, policiesPerAccount, attachedPoliciesPerEntity, versionsPerPolicy,
-                managedPolicySize);
+                managedPolicySize, instanceProfilesPerAccount);
     }
 
     /** The same quotas with other managed-policy quotas (per account, attached per entity, versions, size). */
     public Limits withManagedPolicyQuotas(int perAccount, int attachedPerEntity, int versions, int size) {
         return new Limits(usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser,
                 tagsPerEntity, userPolicySize, groupPolicySize, rolePolicySize, perAccount, attachedPerEntity,
-                versions, size);
+                versions, size, instanceProfilesPerAccount);
     }
 }

@@ -40,10 +40,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one behavioural suite of {@link Store}, run against every dialect by a subclass. Each test works in a fresh
- * account, so dialects that share a database between tests stay independent. The parts for keys, certificates and
- * service-specific credentials are in {@link CredentialStoreContract} and {@link ServerCertificateStoreContract}.
+ * account, so dialects that share a database between tests stay independent. Roles' and instance profiles' part of
+ * the suite is in {@link RoleStoreContract}; keys, certificates and service-specific credentials are in
+ * {@link CredentialStoreContract} and {@link ServerCertificateStoreContract}.
  */
-abstract class StoreContract implements CredentialStoreContract, ServerCertificateStoreContract {
+abstract class StoreContract implements RoleStoreContract, CredentialStoreContract, ServerCertificateStoreContract {
 
     /** A new store instance on this test's database (several calls in one test share the data). */
     protected abstract Store open(Limits limits);
@@ -84,6 +85,11 @@ abstract class StoreContract implements CredentialStoreContract, ServerCertifica
     @Override
     public Instant now() {
         return now;
+    }
+
+    @Override
+    public Store openWith(Limits limits) {
+        return track(open(limits));
     }
 
     @Override

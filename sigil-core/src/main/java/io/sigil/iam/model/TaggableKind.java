@@ -1,14 +1,15 @@
 package io.sigil.iam.model;
 
 /**
- * Entities that carry tags here: users, roles, customer managed policies and server certificates
- * (Tag/Untag/List{User,Role,Policy,ServerCertificate}Tags). A policy is named by its ARN where the others are named
- * by name.
+ * Entities that carry tags here: users, roles, customer managed policies, instance profiles and server certificates
+ * (Tag/Untag/List{User,Role,Policy,InstanceProfile,ServerCertificate}Tags). A policy is named by its ARN where the
+ * others are named by name.
  */
 public enum TaggableKind {
     USER("user"),
     ROLE("role"),
     POLICY("policy"),
+    INSTANCE_PROFILE("instance profile"),
     SERVER_CERTIFICATE("server certificate");
 
     private final String noun;

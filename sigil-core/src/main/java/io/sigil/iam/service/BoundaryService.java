@@ -43,10 +43,14 @@ public final class BoundaryService implements BoundaryPolicies {
         });
     }
 
-    /** PutRolePermissionsBoundary. */
+    /**
+     * PutRolePermissionsBoundary. A service-linked role takes none: "you cannot set a permissions boundary on a
+     * service-linked role" (spec §1.5), UnmodifiableEntity.
+     */
     public void putRolePermissionsBoundary(String accountId, String roleName, String policyArn) {
         store.write(tx -> {
             Role role = tx.roles().lock(accountId, roleName);
+            RoleRules.requireModifiable(role);
             requireAttachable(tx, accountId, policyArn);
             tx.roles().update(role.withPermissionsBoundary(policyArn));
         });
@@ -56,6 +60,7 @@ public final class BoundaryService implements BoundaryPolicies {
     public void deleteRolePermissionsBoundary(String accountId, String roleName) {
         store.write(tx -> {
             Role role = tx.roles().lock(accountId, roleName);
+            RoleRules.requireModifiable(role);
             if (role.permissionsBoundaryArn() != null) {
                 tx.roles().update(role.withPermissionsBoundary(null));
             }

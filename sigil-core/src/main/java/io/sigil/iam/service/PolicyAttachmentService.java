@@ -8,6 +8,7 @@ import io.sigil.iam.store.ManagedPolicyStore;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
 import io.sigil.iam.store.Store;
+import io.sigil.iam.store.Tx;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,10 @@ import java.util.Objects;
  * Reference). A managed policy is attachable if it is the account's own or an AWS managed policy; otherwise
  * NoSuchEntity "Policy ARN does not exist or is not attachable." AWS managed policies for service-linked roles
  * ({@code /aws-service-role/} path) can only be attached to their service's role, never by a customer:
- * PolicyNotAttachable "Cannot attach a Service Role Policy to a Customer Role." (spec §10 H87).
+ * PolicyNotAttachable "Cannot attach a Service Role Policy to a Customer Role." (spec §10 H87). Nor can a
+ * customer attach to or detach from a service-linked role: UnmodifiableEntity "Cannot perform the operation on the
+ * protected role 'AWSServiceRoleForTrustedAdvisor' - this role is only modifiable by AWS" (DetachRolePolicy's answer
+ * as quoted in public reports).
  */
 public final class PolicyAttachmentService {
 
@@ -37,6 +41,7 @@ public final class PolicyAttachmentService {
      */
     public void attach(String accountId, PolicyOwnerKind kind, String entityName, String policyArn) {
         store.write(tx -> {
+            requireModifiable(tx, accountId, kind, entityName);
             ManagedPolicy policy = PolicyLookup.find(tx, accountId, policyArn).orElseThrow(() ->
                     IamException.noSuchEntity("Policy " + policyArn + " does not exist or is not attachable."));
             if (policy.isAwsManaged() && policy.path().startsWith(SERVICE_ROLE_POLICY_PATH)) {
@@ -56,6 +61,7 @@ public final class PolicyAttachmentService {
      */
     public void detach(String accountId, PolicyOwnerKind kind, String entityName, String policyArn) {
         store.write(tx -> {
+            requireModifiable(tx, accountId, kind, entityName);
             String arn = PolicyLookup.find(tx, accountId, policyArn).map(ManagedPolicy::arn).orElse(policyArn);
             if (!tx.managedPolicies().detach(accountId, kind, entityName, arn)) {
                 throw ManagedPolicyStore.noSuchPolicy(policyArn);
@@ -73,6 +79,13 @@ public final class PolicyAttachmentService {
                 .stream().map(AttachedPolicy::of).filter(a -> a.path().startsWith(page.pathPrefix()))
                 .sorted(Comparator.comparing(PolicyAttachmentService::sortKey)).toList();
         return ListPages.page(all, PolicyAttachmentService::sortKey, page);
+    }
+
+    /** A service-linked role's policies are its service's to change. */
+    private static void requireModifiable(Tx tx, String accountId, PolicyOwnerKind kind, String entityName) {
+        if (kind == PolicyOwnerKind.ROLE) {
+            tx.roles().find(accountId, entityName).ifPresent(RoleRules::requireModifiable);
+        }
     }
 
     private static String sortKey(AttachedPolicy a) {

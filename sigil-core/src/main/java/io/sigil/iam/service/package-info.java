@@ -6,5 +6,10 @@
  *
  * <p>Constraints that AWS checks before an operation runs (lengths, patterns, ranges) are the protocol layer's
  * job; a service checks what only the data can tell: existence, uniqueness, quotas, dependents.
+ *
+ * <p>Roles: {@link io.sigil.iam.service.RoleService}, {@link io.sigil.iam.service.RolePolicyService},
+ * {@link io.sigil.iam.service.ServiceLinkedRoleService}, principal binding in trust policies
+ * ({@link io.sigil.iam.service.TrustPolicies}); instance profiles:
+ * {@link io.sigil.iam.service.InstanceProfileService}.
  */
 package io.sigil.iam.service;

@@ -12,6 +12,7 @@ public enum EntityKind {
      * is reported as the user, group or role that gained or lost the policy.
      */
     POLICY,
+    INSTANCE_PROFILE,
     /** Events may have been missed (a listener reconnected): drop every cached entry. */
     ALL
 }

@@ -19,6 +19,10 @@ public interface Tx {
 
     ManagedPolicyStore managedPolicies();
 
+    InstanceProfileStore instanceProfiles();
+
+    DeletionTaskStore deletionTasks();
+
     SshKeyStore sshKeys();
 
     SigningCertificateStore signingCertificates();

@@ -5,6 +5,7 @@ import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.Tag;
+import io.sigil.iam.service.TrustPolicies;
 import io.sigil.iam.store.Store;
 import io.sigil.policy.CompiledPolicy;
 import io.sigil.policy.ContextValue;
@@ -104,7 +105,15 @@ public final class AssumeRoleService {
         Session s = new Session(SessionKind.ASSUMED_ROLE, role.accountId(), AccessKeyIds.temporary(role.accountId()),
                 role.arn(), role.id(), r.roleSessionName(), now, now.plusSeconds(duration), mfaAt, r.policy(),
                 r.policyArns(), withRoleTags(role.tags(), tags), transitive, sourceIdentity, chained);
-        return new Result(tokens.issue(s), s.arn(), s.userId(), packs ? packed : null, sourceIdentity);
+        Result result = new Result(tokens.issue(s), s.arn(), s.userId(), packs ? packed : null, sourceIdentity);
+        recordUse(role, now, requestKeys.get("aws:RequestedRegion"));
+        return result;
+    }
+
+    /** GetRole's RoleLastUsed: when and in which region the role was last assumed (API Reference, RoleLastUsed). */
+    private void recordUse(Role role, Instant now, ContextValue region) {
+        String r = region == null || region.values().isEmpty() ? "us-east-1" : region.values().get(0);
+        store.write(tx -> tx.roles().recordUse(role.id(), now, r));
     }
 
     /** {@code arn:aws:iam::ACCOUNT:role/PATH/NAME}: the role of that account, name and path, if any. */
@@ -115,7 +124,11 @@ public final class AssumeRoleService {
         }
         String account = p[4];
         String name = p[5].substring(p[5].lastIndexOf('/') + 1);
-        return store.read(tx -> tx.roles().find(account, name)).filter(role -> role.arn().equals(arn));
+        // The trust policy as IAM evaluates it: principals it names by ARN that were deleted (and perhaps
+        // re-created) since it was saved are shown, and matched, by their old unique id (spec §10 F62).
+        return store.read(tx -> tx.roles().find(account, name)
+                        .map(r -> r.withTrustPolicy(TrustPolicies.render(tx, r))))
+                .filter(role -> role.arn().equals(arn));
     }
 
     private static CompiledPolicy trustPolicy(Role role) {

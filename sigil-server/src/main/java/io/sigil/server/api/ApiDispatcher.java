@@ -171,15 +171,18 @@ public final class ApiDispatcher implements ApiEndpoint {
         Map<String, ContextValue> keys = RequestKeys.of(ctx);
         keys.putAll(target.keys());
         String action = in.operation().iamAction();
-        deny(authorizer.authorize(p, action, target.resource(), p.accountId(), keys), target.resource(), p, action, t);
-        if (target.alsoResource() != null && !target.alsoResource().equals(target.resource())) {
-            deny(authorizer.authorize(p, action, target.alsoResource(), p.accountId(), keys), target.alsoResource(),
-                    p, action, t);
+        check(p, action, target.resource(), keys, t);
+        for (EnforcementTable.Also also : target.also()) {
+            check(p, also.action() == null ? action : also.action(), also.resource(), keys, t);
         }
     }
 
-    /** Answers AccessDenied for a denial (or, in audit mode, records it and lets the call go on). */
-    private void deny(Decision d, String resource, Principal p, String action, Trace t) {
+    /**
+     * One action on one resource: allowed, or AccessDenied (in audit mode the would-be denial is recorded and the
+     * call goes on).
+     */
+    private void check(Principal p, String action, String resource, Map<String, ContextValue> keys, Trace t) {
+        Decision d = authorizer.authorize(p, action, resource, p.accountId(), keys);
         if (d.allowed()) {
             return;
         }

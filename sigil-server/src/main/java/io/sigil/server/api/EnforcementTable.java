@@ -3,11 +3,13 @@ package io.sigil.server.api;
 import io.sigil.iam.Arns;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.AccessKey;
+import io.sigil.iam.model.InstanceProfile;
 import io.sigil.iam.model.ManagedPolicy;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.ServerCertificate;
 import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
+import io.sigil.iam.service.ServiceLinkedRoles;
 import io.sigil.iam.store.Tx;
 import io.sigil.policy.ContextValue;
 import software.amazon.awssdk.awscore.AwsRequest;
@@ -31,15 +33,25 @@ import java.util.Optional;
  */
 public final class EnforcementTable {
     /**
-     * What authorisation needs from one request. {@code resource} is null for operations that need none;
-     * {@code alsoResource}, when not null, is a second resource the caller must be allowed on too (a rename is
-     * authorised on the entity's old and new ARN).
+     * What authorisation needs from one request. {@code resource} is null for operations that need none.
+     * {@code also} lists further checks, each an action on a resource, that the caller must pass after the
+     * operation's own: the new ARN of a rename, with the operation's action (UpdateUser: "the requester must have
+     * appropriate permissions on both the source object and the target object"), and {@code iam:PassRole} on the
+     * role AddRoleToInstanceProfile adds ("The caller of this operation must be granted the PassRole permission on
+     * the IAM role by a permissions policy").
      */
-    public record Target(String resource, Map<String, ContextValue> keys, String alsoResource) {
+    public record Target(String resource, Map<String, ContextValue> keys, List<Also> also) {
+        public Target {
+            also = List.copyOf(also);
+        }
+
         public Target(String resource, Map<String, ContextValue> keys) {
-            this(resource, keys, null);
+            this(resource, keys, List.of());
         }
     }
+
+    /** A further check: {@code action} (null for the operation's own action) on {@code resource}. */
+    public record Also(String action, String resource) {}
 
     private record Rule(String[] resource, List<String[]> keys, String[] also) {}
 
@@ -171,6 +183,27 @@ public final class EnforcementTable {
             case "server-certificate-new":
                 resource = Arns.serverCertificate(account, pathOr(request, spec[2]), member(request, spec[1]));
                 break;
+            case "role-new":
+                resource = Arns.role(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
+            case "instance-profile": {
+                String name = member(request, spec[1]);
+                Optional<InstanceProfile> profile = tx.instanceProfiles().find(account, name);
+                resourceTags = profile.map(InstanceProfile::tags).orElse(List.of());
+                resource = profile.map(InstanceProfile::arn).orElse(Arns.instanceProfile(account, "/", name));
+                break;
+            }
+            case "instance-profile-new":
+                resource = Arns.instanceProfile(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
+            case "slr-new": {
+                ServiceLinkedRoles.Entry e = ServiceLinkedRoles.lookup(member(request, spec[1])).orElse(null);
+                resource = e == null ? "*" : Arns.role(account, e.path(), e.roleName(member(request, spec[2])));
+                break;
+            }
+            case "slr-task":
+                resource = slrTaskRole(account, member(request, spec[1]));
+                break;
             case "federated-user":
                 resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
                 break;
@@ -181,10 +214,23 @@ public final class EnforcementTable {
             resourceTags = resourceUser.tags();
         }
         Map<String, ContextValue> keys = new LinkedHashMap<>();
+        List<Also> also = new ArrayList<>();
         for (String[] k : rule.keys()) {
-            addKeys(keys, k, request, resourceTags, currentBoundary, account, tx);
+            if (k[0].equals("pass-role")) {
+                String role = member(request, k[1]);
+                also.add(new Also("iam:PassRole", tx.roles().find(account, role).map(Role::arn)
+                        .orElse(Arns.role(account, "/", role))));
+            } else {
+                addKeys(keys, k, request, resourceTags, currentBoundary, account, tx);
+            }
         }
-        return new Target(resource, keys, rule.also() == null ? null : renamed(rule.also(), request, account, tx));
+        if (rule.also() != null) {
+            String renamed = renamed(rule.also(), request, account, tx);
+            if (!renamed.equals(resource)) {
+                also.add(0, new Also(null, renamed));
+            }
+        }
+        return new Target(resource, keys, also);
     }
 
     /**
@@ -210,6 +256,18 @@ public final class EnforcementTable {
             case "rename-group" -> Arns.group(account, path, name);
             default -> Arns.serverCertificate(account, path, name);
         };
+    }
+
+    /**
+     * The role a deletion task id names: {@code task/aws-service-role/SERVICE/ROLE/UUID} →
+     * {@code arn:aws:iam::ACCOUNT:role/aws-service-role/SERVICE/ROLE}; {@code *} for another form.
+     */
+    private static String slrTaskRole(String account, String taskId) {
+        String[] p = taskId == null ? new String[0] : taskId.split("/");
+        if (p.length != 5 || !p[0].equals("task") || !p[1].equals("aws-service-role")) {
+            return "*";
+        }
+        return Arns.role(account, "/aws-service-role/" + p[2] + "/", p[3]);
     }
 
     private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request,
@@ -282,6 +340,13 @@ public final class EnforcementTable {
                 if (id != null) {
                     tx.serviceSpecificCredentials().find(account, id).ifPresent(
                             c -> keys.put(CREDENTIAL_SERVICE_KEY, ContextValue.of(c.serviceName())));
+                }
+                break;
+            }
+            case "service-name": {
+                String service = member(request, k[1]);
+                if (service != null) {
+                    keys.put("iam:AWSServiceName", ContextValue.of(service));
                 }
                 break;
             }

@@ -14,12 +14,16 @@ import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.CredentialReportService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
+import io.sigil.iam.service.InstanceProfileService;
 import io.sigil.iam.service.LastUsedRecorder;
 import io.sigil.iam.service.LoginFacts;
 import io.sigil.iam.service.ManagedPolicyService;
 import io.sigil.iam.service.PolicyAttachmentService;
 import io.sigil.iam.service.PolicyListings;
+import io.sigil.iam.service.RolePolicyService;
+import io.sigil.iam.service.RoleService;
 import io.sigil.iam.service.ServerCertificateService;
+import io.sigil.iam.service.ServiceLinkedRoleService;
 import io.sigil.iam.service.ServiceSpecificCredentialService;
 import io.sigil.iam.service.SigningCertificateService;
 import io.sigil.iam.service.SshKeyService;
@@ -32,9 +36,12 @@ import io.sigil.server.api.iam.BoundariesApi;
 import io.sigil.server.api.iam.CredentialReportsApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
+import io.sigil.server.api.iam.InstanceProfilesApi;
 import io.sigil.server.api.iam.ManagedPoliciesApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
+import io.sigil.server.api.iam.RolesApi;
 import io.sigil.server.api.iam.ServerCertificatesApi;
+import io.sigil.server.api.iam.ServiceLinkedRolesApi;
 import io.sigil.server.api.iam.ServiceSpecificCredentialsApi;
 import io.sigil.server.api.iam.SigningCertificatesApi;
 import io.sigil.server.api.iam.SshPublicKeysApi;
@@ -57,6 +64,7 @@ final class Modules {
     static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
                                Authorizer authorizer) {
         Limits limits = Limits.AWS_DEFAULTS;
+        InlinePolicyService inlinePolicies = new InlinePolicyService(store, limits);
         SessionTokens tokens = new SessionTokens(box);
         StsService sts = new StsService(store, tokens, clock, MfaVerifier.NONE);
         BoundaryService boundaries = new BoundaryService(store);
@@ -64,10 +72,13 @@ final class Modules {
                 new UsersApi(new UserService(store, clock, limits, boundaries)),
                 new GroupsApi(new GroupService(store, clock, limits)),
                 new AccessKeysApi(new AccessKeyService(store, clock)),
-                new InlinePoliciesApi(new InlinePolicyService(store, limits)),
+                new InlinePoliciesApi(inlinePolicies),
                 new ManagedPoliciesApi(new ManagedPolicyService(store, clock, limits), new PolicyListings(store)),
                 new PolicyAttachmentsApi(new PolicyAttachmentService(store)),
                 new BoundariesApi(boundaries),
+                new RolesApi(new RoleService(store, clock, boundaries), new RolePolicyService(store, inlinePolicies)),
+                new ServiceLinkedRolesApi(new ServiceLinkedRoleService(store, clock)),
+                new InstanceProfilesApi(new InstanceProfileService(store, clock)),
                 new SshPublicKeysApi(new SshKeyService(store, clock)),
                 new SigningCertificatesApi(new SigningCertificateService(store, clock)),
                 new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),

@@ -2,6 +2,7 @@ package io.sigil.server.app;
 
 import io.sigil.iam.model.AccessKey;
 import io.sigil.iam.model.Group;
+import io.sigil.iam.model.InstanceProfile;
 import io.sigil.iam.model.ManagedPolicy;
 import io.sigil.iam.model.PolicyOwnerKind;
 import io.sigil.iam.model.PolicyVersion;
@@ -50,6 +51,12 @@ final class Reset {
             }
             detachAll(tx, account, PolicyOwnerKind.GROUP, g.name());
             tx.groups().delete(account, g.name());
+        }
+        for (InstanceProfile ip : all(p -> tx.instanceProfiles().list(account, p))) {
+            for (Role r : ip.roles()) {
+                tx.instanceProfiles().removeRole(account, ip.name(), r.name());
+            }
+            tx.instanceProfiles().delete(account, ip.name());
         }
         for (Role r : all(p -> tx.roles().list(account, p))) {
             for (String name : all(p -> tx.inlinePolicies().listNames(account, PolicyOwnerKind.ROLE, r.name(), p))) {

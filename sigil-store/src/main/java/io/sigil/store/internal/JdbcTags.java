@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Tags of users, roles and server certificates. IAM User Guide, "Tags for IAM resources" › "Case sensitivity": a tag
- * key is unique case-insensitively and keeps the case last given.
+ * Tags of users, roles, managed policies, instance profiles and server certificates. IAM User Guide, "Tags for IAM
+ * resources" › "Case sensitivity": a tag key is unique case-insensitively and keeps the case last given.
  */
 final class JdbcTags implements TagStore {
 
@@ -124,6 +124,7 @@ final class JdbcTags implements TagStore {
             case USER -> "TagsPerUser";
             case ROLE -> "TagsPerRole";
             case POLICY -> "TagsPerPolicy";
+            case INSTANCE_PROFILE -> "TagsPerInstanceProfile";
             case SERVER_CERTIFICATE -> "TagsPerServerCertificate";
         };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
@@ -135,6 +136,7 @@ final class JdbcTags implements TagStore {
             case USER -> tx.users().lock(accountId, ownerName).id();
             case ROLE -> tx.roles().lock(accountId, ownerName).id();
             case POLICY -> tx.managedPolicies().lock(ownerName).id();
+            case INSTANCE_PROFILE -> tx.instanceProfiles().lock(accountId, ownerName).id();
             case SERVER_CERTIFICATE -> tx.serverCertificates().lock(accountId, ownerName).id();
         };
     }
@@ -145,6 +147,7 @@ final class JdbcTags implements TagStore {
             case ROLE -> tx.roles().get(accountId, ownerName).id();
             case POLICY -> tx.managedPolicies().find(ownerName)
                     .orElseThrow(() -> io.sigil.iam.store.ManagedPolicyStore.noSuchPolicy(ownerName)).id();
+            case INSTANCE_PROFILE -> tx.instanceProfiles().get(accountId, ownerName).id();
             case SERVER_CERTIFICATE -> tx.serverCertificates().get(accountId, ownerName).id();
         };
     }
@@ -154,6 +157,7 @@ final class JdbcTags implements TagStore {
             case USER -> "user_tags";
             case ROLE -> "role_tags";
             case POLICY -> "policy_tags";
+            case INSTANCE_PROFILE -> "instance_profile_tags";
             case SERVER_CERTIFICATE -> "server_certificate_tags";
         };
     }
@@ -164,6 +168,7 @@ final class JdbcTags implements TagStore {
             case USER -> EntityKind.USER;
             case ROLE -> EntityKind.ROLE;
             case POLICY -> EntityKind.POLICY;
+            case INSTANCE_PROFILE -> EntityKind.INSTANCE_PROFILE;
             case SERVER_CERTIFICATE -> null;
         };
     }

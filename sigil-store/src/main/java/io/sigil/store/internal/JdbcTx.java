@@ -6,10 +6,12 @@ import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.AccessKeyStore;
 import io.sigil.iam.store.AccountStore;
 import io.sigil.iam.store.ChangeEvent;
+import io.sigil.iam.store.DeletionTaskStore;
 import io.sigil.iam.store.CredentialReportStore;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
+import io.sigil.iam.store.InstanceProfileStore;
 import io.sigil.iam.store.ManagedPolicyStore;
 import io.sigil.iam.store.RoleStore;
 import io.sigil.iam.store.ServerCertificateStore;
@@ -39,6 +41,8 @@ public final class JdbcTx implements Tx {
     private final JdbcInlinePolicies inlinePolicies = new JdbcInlinePolicies(this);
     private final JdbcTags tags = new JdbcTags(this);
     private final JdbcManagedPolicies managedPolicies = new JdbcManagedPolicies(this);
+    private final JdbcInstanceProfiles instanceProfiles = new JdbcInstanceProfiles(this);
+    private final JdbcDeletionTasks deletionTasks = new JdbcDeletionTasks(this);
     private final JdbcSshKeys sshKeys = new JdbcSshKeys(this);
     private final JdbcSigningCertificates signingCertificates = new JdbcSigningCertificates(this);
     private final JdbcServerCertificates serverCertificates = new JdbcServerCertificates(this);
@@ -90,6 +94,16 @@ public final class JdbcTx implements Tx {
     @Override
     public ManagedPolicyStore managedPolicies() {
         return managedPolicies;
+    }
+
+    @Override
+    public InstanceProfileStore instanceProfiles() {
+        return instanceProfiles;
+    }
+
+    @Override
+    public DeletionTaskStore deletionTasks() {
+        return deletionTasks;
     }
 
     @Override
