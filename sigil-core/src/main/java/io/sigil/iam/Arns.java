@@ -40,6 +40,11 @@ public final class Arns {
         return iam(accountId, "mfa", path, name);
     }
 
+    /** {@code arn:aws:iam::123456789012:server-certificate/cloudfront/test/Cert} (spec §1.11). */
+    public static String serverCertificate(String accountId, String path, String name) {
+        return iam(accountId, "server-certificate", path, name);
+    }
+
     /** {@code arn:aws:iam::123456789012:root}, the account principal. */
     public static String root(String accountId) {
         return "arn:" + PARTITION + ":iam::" + accountId + ":root";

@@ -59,6 +59,15 @@ public record Limits(
      * account: equal to the user quota").
      */
     public static final int MFA_DEVICES_PER_USER = 8;
+    /** "SSH public keys per IAM user: 5" (fixed; spec §6). */
+    public static final int SSH_PUBLIC_KEYS_PER_USER = 5;
+    /** "Signing certificates assigned to an IAM user: 2" (fixed; spec §6). */
+    public static final int SIGNING_CERTIFICATES_PER_USER = 2;
+    /** "Server certificates stored in an AWS account: 20" (adjustable in AWS; spec §6). */
+    public static final int SERVER_CERTIFICATES_PER_ACCOUNT = 20;
+    /** "You can have a maximum of two sets of service-specific credentials for each supported service per user"
+     * (IAM API Reference, CreateServiceSpecificCredential). */
+    public static final int SERVICE_SPECIFIC_CREDENTIALS_PER_USER_PER_SERVICE = 2;
 
     public static final Limits AWS_DEFAULTS = new Limits(5000, 300, 1000, 2, 10, 50);
 

@@ -68,6 +68,23 @@ class PostgresStoreTest extends StoreContract {
         }
     }
 
+    /** Reads the whole row as text (bytea as hex) and looks for the secret in clear and in hex. */
+    @Override
+    public void assertRowKeepsNoClearText(String table, String id, String secret) throws Exception {
+        PostgresConfig c = TestPostgres.config();
+        try (Connection conn = DriverManager.getConnection(c.jdbcUrl(), c.user(), c.password());
+                PreparedStatement ps = conn.prepareStatement("SELECT t::text FROM " + table + " t WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                String row = rs.getString(1);
+                assertThat(row).contains(id);
+                assertThat(row).doesNotContain(secret);
+                assertThat(row).doesNotContainIgnoringCase(HexFormat.of().formatHex(secret.getBytes()));
+            }
+        }
+    }
+
     @Test
     void twoStoresOnOneDatabase_aWriteOnOneIsNotifiedToTheOtherWithinOneSecond() throws Exception {
         Store other = track(open(Limits.AWS_DEFAULTS));

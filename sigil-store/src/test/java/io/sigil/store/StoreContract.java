@@ -42,9 +42,11 @@ import org.junit.jupiter.api.Test;
  * The one behavioural suite of {@link Store}, run against every dialect by a subclass. Each test works in a fresh
  * account, so dialects that share a database between tests stay independent. Roles' and instance profiles' part of
  * the suite is in {@link RoleStoreContract}; login profiles', password policies' and MFA devices' part in
- * {@link CredentialStoreContract}.
+ * {@link CredentialStoreContract}; keys, certificates and service-specific credentials in {@link KeyStoreContract}
+ * and {@link ServerCertificateStoreContract}.
  */
-abstract class StoreContract implements RoleStoreContract, CredentialStoreContract {
+abstract class StoreContract implements RoleStoreContract, CredentialStoreContract, KeyStoreContract,
+        ServerCertificateStoreContract {
 
     /** A new store instance on this test's database (several calls in one test share the data). */
     protected abstract Store open(Limits limits);
@@ -90,6 +92,11 @@ abstract class StoreContract implements RoleStoreContract, CredentialStoreContra
     @Override
     public Store openWith(Limits limits) {
         return track(open(limits));
+    }
+
+    @Override
+    public Store openWithAnotherMasterKey() {
+        return track(openWithOtherMasterKey());
     }
 
     protected Store track(Store s) {

@@ -28,4 +28,14 @@ public interface Tx {
     PasswordPolicyStore passwordPolicies();
 
     MfaDeviceStore mfaDevices();
+
+    SshKeyStore sshKeys();
+
+    SigningCertificateStore signingCertificates();
+
+    ServerCertificateStore serverCertificates();
+
+    ServiceSpecificCredentialStore serviceSpecificCredentials();
+
+    CredentialReportStore credentialReports();
 }

@@ -7,6 +7,7 @@ import io.sigil.iam.model.InstanceProfile;
 import io.sigil.iam.model.ManagedPolicy;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.PasswordPolicy;
+import io.sigil.iam.model.ServerCertificate;
 import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
 import io.sigil.iam.service.ServiceLinkedRoles;
@@ -57,6 +58,9 @@ public final class EnforcementTable {
     public record Also(String action, String resource) {}
 
     private record Rule(String[] resource, List<String[]> keys, String[] also) {}
+
+    /** The service a service-specific credential is for (Service Authorization Reference, IAM condition keys). */
+    private static final String CREDENTIAL_SERVICE_KEY = "iam:ServiceSpecificCredentialServiceName";
 
     private final Map<String, Rule> rules;
 
@@ -187,6 +191,16 @@ public final class EnforcementTable {
                 resource = resourceUser != null ? resourceUser.arn() : caller.arn();
                 break;
             }
+            case "server-certificate": {
+                String name = member(request, spec[1]);
+                Optional<ServerCertificate> cert = tx.serverCertificates().find(account, name);
+                resourceTags = cert.map(ServerCertificate::tags).orElse(List.of());
+                resource = cert.map(ServerCertificate::arn).orElse(Arns.serverCertificate(account, "/", name));
+                break;
+            }
+            case "server-certificate-new":
+                resource = Arns.serverCertificate(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
             case "role-new":
                 resource = Arns.role(account, pathOr(request, spec[2]), member(request, spec[1]));
                 break;
@@ -228,7 +242,7 @@ public final class EnforcementTable {
             } else if (k[0].equals("password-self-service")) {
                 grant = selfServiceGrant(caller, resourceUser, tx);
             } else {
-                addKeys(keys, k, request, resourceTags, currentBoundary);
+                addKeys(keys, k, request, resourceTags, currentBoundary, account, tx);
             }
         }
         if (rule.also() != null) {
@@ -249,12 +263,20 @@ public final class EnforcementTable {
         String oldName = member(request, spec[3]);
         String newName = member(request, spec[1]);
         String newPath = member(request, spec[2]);
-        boolean user = spec[0].equals("rename-user");
-        String oldPath = user ? tx.users().find(account, oldName).map(u -> u.path()).orElse("/")
-                : tx.groups().find(account, oldName).map(g -> g.path()).orElse("/");
+        String oldPath = switch (spec[0]) {
+            case "rename-user" -> tx.users().find(account, oldName).map(u -> u.path()).orElse("/");
+            case "rename-group" -> tx.groups().find(account, oldName).map(g -> g.path()).orElse("/");
+            case "rename-server-certificate" ->
+                    tx.serverCertificates().find(account, oldName).map(ServerCertificate::path).orElse("/");
+            default -> throw new IllegalStateException("enforcement.tsv: unknown rename kind " + spec[0]);
+        };
         String name = newName == null ? oldName : newName;
         String path = newPath == null ? oldPath : newPath;
-        return user ? Arns.user(account, path, name) : Arns.group(account, path, name);
+        return switch (spec[0]) {
+            case "rename-user" -> Arns.user(account, path, name);
+            case "rename-group" -> Arns.group(account, path, name);
+            default -> Arns.serverCertificate(account, path, name);
+        };
     }
 
     /**
@@ -289,7 +311,7 @@ public final class EnforcementTable {
     }
 
     private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request,
-                                List<Tag> resourceTags, String currentBoundary) {
+                                List<Tag> resourceTags, String currentBoundary, String account, Tx tx) {
         switch (k[0]) {
             case "request-tags": {
                 List<String> tagKeys = new ArrayList<>();
@@ -339,6 +361,28 @@ public final class EnforcementTable {
             case "resource-tags":
                 resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
                 break;
+            case "credential-service": {
+                String service = member(request, k[1]);
+                if (service != null) {
+                    keys.put(CREDENTIAL_SERVICE_KEY, ContextValue.of(service));
+                }
+                break;
+            }
+            case "credential-age": {
+                String days = member(request, k[1]);
+                if (days != null) {
+                    keys.put("iam:ServiceSpecificCredentialAgeDays", ContextValue.of(days));
+                }
+                break;
+            }
+            case "stored-credential-service": {
+                String id = member(request, k[1]);
+                if (id != null) {
+                    tx.serviceSpecificCredentials().find(account, id).ifPresent(
+                            c -> keys.put(CREDENTIAL_SERVICE_KEY, ContextValue.of(c.serviceName())));
+                }
+                break;
+            }
             case "service-name": {
                 String service = member(request, k[1]);
                 if (service != null) {

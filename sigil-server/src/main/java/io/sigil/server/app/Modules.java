@@ -2,6 +2,7 @@ package io.sigil.server.app;
 
 import io.sigil.iam.Limits;
 import io.sigil.iam.crypto.Pbkdf2Passwords;
+import io.sigil.iam.crypto.Pbkdf2Hash;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.sts.AssumeRoleService;
@@ -11,36 +12,47 @@ import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.BoundaryService;
+import io.sigil.iam.service.CredentialReportService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.InstanceProfileService;
 import io.sigil.iam.service.LastUsedRecorder;
+import io.sigil.iam.service.LoginFacts;
 import io.sigil.iam.service.ManagedPolicyService;
 import io.sigil.iam.service.PolicyAttachmentService;
 import io.sigil.iam.service.PolicyListings;
 import io.sigil.iam.service.RolePolicyService;
 import io.sigil.iam.service.RoleService;
+import io.sigil.iam.service.ServerCertificateService;
 import io.sigil.iam.service.ServiceLinkedRoleService;
 import io.sigil.iam.service.LockoutPolicy;
 import io.sigil.iam.service.LoginProfileService;
 import io.sigil.iam.service.MfaService;
 import io.sigil.iam.service.PasswordPolicyService;
+import io.sigil.iam.service.ServiceSpecificCredentialService;
+import io.sigil.iam.service.SigningCertificateService;
+import io.sigil.iam.service.SshKeyService;
 import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
 import io.sigil.server.api.iam.BoundariesApi;
+import io.sigil.server.api.iam.CredentialReportsApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
 import io.sigil.server.api.iam.InstanceProfilesApi;
 import io.sigil.server.api.iam.ManagedPoliciesApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.RolesApi;
+import io.sigil.server.api.iam.ServerCertificatesApi;
 import io.sigil.server.api.iam.ServiceLinkedRolesApi;
 import io.sigil.server.api.iam.LoginProfilesApi;
 import io.sigil.server.api.iam.MfaDevicesApi;
 import io.sigil.server.api.iam.PasswordPolicyApi;
+import io.sigil.server.api.iam.ServiceSpecificCredentialsApi;
+import io.sigil.server.api.iam.SigningCertificatesApi;
+import io.sigil.server.api.iam.SshPublicKeysApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
 import io.sigil.server.api.sts.StsRolesApi;
@@ -81,6 +93,12 @@ final class Modules {
                         LockoutPolicy.DEFAULT)),
                 new PasswordPolicyApi(new PasswordPolicyService(store)),
                 new MfaDevicesApi(mfa),
+                new SshPublicKeysApi(new SshKeyService(store, clock)),
+                new SigningCertificatesApi(new SigningCertificateService(store, clock)),
+                new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),
+                new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
+                        Pbkdf2Hash.standard())),
+                new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
                 new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));

@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Tags of users, roles, managed policies, instance profiles and virtual MFA devices. IAM User Guide, "Tags for IAM
- * resources" › "Case sensitivity": a tag key is unique case-insensitively and keeps the case last given. An MFA
- * device's owner name is its serial number.
+ * Tags of users, roles, managed policies, instance profiles, virtual MFA devices and server certificates. IAM User
+ * Guide, "Tags for IAM resources" › "Case sensitivity": a tag key is unique case-insensitively and keeps the case
+ * last given. An MFA device's owner name is its serial number.
  */
 final class JdbcTags implements TagStore {
 
@@ -44,7 +44,9 @@ final class JdbcTags implements TagStore {
                     t.key());
             insert(tx, kind, ownerId, t);
         }
-        tx.changed(entityKind(kind), accountId, ownerId);
+        if (entityKind(kind) != null) {
+            tx.changed(entityKind(kind), accountId, ownerId);
+        }
     }
 
     @Override
@@ -54,7 +56,9 @@ final class JdbcTags implements TagStore {
             tx.db.update("DELETE FROM " + table(kind) + " WHERE owner_id = ? AND lower(tag_key) = lower(?)", ownerId,
                     key);
         }
-        tx.changed(entityKind(kind), accountId, ownerId);
+        if (entityKind(kind) != null) {
+            tx.changed(entityKind(kind), accountId, ownerId);
+        }
     }
 
     @Override
@@ -123,6 +127,7 @@ final class JdbcTags implements TagStore {
             case POLICY -> "TagsPerPolicy";
             case INSTANCE_PROFILE -> "TagsPerInstanceProfile";
             case MFA_DEVICE -> "TagsPerMFADevice";
+            case SERVER_CERTIFICATE -> "TagsPerServerCertificate";
         };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
@@ -135,6 +140,7 @@ final class JdbcTags implements TagStore {
             case POLICY -> tx.managedPolicies().lock(ownerName).id();
             case INSTANCE_PROFILE -> tx.instanceProfiles().lock(accountId, ownerName).id();
             case MFA_DEVICE -> tx.mfaDevices().lock(accountId, ownerName).serialNumber();
+            case SERVER_CERTIFICATE -> tx.serverCertificates().lock(accountId, ownerName).id();
         };
     }
 
@@ -146,6 +152,7 @@ final class JdbcTags implements TagStore {
                     .orElseThrow(() -> io.sigil.iam.store.ManagedPolicyStore.noSuchPolicy(ownerName)).id();
             case INSTANCE_PROFILE -> tx.instanceProfiles().get(accountId, ownerName).id();
             case MFA_DEVICE -> tx.mfaDevices().get(accountId, ownerName).serialNumber();
+            case SERVER_CERTIFICATE -> tx.serverCertificates().get(accountId, ownerName).id();
         };
     }
 
@@ -156,9 +163,11 @@ final class JdbcTags implements TagStore {
             case POLICY -> "policy_tags";
             case INSTANCE_PROFILE -> "instance_profile_tags";
             case MFA_DEVICE -> "mfa_device_tags";
+            case SERVER_CERTIFICATE -> "server_certificate_tags";
         };
     }
 
+    /** Null for server certificates: nothing cached for authorization depends on their tags. */
     private static EntityKind entityKind(TaggableKind kind) {
         return switch (kind) {
             case USER -> EntityKind.USER;
@@ -166,6 +175,7 @@ final class JdbcTags implements TagStore {
             case POLICY -> EntityKind.POLICY;
             case INSTANCE_PROFILE -> EntityKind.INSTANCE_PROFILE;
             case MFA_DEVICE -> EntityKind.MFA_DEVICE;
+            case SERVER_CERTIFICATE -> null;
         };
     }
 }
