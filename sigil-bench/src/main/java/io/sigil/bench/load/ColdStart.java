@@ -3,6 +3,9 @@ package io.sigil.bench.load;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,11 +66,13 @@ public final class ColdStart {
         String target = args.length > 0 ? args[0] : "sigil-server/target/sigil.jar";
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<String> jvm = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of();
+        HttpClient client = HttpClient.newHttpClient();
+        warmUp(client);
         long[] ready = new long[runs];
         long[] first = new long[runs];
         long[] cpu = new long[runs];
         for (int i = 0; i < runs; i++) {
-            Run r = once(target, jvm);
+            Run r = once(target, jvm, client);
             ready[i] = r.readyMs();
             first[i] = r.firstMs();
             cpu[i] = r.cpuMs();
@@ -84,7 +89,39 @@ public final class ColdStart {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    static Run once(String target, List<String> jvm) throws Exception {
+    /**
+     * Loads and runs the probe's own signer and HTTP client once, against a throwaway local server, so that the
+     * probe's class loading and JIT neither count in the figures nor compete for the CPU with the server's start.
+     */
+    static void warmUp(HttpClient client) throws Exception {
+        HttpServer local = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        local.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        local.start();
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + local.getAddress().getPort() + "/");
+            client.send(signed(uri), HttpResponse.BodyHandlers.ofString());
+        } finally {
+            local.stop(0);
+        }
+    }
+
+    /** The signed ListUsers call to {@code uri}. */
+    static HttpRequest signed(URI uri) {
+        String body = "Action=ListUsers&Version=2010-05-08";
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));
+        Signer.sign(uri, body, KEY_ID, SECRET).forEach((k, vs) -> {
+            if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) {
+                vs.forEach(v -> b.header(k, v));
+            }
+        });
+        return b.build();
+    }
+
+    static Run once(String target, List<String> jvm, HttpClient client) throws Exception {
         List<String> command = new ArrayList<>();
         ProcessBuilder pb = new ProcessBuilder(command);
         if (target.endsWith(".jar")) {
@@ -119,15 +156,7 @@ public final class ColdStart {
                 throw new IllegalStateException("the server did not print its ready line:\n" + seen);
             }
             long readyMs = (System.nanoTime() - t0) / 1_000_000;
-            URI uri = URI.create(endpoint + "/");
-            String body = "Action=ListUsers&Version=2010-05-08";
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));
-            Signer.sign(uri, body, KEY_ID, SECRET).forEach((k, vs) -> {
-                if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) {
-                    vs.forEach(v -> b.header(k, v));
-                }
-            });
-            HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(signed(URI.create(endpoint + "/")), HttpResponse.BodyHandlers.ofString());
             long firstMs = (System.nanoTime() - t0) / 1_000_000;
             return new Run(readyMs, firstMs, cpuMs(p.pid()), answer(r));
         } finally {

@@ -1,7 +1,9 @@
 package io.sigil.server.app;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.StringJoiner;
 
 /**
@@ -15,10 +17,23 @@ final class StartupTrace {
 
     StartupTrace() {
         if (on) {
-            // The process start time has the kernel's clock-tick resolution (10 ms), enough for this purpose.
-            ProcessHandle.current().info().startInstant().ifPresent(t ->
-                    line.add("process start to composition root " + Duration.between(t, Instant.now()).toMillis() + " ms"));
+            sinceExec().ifPresent(ms -> line.add("exec to composition root " + ms + " ms"));
             last = System.nanoTime();
+        }
+    }
+
+    /**
+     * Milliseconds since this process was started, from Linux's /proc in clock ticks of 10 ms (ProcessHandle's
+     * start instant is no use here: it is rounded to the boot time's whole second).
+     */
+    private static OptionalLong sinceExec() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            long startTicks = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]);
+            double uptime = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+            return OptionalLong.of(Math.round(uptime * 1000) - startTicks * 10);
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
         }
     }
 
