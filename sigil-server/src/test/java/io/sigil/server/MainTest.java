@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MainTest {
 
     @Test
-    void help_listsThePolicyCommand_andOnlyCommandsThatExist() {
+    void help_listsServeAccountAndPolicy() {
         Cli r = Cli.run("--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("Usage: sigil").contains("policy").doesNotContain("serve");
+        assertThat(r.out()).contains("Usage: sigil").contains("serve").contains("account").contains("policy");
     }
 
     @Test

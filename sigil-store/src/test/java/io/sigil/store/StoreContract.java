@@ -326,7 +326,7 @@ abstract class StoreContract {
         store.write(tx -> tx.accessKeys().delete(acct, key.id()));
         assertIamError(delete, "DeleteConflict", "Cannot delete entity, must delete policies first.");
         store.write(tx -> tx.inlinePolicies().delete(acct, PolicyOwnerKind.USER, "dave", "p"));
-        assertIamError(delete, "DeleteConflict", "Cannot delete entity, must remove user from all groups first.");
+        assertIamError(delete, "DeleteConflict", "Cannot delete entity, must remove users from group first.");
         store.write(tx -> tx.groups().removeUser(acct, "g", "dave"));
         store.write(tx -> tx.users().delete(acct, "dave"));
         assertThat(findUser(acct, "dave")).isEmpty();

@@ -16,6 +16,18 @@ public record ConditionOperator(String text, Qualifier qualifier, OperatorFamily
 
     /** The operator, or null when the name is not an IAM condition operator. */
     public static ConditionOperator parse(String text) {
+        return read(text, false);
+    }
+
+    /**
+     * Like {@link #parse}, but also reads {@code NullIfExists}, which IAM rejects: the validator needs to tell a
+     * known operator used wrongly from an unknown one.
+     */
+    public static ConditionOperator parseName(String text) {
+        return read(text, true);
+    }
+
+    private static ConditionOperator read(String text, boolean allowNullIfExists) {
         String rest = text;
         Qualifier q = Qualifier.NONE;
         if (rest.startsWith("ForAnyValue:")) {
@@ -30,7 +42,7 @@ public record ConditionOperator(String text, Qualifier qualifier, OperatorFamily
         if (family == null && rest.endsWith(IF_EXISTS)) {
             String base = rest.substring(0, rest.length() - IF_EXISTS.length());
             family = OperatorFamily.of(base);
-            if (family instanceof NullOperator) {
+            if (family instanceof NullOperator && !allowNullIfExists) {
                 return null; // "You can use ...IfExists with any operator except the Null condition"
             }
             ifExists = family != null;

@@ -165,12 +165,20 @@ public final class ApiDispatcher implements ApiEndpoint {
         Map<String, ContextValue> keys = RequestKeys.of(ctx);
         keys.putAll(target.keys());
         String action = in.operation().iamAction();
-        Decision d = authorizer.authorize(p, action, target.resource(), p.accountId(), keys);
+        deny(authorizer.authorize(p, action, target.resource(), p.accountId(), keys), target.resource(), p, action, t);
+        if (target.alsoResource() != null && !target.alsoResource().equals(target.resource())) {
+            deny(authorizer.authorize(p, action, target.alsoResource(), p.accountId(), keys), target.alsoResource(),
+                    p, action, t);
+        }
+    }
+
+    /** Answers AccessDenied for a denial (or, in audit mode, records it and lets the call go on). */
+    private void deny(Decision d, String resource, Principal p, String action, Trace t) {
         if (d.allowed()) {
             return;
         }
         metrics.denial(t.operation, d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
-        String message = Authorizer.deniedMessage(p, action, target.resource(), d);
+        String message = Authorizer.deniedMessage(p, action, resource, d);
         if (mode == EnforceMode.AUDIT) {
             t.denial = message + "\n" + d.explain();
             return;

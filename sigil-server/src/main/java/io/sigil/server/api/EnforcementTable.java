@@ -26,10 +26,18 @@ import java.util.Optional;
  * {@code enforcement.tsv}: one table for all operations (the file's header documents its small language).
  */
 public final class EnforcementTable {
-    /** What authorisation needs from one request. {@code resource} is null for operations that need none. */
-    public record Target(String resource, Map<String, ContextValue> keys) {}
+    /**
+     * What authorisation needs from one request. {@code resource} is null for operations that need none;
+     * {@code alsoResource}, when not null, is a second resource the caller must be allowed on too (a rename is
+     * authorised on the entity's old and new ARN).
+     */
+    public record Target(String resource, Map<String, ContextValue> keys, String alsoResource) {
+        public Target(String resource, Map<String, ContextValue> keys) {
+            this(resource, keys, null);
+        }
+    }
 
-    private record Rule(String[] resource, List<String[]> keys) {}
+    private record Rule(String[] resource, List<String[]> keys, String[] also) {}
 
     private final Map<String, Rule> rules;
 
@@ -47,7 +55,7 @@ public final class EnforcementTable {
                     continue;
                 }
                 String[] cols = line.split("\t");
-                if (cols.length != 3) {
+                if (cols.length != 3 && cols.length != 4) {
                     throw new IllegalStateException("enforcement.tsv: bad line: " + line);
                 }
                 List<String[]> keys = new ArrayList<>();
@@ -56,7 +64,7 @@ public final class EnforcementTable {
                         keys.add(k.split(":"));
                     }
                 }
-                rules.put(cols[0], new Rule(cols[1].split(":"), keys));
+                rules.put(cols[0], new Rule(cols[1].split(":"), keys, cols.length == 4 ? cols[3].split(":") : null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -125,7 +133,24 @@ public final class EnforcementTable {
         for (String[] k : rule.keys()) {
             addKeys(keys, k, request, resourceUser);
         }
-        return new Target(resource, keys);
+        return new Target(resource, keys, rule.also() == null ? null : renamed(rule.also(), request, account, tx));
+    }
+
+    /**
+     * {@code rename-user:NewName:NewPath:OldName} / {@code rename-group:…}: the ARN after an Update*, where an
+     * absent new name or path keeps the old one (IAM API Reference, UpdateUser: "the requester must have
+     * appropriate permissions on both the source object and the target object").
+     */
+    private static String renamed(String[] spec, AwsRequest request, String account, Tx tx) {
+        String oldName = member(request, spec[3]);
+        String newName = member(request, spec[1]);
+        String newPath = member(request, spec[2]);
+        boolean user = spec[0].equals("rename-user");
+        String oldPath = user ? tx.users().find(account, oldName).map(u -> u.path()).orElse("/")
+                : tx.groups().find(account, oldName).map(g -> g.path()).orElse("/");
+        String name = newName == null ? oldName : newName;
+        String path = newPath == null ? oldPath : newPath;
+        return user ? Arns.user(account, path, name) : Arns.group(account, path, name);
     }
 
     private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request, User resourceUser) {

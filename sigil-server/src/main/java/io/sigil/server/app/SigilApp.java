@@ -127,6 +127,10 @@ public final class SigilApp implements AutoCloseable {
         return store;
     }
 
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
     public Metrics metrics() {
         return metrics;
     }

@@ -99,6 +99,31 @@ public final class SigilTestServer implements AutoCloseable {
         }
     }
 
+    /** The first audit event (a JSON line) containing {@code needle}, waiting up to 5 s for the background writer. */
+    public String awaitAuditLine(String needle) {
+        java.nio.file.Path dir = app.dataDir().resolve("audit");
+        long deadline = System.currentTimeMillis() + 5_000;
+        try {
+            while (System.currentTimeMillis() < deadline) {
+                if (java.nio.file.Files.isDirectory(dir)) {
+                    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+                        for (java.nio.file.Path f : files.toList()) {
+                            for (String line : java.nio.file.Files.readAllLines(f)) {
+                                if (line.contains(needle)) {
+                                    return line;
+                                }
+                            }
+                        }
+                    }
+                }
+                Thread.sleep(50);
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no audit event containing " + needle + " in " + dir);
+    }
+
     @Override
     public void close() {
         try {

@@ -97,7 +97,11 @@ final class JdbcUsers implements UserStore {
         return findById(changed.id()).orElseThrow();
     }
 
-    /** Checks in the order of the DeleteUser reference's list of items to remove first. */
+    /**
+     * Checks in the order of the DeleteUser reference's list of items to remove first. The group-membership text is
+     * the one IAM answers with for a user (the same words as DeleteGroup with members), as seen in AWS responses
+     * quoted in mozilla-services/userplex#17 and n8n's AWS IAM node tests.
+     */
     @Override
     public void delete(String accountId, String name) {
         User user = lock(accountId, name);
@@ -106,7 +110,7 @@ final class JdbcUsers implements UserStore {
         requireNone("SELECT count(*) FROM user_policies WHERE owner_id = ?", user.id(),
                 "Cannot delete entity, must delete policies first.");
         requireNone("SELECT count(*) FROM group_members WHERE user_id = ?", user.id(),
-                "Cannot delete entity, must remove user from all groups first.");
+                "Cannot delete entity, must remove users from group first.");
         tx.guarded(() -> tx.db.update("DELETE FROM users WHERE id = ?", user.id()), null,
                 () -> IamException.deleteConflict("Cannot delete entity, it still has attached entities."));
         tx.changed(EntityKind.USER, accountId, user.id());

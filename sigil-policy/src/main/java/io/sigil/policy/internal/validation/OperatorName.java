@@ -1,36 +1,43 @@
 package io.sigil.policy.internal.validation;
 
-import java.util.List;
+import io.sigil.policy.condition.ArnOperators;
+import io.sigil.policy.condition.BinaryOperator;
+import io.sigil.policy.condition.BoolOperator;
+import io.sigil.policy.condition.ConditionOperator;
+import io.sigil.policy.condition.DateOperators;
+import io.sigil.policy.condition.IpAddressOperators;
+import io.sigil.policy.condition.NullOperator;
+import io.sigil.policy.condition.NumericOperators;
+import io.sigil.policy.condition.OperatorFamily;
+import io.sigil.policy.condition.StringOperators;
 
 /**
  * A condition operator name read for validation: set qualifier, family, base name and {@code IfExists} suffix
- * (IAM User Guide, "IAM JSON policy elements: Condition operators"). Kept apart from the evaluator's parser so that
- * the validator can tell an unknown operator from a known one used wrongly ({@code NullIfExists}).
+ * (IAM User Guide, "IAM JSON policy elements: Condition operators"), read with the evaluator's parser in its
+ * lenient form, so that the validator can tell an unknown operator from a known one used wrongly
+ * ({@code NullIfExists}).
  */
 record OperatorName(String text, Qualifier qualifier, Family family, String base, boolean ifExists) {
 
     enum Qualifier { NONE, FOR_ANY_VALUE, FOR_ALL_VALUES }
 
-    /** Operator families, with the names IAM accepts for each and the key types they are meant for. */
+    /** Operator families, as the engine defines them, with the names Access Analyzer gives their key types. */
     enum Family {
-        STRING("String", List.of("StringEquals", "StringNotEquals", "StringEqualsIgnoreCase",
-                "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike")),
-        NUMERIC("Numeric", List.of("NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals",
-                "NumericGreaterThan", "NumericGreaterThanEquals")),
-        DATE("Date", List.of("DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan",
-                "DateGreaterThanEquals")),
-        BOOL("Bool", List.of("Bool")),
-        BINARY("Binary", List.of("BinaryEquals")),
-        IP_ADDRESS("IPAddress", List.of("IpAddress", "NotIpAddress")),
-        ARN("ARN", List.of("ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike")),
-        NULL("Null", List.of("Null"));
+        STRING("String", StringOperators.class),
+        NUMERIC("Numeric", NumericOperators.class),
+        DATE("Date", DateOperators.class),
+        BOOL("Bool", BoolOperator.class),
+        BINARY("Binary", BinaryOperator.class),
+        IP_ADDRESS("IPAddress", IpAddressOperators.class),
+        ARN("ARN", ArnOperators.class),
+        NULL("Null", NullOperator.class);
 
         private final String typeName;
-        private final List<String> names;
+        private final Class<? extends OperatorFamily> engineFamily;
 
-        Family(String typeName, List<String> names) {
+        Family(String typeName, Class<? extends OperatorFamily> engineFamily) {
             this.typeName = typeName;
-            this.names = names;
+            this.engineFamily = engineFamily;
         }
 
         /** The operator type as Access Analyzer names it in findings: String, Numeric, Date, Bool, IPAddress, ARN. */
@@ -38,35 +45,31 @@ record OperatorName(String text, Qualifier qualifier, Family family, String base
             return typeName;
         }
 
-        static Family of(String base) {
-            for (Family f : values()) {
-                if (f.names.contains(base)) {
-                    return f;
+        static Family of(OperatorFamily f) {
+            for (Family x : values()) {
+                if (x.engineFamily.isInstance(f)) {
+                    return x;
                 }
             }
-            return null;
+            throw new IllegalStateException("no validator family for " + f.typeName());
         }
     }
 
-    /** The operator, or null when the name is no IAM operator at all. {@code NullIfExists} parses (see {@link #isNullIfExists()}). */
+    /**
+     * The operator, or null when the name is no IAM operator at all. Read by the engine's own parser, so both
+     * agree on what is an operator; {@code NullIfExists} parses (see {@link #isNullIfExists()}).
+     */
     static OperatorName parse(String text) {
-        String rest = text;
-        Qualifier q = Qualifier.NONE;
-        if (rest.startsWith("ForAnyValue:")) {
-            q = Qualifier.FOR_ANY_VALUE;
-            rest = rest.substring("ForAnyValue:".length());
-        } else if (rest.startsWith("ForAllValues:")) {
-            q = Qualifier.FOR_ALL_VALUES;
-            rest = rest.substring("ForAllValues:".length());
+        ConditionOperator op = ConditionOperator.parseName(text);
+        if (op == null) {
+            return null;
         }
-        boolean ifExists = false;
-        Family family = Family.of(rest);
-        if (family == null && rest.endsWith("IfExists")) {
-            rest = rest.substring(0, rest.length() - "IfExists".length());
-            family = Family.of(rest);
-            ifExists = true;
-        }
-        return family == null ? null : new OperatorName(text, q, family, rest, ifExists);
+        Qualifier q = switch (op.qualifier()) {
+            case FOR_ANY_VALUE -> Qualifier.FOR_ANY_VALUE;
+            case FOR_ALL_VALUES -> Qualifier.FOR_ALL_VALUES;
+            default -> Qualifier.NONE;
+        };
+        return new OperatorName(text, q, Family.of(op.family()), op.base(), op.ifExists());
     }
 
     boolean isNullIfExists() {

@@ -1,7 +1,5 @@
 package io.sigil.policy.internal.validation;
 
-import java.util.Locale;
-
 /** {@code *} and {@code ?} matching for the validator's redundancy checks (not on the evaluation path). */
 final class Wildcards {
     private Wildcards() {}
@@ -10,15 +8,16 @@ final class Wildcards {
         return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
     }
 
+    /** Case folding per character, without copying the strings: this runs for every action of a service. */
     static boolean matches(String pattern, String text, boolean ignoreCase) {
-        String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
-        String t = ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
+        String p = pattern;
+        String t = text;
         int pi = 0;
         int ti = 0;
         int star = -1;
         int mark = 0;
         while (ti < t.length()) {
-            if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == t.charAt(ti))) {
+            if (pi < p.length() && (p.charAt(pi) == '?' || same(p.charAt(pi), t.charAt(ti), ignoreCase))) {
                 pi++;
                 ti++;
             } else if (pi < p.length() && p.charAt(pi) == '*') {
@@ -35,5 +34,9 @@ final class Wildcards {
             pi++;
         }
         return pi == p.length();
+    }
+
+    private static boolean same(char a, char b, boolean ignoreCase) {
+        return a == b || (ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b));
     }
 }

@@ -1,0 +1,37 @@
+package io.sigil.iam.service;
+
+import io.sigil.iam.error.IamException;
+import io.sigil.iam.model.Tag;
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * Rules on tags that the protocol layer's patterns cannot express (IAM User Guide, "Tags for AWS Identity and
+ * Access Management resources" › "Rules for tagging in IAM and AWS STS"). Lengths, characters and the 50-member
+ * list bound are checked before a service runs; duplicate keys and the per-entity quota are checked by the store,
+ * which sees the tags already there.
+ */
+public final class TagRules {
+
+    /** "You cannot create a tag key or value that begins with the text aws:. This tag prefix is reserved for AWS
+     * internal use." The guide states the rule, not the wire error: InvalidInput is the error IAM's tagging
+     * operations declare for an invalid value, and the message text is ours. */
+    public static final String RESERVED_PREFIX = "aws:";
+
+    private TagRules() {
+    }
+
+    /** @throws IamException InvalidInput if a key or value begins with {@code aws:} in any case */
+    public static void requireNoReservedPrefix(Collection<Tag> tags) {
+        for (Tag t : tags) {
+            if (isReserved(t.key()) || isReserved(t.value())) {
+                throw IamException.invalidInput("Tag keys and values cannot begin with the reserved prefix '"
+                        + RESERVED_PREFIX + "': " + t.key());
+            }
+        }
+    }
+
+    private static boolean isReserved(String text) {
+        return text.toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX);
+    }
+}

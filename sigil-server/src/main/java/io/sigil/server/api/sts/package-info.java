@@ -1,0 +1,2 @@
+/** AWS STS operation handlers (AWS STS API Reference, "Actions"): GetCallerIdentity. */
+package io.sigil.server.api.sts;

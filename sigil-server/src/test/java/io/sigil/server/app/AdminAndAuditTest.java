@@ -1,0 +1,73 @@
+package io.sigil.server.app;
+
+import io.sigil.iam.Ids;
+import io.sigil.iam.model.Account;
+import io.sigil.iam.model.User;
+import io.sigil.server.testing.SigilTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The dev reset endpoint and the CloudTrail-shaped audit log. */
+class AdminAndAuditTest {
+    private static SigilTestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = SigilTestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void reset_deletesEveryEntityAndOtherAccounts_butKeepsTheBootstrapRoot() {
+        Instant now = Instant.now();
+        server.app().store().write(tx -> {
+            tx.users().create(User.create(SigilTestServer.ACCOUNT_ID, "doomed", "/", Ids.userId(), now, null, List.of()));
+            tx.accounts().create(Account.create("999988887777", now));
+        });
+        var r = server.raw("POST", "/_sigil/reset", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        server.app().store().read(tx -> {
+            assertThat(tx.users().find(SigilTestServer.ACCOUNT_ID, "doomed")).isEmpty();
+            assertThat(tx.accounts().find("999988887777")).isEmpty();
+            assertThat(tx.accessKeys().find(SigilTestServer.ROOT_KEY_ID)).isPresent();
+            return null;
+        });
+    }
+
+    @Test
+    void reset_isNotOffered_withoutDevMode() throws Exception {
+        SigilConfig plain = SigilConfig.forTests(java.util.Map.of());
+        SigilConfig noDev = new SigilConfig(plain.bindHost(), 0, null, null, plain.enforce(), true, false,
+                plain.limits(), plain.env());
+        try (SigilApp app = SigilApp.start(noDev)) {
+            var client = java.net.http.HttpClient.newHttpClient();
+            var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.endpoint() + "/_sigil/reset"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+            assertThat(client.send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void everyCall_isAppendedAsACloudTrailShapedEvent_withTheErrorCode() throws Exception {
+        try (var iam = server.iam(SigilTestServer.ROOT_KEY_ID, "wrong-secret-wrong-secret-wrong-secret-00")) {
+            catchThrowableOfType(AwsServiceException.class, iam::listUsers);
+        }
+        String line = server.awaitAuditLine("SignatureDoesNotMatch");
+        assertThat(line).contains("\"eventVersion\":\"1.08\"").contains("\"eventSource\":\"iam.amazonaws.com\"")
+                .contains("\"eventName\":\"ListUsers\"").contains("\"errorCode\":\"SignatureDoesNotMatch\"")
+                .contains("\"requestID\":").contains("\"eventID\":").contains("\"readOnly\":true")
+                .contains("\"sourceIPAddress\":\"127.0.0.1\"");
+    }
+}

@@ -1,0 +1,125 @@
+package io.sigil.server.app;
+
+import io.sigil.server.api.EnforceMode;
+import io.sigil.server.testing.SigilTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests signed by the AWS SDK's own SigV4 signer but sent raw: GET query strings, presigned URLs, and the
+ * Query protocol's own errors, which an SDK client can never produce.
+ */
+class SignedRawRequestsTest {
+    private static SigilTestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = SigilTestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> send(SdkHttpRequest request, boolean presign, String body) throws Exception {
+        AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+        SignedRequest signed = signer.sign(r -> {
+            r.identity(AwsBasicCredentials.create(SigilTestServer.ROOT_KEY_ID, SigilTestServer.ROOT_SECRET))
+                    .request(request)
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "iam")
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1");
+            if (body != null) {
+                r.payload(() -> new java.io.ByteArrayInputStream(body.getBytes()));
+            }
+            if (presign) {
+                r.putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                        .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, Duration.ofMinutes(5));
+            }
+        });
+        HttpRequest.Builder b = HttpRequest.newBuilder(signed.request().getUri());
+        signed.request().headers().forEach((k, vs) -> {
+            if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) {
+                vs.forEach(v -> b.header(k, v));
+            }
+        });
+        b.method(request.method().name(), body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static SdkHttpRequest get(String query) {
+        return SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(URI.create(server.endpoint() + "/?" + query)).build();
+    }
+
+    private static SdkHttpRequest post() {
+        return SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(server.endpoint())
+                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
+    }
+
+    @Test
+    void getWithQueryString_signedInTheHeader_isAnswered() throws Exception {
+        HttpResponse<String> r = send(get("Action=ListUsers&Version=2010-05-08"), false, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).startsWith("<ListUsersResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">");
+    }
+
+    @Test
+    void presignedGetUrl_isAnswered() throws Exception {
+        HttpResponse<String> r = send(get("Action=GetUser&Version=2010-05-08"), true, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("<Arn>arn:aws:iam::" + SigilTestServer.ACCOUNT_ID + ":root</Arn>");
+    }
+
+    @Test
+    void unknownAction_isInvalidAction() throws Exception {
+        HttpResponse<String> r = send(post(), false, "Action=Frobnicate&Version=2010-05-08");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("<Code>InvalidAction</Code>")
+                .contains("<Message>Could not find operation Frobnicate for version 2010-05-08</Message>");
+    }
+
+    @Test
+    void missingAction_isMissingAction() throws Exception {
+        HttpResponse<String> r = send(post(), false, "Version=2010-05-08");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("<Code>MissingAction</Code>");
+    }
+
+    @Test
+    void invalidUtf8InAParameter_isACleanAwsError() throws Exception {
+        HttpResponse<String> r = send(post(), false, "Action=CreateUser&Version=2010-05-08&UserName=%C3%28%FF");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).startsWith("<ErrorResponse").contains("<Code>ValidationError</Code>")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void auditMode_allowsADeniedCall_andRecordsTheWouldBeDenial() throws Exception {
+        try (SigilTestServer audit = SigilTestServer.start(EnforceMode.AUDIT)) {
+            audit.rootIam().createUser(r -> r.userName("nobody"));
+            var key = audit.rootIam().createAccessKey(r -> r.userName("nobody")).accessKey();
+            try (var iam = audit.iam(key.accessKeyId(), key.secretAccessKey())) {
+                assertThat(iam.listUsers().users()).extracting(u -> u.userName()).contains("nobody");
+            }
+            String found = audit.awaitAuditLine("sigilAuditDenial");
+            assertThat(found).isNotNull().contains("\"eventName\":\"ListUsers\"")
+                    .contains("is not authorized to perform: iam:ListUsers").doesNotContain("\"errorCode\"");
+        }
+    }
+}
