@@ -1,6 +1,5 @@
 package io.sigil.server;
 
-import io.sigil.server.app.Preload;
 import io.sigil.server.cli.AccountCommand;
 import io.sigil.server.cli.PolicyCommand;
 import io.sigil.server.cli.ServeCommand;
@@ -29,9 +28,6 @@ public final class Main {
     public static final int INTERNAL_ERROR = 70;
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("serve")) {
-            Preload.start();   // beside the command-line parsing and the store's start (cold start)
-        }
         // Java 17 takes stdout's charset from the locale; JSON policies and case descriptions are UTF-8 (JEP 400).
         CommandLine cli = commandLine()
                 .setOut(utf8(FileDescriptor.out))

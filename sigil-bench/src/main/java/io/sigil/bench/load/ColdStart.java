@@ -50,8 +50,8 @@ public final class ColdStart {
     private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
     private static final Set<String> NOT_ANSWERED = Set.of("MissingAuthenticationToken", "IncompleteSignature",
             "InvalidClientTokenId", "ExpiredToken", "SignatureDoesNotMatch", "RequestExpired", "ServiceFailure");
-    private static final String KEY_ID = "AKIACOLDSTART0000001";
-    private static final String SECRET = "coldStartSecret0000000000000000000000000";
+    static final String KEY_ID = "AKIACOLDSTART0000001";
+    static final String SECRET = "coldStartSecret0000000000000000000000000";
 
     private ColdStart() {}
 
