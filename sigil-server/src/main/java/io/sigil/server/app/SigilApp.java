@@ -50,13 +50,17 @@ public final class SigilApp implements AutoCloseable {
 
     private SigilApp(SigilConfig config, Clock clock) throws Exception {
         this.config = config;
+        StartupTrace trace = new StartupTrace();
         this.dataDir = config.ephemeral() && config.dataDir() == null
                 ? Files.createTempDirectory("sigil-ephemeral-") : config.dataDir();
         Files.createDirectories(dataDir);
         SecretBox box = MasterKey.load(dataDir, config.env());
+        trace.mark("data dir and master key");
         this.store = openStore(config, dataDir, box);
+        trace.mark("store");
         this.bootstrap = Bootstrap.run(store, config.env(), clock.instant());
         Bootstrap.writeCredentialsFile(dataDir, bootstrap);
+        trace.mark("bootstrap");
         this.authorizer = new Authorizer(store);
         this.credentials = new CredentialResolver(store, new SessionTokens(box));
         this.audit = new AuditLog(dataDir.resolve("audit"));
@@ -65,12 +69,18 @@ public final class SigilApp implements AutoCloseable {
             m.register(handlers);
         }
         KeyUse keyUse = Modules.keyUse(store, extras);
-        ApiDispatcher api = new ApiDispatcher(QueryProtocol.standard(),
+        trace.mark("authorizer, audit and modules");
+        QueryProtocol protocol = QueryProtocol.standard();
+        trace.mark("query protocol");
+        ApiDispatcher api = new ApiDispatcher(protocol,
                 new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), store, authorizer,
                 EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock);
+        trace.mark("dispatcher");
         this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(),
                 AdminEndpoints.routes(this), api);
         http.start();
+        trace.mark("jetty");
+        trace.print();
     }
 
     public static SigilApp start(SigilConfig config) throws Exception {

@@ -1,6 +1,7 @@
 package io.sigil.server.cli;
 
 import io.sigil.server.api.EnforceMode;
+import io.sigil.server.app.SelfCheck;
 import io.sigil.server.app.SigilApp;
 import io.sigil.server.app.SigilConfig;
 import io.sigil.server.http.HttpLimits;
@@ -40,6 +41,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--dev", description = "Enable POST /_sigil/reset (wipes all but the bootstrap root).")
     boolean dev;
 
+    @Option(names = "--self-check", description = {"Start, answer SigV4-signed calls made by this process with the "
+            + "root key (IAM ListUsers, STS GetCallerIdentity), print one line per call, stop. Exit 0 when every "
+            + "call was answered (an operation not implemented yet answers InvalidAction), 1 otherwise. Needs the "
+            + "root secret: --ephemeral, or SIGIL_ROOT_ACCESS_KEY_ID and SIGIL_ROOT_SECRET_ACCESS_KEY.",
+            "./sigil runs it once per build to record the classes a start loads (class-data sharing)."})
+    boolean selfCheck;
+
     @Override
     public Integer call() throws Exception {
         EnforceMode mode;
@@ -53,6 +61,9 @@ public final class ServeCommand implements Callable<Integer> {
         SigilConfig config = new SigilConfig(bind, port, dir, db, mode, ephemeral, dev, HttpLimits.defaults(),
                 System.getenv());
         SigilApp app = SigilApp.start(config);
+        if (selfCheck) {
+            return selfCheck(app);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -67,5 +78,20 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static int selfCheck(SigilApp app) throws Exception {
+        try (app) {
+            boolean passed = true;
+            for (SelfCheck.Call call : SelfCheck.run(app)) {
+                System.out.println("self-check: " + call.service() + " " + call.action() + ": " + call.answer()
+                        + (call.passed() ? "" : " (failed)"));
+                passed &= call.passed();
+            }
+            return passed ? 0 : 1;
+        } catch (IllegalStateException e) {
+            System.err.println("sigil: --self-check: " + e.getMessage());
+            return 2;
+        }
     }
 }

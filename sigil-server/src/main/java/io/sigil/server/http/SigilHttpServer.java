@@ -28,6 +28,13 @@ import java.util.Map;
  * header size and idle timeout in the connector, body size while reading. Never sends Jetty's version.
  */
 public final class SigilHttpServer implements AutoCloseable {
+    /** Jetty's setting for the padding of its queues (org.eclipse.jetty.util.MemoryUtils). */
+    static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    static {
+        presetReferencesPerCacheLine();
+    }
+
     private final Server server;
     private final ServerConnector connector;
 
@@ -47,6 +54,28 @@ public final class SigilHttpServer implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(new Dispatch(limits, Map.copyOf(adminRoutes), api));
         server.setStopTimeout(2_000);
+    }
+
+    /**
+     * Jetty pads its queues to a cache line; to know how many references fill one it asks the platform MBean
+     * server whether UseCompressedOops is on, unless {@value #REFERENCES_PER_CACHE_LINE} is set. Starting the
+     * MBean server costs more of the start-up than the rest of Jetty. This sets the same number from the JVM
+     * directly (the size of an array slot is 4 bytes exactly when oops are compressed), unless the user set it;
+     * if the JVM does not tell, Jetty asks JMX as before.
+     */
+    static void presetReferencesPerCacheLine() {
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) != null) {
+            return;
+        }
+        try {
+            int referenceBytes = Class.forName("sun.misc.Unsafe").getField("ARRAY_OBJECT_INDEX_SCALE").getInt(null);
+            int cacheLineBytes = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+            if (referenceBytes == 4 || referenceBytes == 8) {
+                System.setProperty(REFERENCES_PER_CACHE_LINE, String.valueOf(cacheLineBytes / referenceBytes));
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // leave it to Jetty
+        }
     }
 
     public void start() throws Exception {
