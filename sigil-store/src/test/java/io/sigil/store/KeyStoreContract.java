@@ -200,7 +200,7 @@ interface KeyStoreContract {
         String password = "ClearTextPasswordThatMustNotBeStored0000000000000000000000=";
         ServiceSpecificCredential c = store().inTransaction(tx -> tx.serviceSpecificCredentials().create(
                 credential(u, "codecommit.amazonaws.com", "hash-only-at-" + account()),
-                new io.sigil.iam.crypto.Pbkdf2Hash(1_000).hash(password)));
+                new io.sigil.iam.crypto.Pbkdf2Passwords(1_000).hash(password)));
 
         assertRowKeepsNoClearText("service_specific_credentials", c.id(), password);
     }

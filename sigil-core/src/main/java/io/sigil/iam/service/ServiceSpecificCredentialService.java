@@ -2,7 +2,7 @@ package io.sigil.iam.service;
 
 import io.sigil.iam.Ids;
 import io.sigil.iam.auth.Principal;
-import io.sigil.iam.crypto.Pbkdf2Hash;
+import io.sigil.iam.crypto.Pbkdf2Passwords;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.AccessKeyStatus;
 import io.sigil.iam.model.ServiceCredentialSecret;
@@ -45,9 +45,9 @@ public final class ServiceSpecificCredentialService {
 
     private final Store store;
     private final Clock clock;
-    private final Pbkdf2Hash hasher;
+    private final Pbkdf2Passwords hasher;
 
-    public ServiceSpecificCredentialService(Store store, Clock clock, Pbkdf2Hash hasher) {
+    public ServiceSpecificCredentialService(Store store, Clock clock, Pbkdf2Passwords hasher) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -143,7 +143,7 @@ public final class ServiceSpecificCredentialService {
                 .filter(c -> c.serviceName().equals(serviceName) && c.status() == AccessKeyStatus.ACTIVE
                         && !c.expiredAt(clock.instant()))
                 .flatMap(c -> tx.serviceSpecificCredentials().secretHash(accountId, credentialId))
-                .map(h -> Pbkdf2Hash.verify(password, h))
+                .map(h -> hasher.verify(password, h))
                 .orElse(false));
     }
 

@@ -14,7 +14,7 @@ public interface ServiceSpecificCredentialStore {
     /**
      * Stores a new credential under a lock on its owner.
      *
-     * @param secretHash the hash of its password or secret ({@link io.sigil.iam.crypto.Pbkdf2Hash})
+     * @param secretHash the hash of its password or secret ({@link io.sigil.iam.crypto.Pbkdf2Passwords})
      * @throws IamException NoSuchEntity for an unknown user; LimitExceeded past
      *     {@link io.sigil.iam.Limits#SERVICE_SPECIFIC_CREDENTIALS_PER_USER_PER_SERVICE} for the user and service
      */

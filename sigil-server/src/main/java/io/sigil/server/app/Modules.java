@@ -2,7 +2,6 @@ package io.sigil.server.app;
 
 import io.sigil.iam.Limits;
 import io.sigil.iam.crypto.Pbkdf2Passwords;
-import io.sigil.iam.crypto.Pbkdf2Hash;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.sts.AssumeRoleService;
@@ -63,6 +62,12 @@ import java.util.List;
 
 /** The API areas the server offers; each area registers its operations' handlers. */
 final class Modules {
+    /**
+     * Service-specific credential passwords are hashed harder than console passwords (OWASP 2023's PBKDF2-SHA256
+     * figure): they are long-lived and verified rarely.
+     */
+    private static final int SERVICE_CREDENTIAL_ITERATIONS = 600_000;
+
     private Modules() {}
 
     /**
@@ -97,7 +102,7 @@ final class Modules {
                 new SigningCertificatesApi(new SigningCertificateService(store, clock)),
                 new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
-                        Pbkdf2Hash.standard())),
+                        new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
                 new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),

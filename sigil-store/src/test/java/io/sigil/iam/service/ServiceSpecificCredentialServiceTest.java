@@ -7,7 +7,7 @@ import static io.sigil.iam.service.ServiceFixture.assertIamError;
 import static io.sigil.iam.service.ServiceFixture.root;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sigil.iam.crypto.Pbkdf2Hash;
+import io.sigil.iam.crypto.Pbkdf2Passwords;
 import io.sigil.iam.model.AccessKeyStatus;
 import io.sigil.iam.model.ServiceCredentialSecret;
 import io.sigil.iam.model.User;
@@ -35,7 +35,7 @@ class ServiceSpecificCredentialServiceTest {
     @BeforeEach
     void open() {
         f = new ServiceFixture(dir);
-        service = new ServiceSpecificCredentialService(f.store, f.clock, new Pbkdf2Hash(1_000));
+        service = new ServiceSpecificCredentialService(f.store, f.clock, new Pbkdf2Passwords(1_000));
     }
 
     @AfterEach
@@ -72,7 +72,7 @@ class ServiceSpecificCredentialServiceTest {
         f.user("bedrock");
         ServiceCredentialSecret key = service.create(root(), "bedrock", "bedrock.amazonaws.com", 1);
         ServiceSpecificCredentialService later = new ServiceSpecificCredentialService(f.store,
-                Clock.fixed(NOW.plus(Duration.ofDays(1)), ZoneOffset.UTC), new Pbkdf2Hash(1_000));
+                Clock.fixed(NOW.plus(Duration.ofDays(1)), ZoneOffset.UTC), new Pbkdf2Passwords(1_000));
 
         assertThat(key.credential().statusAt(NOW)).isEqualTo("Active");
         assertThat(key.credential().statusAt(later.now())).isEqualTo("Expired");

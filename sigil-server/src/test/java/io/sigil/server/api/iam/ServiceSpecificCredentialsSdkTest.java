@@ -3,7 +3,7 @@ package io.sigil.server.api.iam;
 import static io.sigil.server.api.iam.SdkFixture.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sigil.iam.crypto.Pbkdf2Hash;
+import io.sigil.iam.crypto.Pbkdf2Passwords;
 import io.sigil.server.testing.SigilTestServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +69,7 @@ class ServiceSpecificCredentialsSdkTest {
         assertThat(c.serviceCredentialSecret()).isNull();
         assertThat(storedHash(c.serviceSpecificCredentialId())).hasValueSatisfying(h -> {
             assertThat(h).doesNotContain(c.servicePassword());
-            assertThat(Pbkdf2Hash.verify(c.servicePassword(), h)).isTrue();
+            assertThat(Pbkdf2Passwords.standard().verify(c.servicePassword(), h)).isTrue();
         });
     }
 
@@ -143,8 +143,8 @@ class ServiceSpecificCredentialsSdkTest {
         assertThat(reset.servicePassword()).hasSize(60).isNotEqualTo(c.servicePassword());
         assertThat(reset.serviceUserName()).isEqualTo(c.serviceUserName());
         String hash = storedHash(c.serviceSpecificCredentialId()).orElseThrow();
-        assertThat(Pbkdf2Hash.verify(c.servicePassword(), hash)).isFalse();
-        assertThat(Pbkdf2Hash.verify(reset.servicePassword(), hash)).isTrue();
+        assertThat(Pbkdf2Passwords.standard().verify(c.servicePassword(), hash)).isFalse();
+        assertThat(Pbkdf2Passwords.standard().verify(reset.servicePassword(), hash)).isTrue();
     }
 
     @Test
