@@ -155,7 +155,10 @@ public final class ApiDispatcher implements ApiEndpoint {
                 call.header("User-Agent"), call.secure(), ok.region());
         authorize(in, ctx, t);
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
-        t.responseElements = Redaction.of(out);
+        // CloudTrail records responseElements only for actions that change state; for Get/List calls it is null
+        // (CloudTrail User Guide, "CloudTrail record contents": responseElements). That also keeps large list
+        // answers out of the audit path.
+        t.responseElements = isReadOnly(t.operation) ? null : Redaction.of(out);
         return protocol.encodeResponse(in.operation(), out, t.requestId);
     }
 
