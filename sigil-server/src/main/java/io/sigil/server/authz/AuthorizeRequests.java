@@ -101,7 +101,7 @@ final class AuthorizeRequests {
         if (!path.startsWith("/")) {
             throw invalid("request.path", "must be the path as received, starting with /, still percent-encoded");
         }
-        String query = r.get("query") == null ? "" : requiredString(r, "query", "request.query");
+        String query = r.get("query") == null ? "" : anyString(r, "query", "request.query");
         if (query.startsWith("?")) {
             query = query.substring(1);
         }
@@ -134,11 +134,11 @@ final class AuthorizeRequests {
             throw invalid("request.body", "or 'request.bodyBase64' or 'request.bodySha256': give at most one");
         }
         if (r.get("body") != null) {
-            return Payload.of(requiredString(r, "body", "request.body").getBytes(StandardCharsets.UTF_8));
+            return Payload.of(anyString(r, "body", "request.body").getBytes(StandardCharsets.UTF_8));
         }
         if (r.get("bodyBase64") != null) {
             try {
-                return Payload.of(Base64.getDecoder().decode(requiredString(r, "bodyBase64", "request.bodyBase64")));
+                return Payload.of(Base64.getDecoder().decode(anyString(r, "bodyBase64", "request.bodyBase64")));
             } catch (IllegalArgumentException e) {
                 throw invalid("request.bodyBase64", "is not base64");
             }
@@ -164,6 +164,14 @@ final class AuthorizeRequests {
         }
         if (!(v instanceof String s) || s.isEmpty()) {
             throw invalid(name, "must be a non-empty string");
+        }
+        return s;
+    }
+
+    /** A string that may be empty (an empty query or body is what many requests have). */
+    private static String anyString(Map<?, ?> m, String member, String name) {
+        if (!(m.get(member) instanceof String s)) {
+            throw invalid(name, "must be a string");
         }
         return s;
     }
