@@ -24,8 +24,25 @@ public final class Arns {
         return iam(accountId, "role", path, name);
     }
 
+    public static String instanceProfile(String accountId, String path, String name) {
+        return iam(accountId, "instance-profile", path, name);
+    }
+
     public static String policy(String accountId, String path, String name) {
         return iam(accountId, "policy", path, name);
+    }
+
+    /**
+     * A virtual MFA device's ARN, which is also its serial number ("For virtual MFA devices, the serial number is the
+     * device ARN", API Reference, "EnableMFADevice"): {@code arn:aws:iam::123456789012:mfa/PATH/NAME}.
+     */
+    public static String mfa(String accountId, String path, String name) {
+        return iam(accountId, "mfa", path, name);
+    }
+
+    /** {@code arn:aws:iam::123456789012:server-certificate/cloudfront/test/Cert} (spec §1.11). */
+    public static String serverCertificate(String accountId, String path, String name) {
+        return iam(accountId, "server-certificate", path, name);
     }
 
     /** {@code arn:aws:iam::123456789012:root}, the account principal. */

@@ -22,6 +22,12 @@ public final class Ids {
     public static final String SERVER_CERTIFICATE = "ASCA";
     public static final String ACCESS_KEY = "AKIA";
     public static final String TEMPORARY_ACCESS_KEY = "ASIA";
+    /** SSH public keys ("The Public Key with id APKA… cannot be found."). */
+    public static final String PUBLIC_KEY = "APKA";
+    /** Service-specific credentials (API Reference example {@code ACCAEXAMPLE123EXAMPLE}). */
+    public static final String SERVICE_SPECIFIC_CREDENTIAL = "ACCA";
+    /** Signing certificate ids are 28 base32 characters (API Reference example {@code TA7SMP42TDN5Z26OBPJE7EXAMPLE}). */
+    public static final int SIGNING_CERTIFICATE_ID_LENGTH = 28;
 
     public static final int UNIQUE_ID_LENGTH = 21;
     public static final int ACCESS_KEY_ID_LENGTH = 20;
@@ -45,8 +51,29 @@ public final class Ids {
         return uniqueId(ROLE);
     }
 
+    public static String instanceProfileId() {
+        return uniqueId(INSTANCE_PROFILE);
+    }
+
     public static String policyId() {
         return uniqueId(MANAGED_POLICY);
+    }
+
+    public static String sshPublicKeyId() {
+        return uniqueId(PUBLIC_KEY);
+    }
+
+    public static String serverCertificateId() {
+        return uniqueId(SERVER_CERTIFICATE);
+    }
+
+    public static String serviceSpecificCredentialId() {
+        return uniqueId(SERVICE_SPECIFIC_CREDENTIAL);
+    }
+
+    /** 28 random base32 characters, with no prefix. */
+    public static String signingCertificateId() {
+        return base32(SIGNING_CERTIFICATE_ID_LENGTH);
     }
 
     /** {@code prefix} + 17 random base32 characters. */

@@ -51,6 +51,40 @@ class PostgresStoreTest extends StoreContract {
         }
     }
 
+    @Override
+    public void assertMfaSeedNotStoredInClear(String serialNumber, byte[] seed) throws Exception {
+        PostgresConfig c = TestPostgres.config();
+        try (Connection conn = DriverManager.getConnection(c.jdbcUrl(), c.user(), c.password());
+                PreparedStatement ps = conn.prepareStatement(
+                        "SELECT t::text FROM virtual_mfa_devices t WHERE serial_number = ?")) {
+            ps.setString(1, serialNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                String row = rs.getString(1);
+                assertThat(row).contains(serialNumber);
+                assertThat(row).doesNotContain(new String(seed, java.nio.charset.StandardCharsets.ISO_8859_1));
+                assertThat(row).doesNotContainIgnoringCase(HexFormat.of().formatHex(seed));
+            }
+        }
+    }
+
+    /** Reads the whole row as text (bytea as hex) and looks for the secret in clear and in hex. */
+    @Override
+    public void assertRowKeepsNoClearText(String table, String id, String secret) throws Exception {
+        PostgresConfig c = TestPostgres.config();
+        try (Connection conn = DriverManager.getConnection(c.jdbcUrl(), c.user(), c.password());
+                PreparedStatement ps = conn.prepareStatement("SELECT t::text FROM " + table + " t WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                String row = rs.getString(1);
+                assertThat(row).contains(id);
+                assertThat(row).doesNotContain(secret);
+                assertThat(row).doesNotContainIgnoringCase(HexFormat.of().formatHex(secret.getBytes()));
+            }
+        }
+    }
+
     @Test
     void twoStoresOnOneDatabase_aWriteOnOneIsNotifiedToTheOtherWithinOneSecond() throws Exception {
         Store other = track(open(Limits.AWS_DEFAULTS));

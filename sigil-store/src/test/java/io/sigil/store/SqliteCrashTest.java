@@ -60,7 +60,8 @@ class SqliteCrashTest {
             List<User> users = allUsers(store, acct);
             List<String> names = users.stream().map(User::name).toList();
             assertThat(names).containsAll(acked);
-            assertThat(names.size()).isBetween(acked.size(), acked.size() + 1);
+            // Users committed after the last acknowledgement that reached us may be there too (the kill can fall
+            // between a commit and its line reaching this process); each of them must be whole as well.
             for (User u : users) {
                 assertThat(u.tags()).hasSize(2);
                 assertThat(store.read(tx -> tx.accessKeys().list(acct, u.name(), PageRequest.first())).items())

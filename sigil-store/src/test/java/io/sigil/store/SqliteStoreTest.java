@@ -39,6 +39,21 @@ class SqliteStoreTest extends StoreContract {
         assertThat(text).doesNotContain(secret);
     }
 
+    @Override
+    public void assertMfaSeedNotStoredInClear(String serialNumber, byte[] seed) throws Exception {
+        String text = new String(rawBytes(), StandardCharsets.ISO_8859_1);
+        assertThat(text).as("the scan sees the serial number, so it reads the rows").contains(serialNumber);
+        assertThat(text).doesNotContain(new String(seed, StandardCharsets.ISO_8859_1));
+    }
+
+    /** Scans the whole database file and its write-ahead log: the row is in there, the secret is not. */
+    @Override
+    public void assertRowKeepsNoClearText(String table, String id, String secret) throws Exception {
+        String text = new String(rawBytes(), StandardCharsets.ISO_8859_1);
+        assertThat(text).as("the scan sees the row's id, so it reads the rows").contains(id);
+        assertThat(text).doesNotContain(secret);
+    }
+
     private byte[] rawBytes() throws Exception {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (String suffix : new String[] {"", "-wal"}) {

@@ -40,9 +40,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one behavioural suite of {@link Store}, run against every dialect by a subclass. Each test works in a fresh
- * account, so dialects that share a database between tests stay independent.
+ * account, so dialects that share a database between tests stay independent. Roles' and instance profiles' part of
+ * the suite is in {@link RoleStoreContract}; login profiles', password policies' and MFA devices' part in
+ * {@link CredentialStoreContract}; keys, certificates and service-specific credentials in {@link KeyStoreContract}
+ * and {@link ServerCertificateStoreContract}.
  */
-abstract class StoreContract {
+abstract class StoreContract implements RoleStoreContract, CredentialStoreContract, KeyStoreContract,
+        ServerCertificateStoreContract {
 
     /** A new store instance on this test's database (several calls in one test share the data). */
     protected abstract Store open(Limits limits);
@@ -68,6 +72,31 @@ abstract class StoreContract {
     @AfterEach
     void closeStores() {
         opened.forEach(Store::close);
+    }
+
+    @Override
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public String account() {
+        return acct;
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    @Override
+    public Store openWith(Limits limits) {
+        return track(open(limits));
+    }
+
+    @Override
+    public Store openWithAnotherMasterKey() {
+        return track(openWithOtherMasterKey());
     }
 
     protected Store track(Store s) {

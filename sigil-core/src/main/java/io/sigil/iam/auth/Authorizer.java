@@ -4,6 +4,8 @@ import io.sigil.iam.model.Group;
 import io.sigil.iam.model.InlinePolicy;
 import io.sigil.iam.model.PolicyOwnerKind;
 import io.sigil.iam.model.User;
+import io.sigil.iam.sts.Session;
+import io.sigil.iam.sts.SessionKind;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
 import io.sigil.iam.store.Store;
@@ -26,19 +28,27 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authorises API calls with the policy engine (IAM User Guide, "Policy evaluation logic"): gathers the caller's
- * identity-based policies — a user's inline policies and those of its groups — compiles them once, and asks the
- * engine. Compiled sets are cached per user and dropped on every committed change the store reports, which on
- * PostgreSQL includes other nodes' changes.
+ * identity-based policies — a user's inline and attached managed policies and those of its groups — and its
+ * permissions boundary, compiles them once, and asks the engine. A managed policy counts with its default version
+ * (an AWS managed one from the catalogue). Compiled sets are cached per user and dropped on every committed change
+ * the store reports (attachments are user/group/role events, new default versions policy events), which on
+ * PostgreSQL includes other nodes' changes. Compiled AWS managed policies never change and are kept.
  */
 public final class Authorizer implements AutoCloseable {
     private final Store store;
     private final PolicyEngine engine = new PolicyEngine();
     private final Map<String, PolicySet> byUserId = new ConcurrentHashMap<>();
+    /** Compiled sets of federated-user and role sessions by temporary key id; bounded, dropped on any change. */
+    private final Map<String, PolicySet> bySession = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_SESSIONS = 10_000;
     private final Subscription subscription;
 
     public Authorizer(Store store) {
         this.store = store;
-        this.subscription = store.subscribe(event -> byUserId.clear());
+        this.subscription = store.subscribe(event -> {
+            byUserId.clear();
+            bySession.clear();
+        });
     }
 
     /** The decision for {@code action} on {@code resource} by this principal, with the request's context keys. */
@@ -48,8 +58,31 @@ public final class Authorizer implements AutoCloseable {
         return engine.evaluate(request, policiesOf(principal));
     }
 
-    /** The policy set in force for a principal; the account root has none (it is allowed in its own account). */
+    /**
+     * The decision with a resource-based policy in force too, e.g. a role's trust policy for sts:AssumeRole (IAM User
+     * Guide, "Policy evaluation logic": the trust policy is the resource-based policy of the role).
+     */
+    public Decision authorize(Principal principal, String action, String resource, String resourceAccount,
+                              Map<String, ContextValue> keys, CompiledPolicy resourcePolicy) {
+        RequestContext request = new RequestContext(principal.caller(), action, resource, resourceAccount, keys);
+        PolicySet p = policiesOf(principal);
+        return engine.evaluate(request, new PolicySet(p.identity(), p.boundary(), p.session(), resourcePolicy,
+                p.scp(), p.rcp()));
+    }
+
+    /**
+     * The policy set in force for a principal; the account root has none (it is allowed in its own account). A
+     * GetSessionToken session has its user's (or root's) set; federated-user and role sessions are composed by
+     * {@link SessionPolicies} and cached per temporary key id.
+     */
     public PolicySet policiesOf(Principal principal) {
+        Session session = principal.session();
+        if (session != null && session.kind() != SessionKind.SESSION_TOKEN) {
+            if (bySession.size() >= MAX_CACHED_SESSIONS) {
+                bySession.clear();
+            }
+            return bySession.computeIfAbsent(session.accessKeyId(), k -> sessionSet(principal));
+        }
         if (principal.isRoot()) {
             return PolicySet.identityOnly(List.of());
         }
@@ -57,11 +90,26 @@ public final class Authorizer implements AutoCloseable {
         return byUserId.computeIfAbsent(user.id(), id -> store.read(tx -> load(tx, user)));
     }
 
-    private static PolicySet load(Tx tx, User user) {
+    private PolicySet sessionSet(Principal principal) {
+        Session s = principal.session();
+        if (s.kind() == SessionKind.FEDERATED_USER) {
+            PolicySet source = principal.user() == null ? null : policiesOf(Principal.user(principal.user(), null));
+            return store.read(tx -> SessionPolicies.federated(tx, s, source));
+        }
+        return store.read(tx -> SessionPolicies.role(tx, s));
+    }
+
+    /** Reads the user afresh: its boundary, name and attachments may have changed since its key was resolved. */
+    private static PolicySet load(Tx tx, User principalUser) {
+        User user = tx.users().findById(principalUser.id()).orElse(null);
+        if (user == null) {
+            return PolicySet.identityOnly(List.of());
+        }
         List<CompiledPolicy> identity = new ArrayList<>();
         for (InlinePolicy p : tx.inlinePolicies().all(user.accountId(), PolicyOwnerKind.USER, user.name())) {
             add(identity, p, "user/" + user.name() + " inline policy " + p.name());
         }
+        addManaged(tx, identity, user.accountId(), PolicyOwnerKind.USER, user.name());
         PageRequest page = new PageRequest("/", null, PageRequest.MAX_MAX_ITEMS);
         while (true) {
             Page<Group> groups = tx.groups().listForUser(user.accountId(), user.name(), page);
@@ -69,13 +117,31 @@ public final class Authorizer implements AutoCloseable {
                 for (InlinePolicy p : tx.inlinePolicies().all(g.accountId(), PolicyOwnerKind.GROUP, g.name())) {
                     add(identity, p, "group/" + g.name() + " inline policy " + p.name());
                 }
+                addManaged(tx, identity, g.accountId(), PolicyOwnerKind.GROUP, g.name());
             }
             if (!groups.isTruncated()) {
                 break;
             }
             page = page.after(groups.nextMarker());
         }
-        return PolicySet.identityOnly(identity);
+        return new PolicySet(identity, boundary(tx, user), null, null, null, null);
+    }
+
+    /** The managed policies attached to one user or group, each with its default version. */
+    private static void addManaged(Tx tx, List<CompiledPolicy> out, String accountId, PolicyOwnerKind kind,
+                                   String name) {
+        out.addAll(ManagedPolicies.attached(tx, accountId, kind, name));
+    }
+
+    /**
+     * The user's permissions boundary (IAM User Guide, "Permissions boundaries for IAM entities"), or null for none.
+     * A boundary that cannot be read allows nothing: the engine then denies every action.
+     */
+    private static List<CompiledPolicy> boundary(Tx tx, User user) {
+        if (user.permissionsBoundaryArn() == null) {
+            return null;
+        }
+        return ManagedPolicies.boundary(tx, user.accountId(), user.permissionsBoundaryArn());
     }
 
     /** Stored policies were validated when put; one that no longer parses grants nothing rather than failing. */

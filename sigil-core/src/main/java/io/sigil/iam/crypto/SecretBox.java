@@ -76,6 +76,21 @@ public final class SecretBox {
         }
     }
 
+    /**
+     * A 32-byte key for another purpose, derived from this box's key with HMAC-SHA256 over
+     * {@code "sigil-derive:" + purpose} (one-step KDF, NIST SP 800-108 style): session tokens and the secrets of
+     * temporary keys get keys of their own, so a ciphertext or MAC made for one purpose is useless for another.
+     */
+    public byte[] deriveKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("sigil-derive:" + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "SecretBox[AES-256-GCM]";

@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param description null when none
  * @param maxSessionDuration seconds, 3600–43200
  * @param permissionsBoundaryArn null when none
+ * @param linkedService the service principal of a service-linked role ({@code elasticbeanstalk.amazonaws.com}),
+ *     null for a customer role (IAM User Guide, "Using service-linked roles")
+ * @param lastUsed when the role was last assumed (API Reference, "RoleLastUsed" › LastUsedDate); null if never
+ * @param lastUsedRegion the region of that use ("RoleLastUsed" › Region); null if never
  */
 public record Role(
         String accountId,
@@ -26,7 +30,10 @@ public record Role(
         int maxSessionDuration,
         String permissionsBoundaryArn,
         List<Tag> tags,
-        long version) {
+        long version,
+        String linkedService,
+        Instant lastUsed,
+        String lastUsedRegion) {
 
     public static final int DEFAULT_MAX_SESSION_DURATION = 3600;
 
@@ -40,6 +47,14 @@ public record Role(
         tags = List.copyOf(tags == null ? List.of() : tags);
     }
 
+    /** A customer role that was never used. */
+    public Role(String accountId, String name, String path, String id, Instant createDate,
+            String assumeRolePolicyDocument, String description, int maxSessionDuration, String permissionsBoundaryArn,
+            List<Tag> tags, long version) {
+        this(accountId, name, path, id, createDate, assumeRolePolicyDocument, description, maxSessionDuration,
+                permissionsBoundaryArn, tags, version, null, null, null);
+    }
+
     /** A role about to be created: version 0, default max session duration of one hour. */
     public static Role create(String accountId, String name, String path, String id, Instant createDate,
             String assumeRolePolicyDocument, String description, List<Tag> tags) {
@@ -51,23 +66,41 @@ public record Role(
         return Arns.role(accountId, path, name);
     }
 
+    /** True for a role that CreateServiceLinkedRole made: only its service may change it. */
+    public boolean isServiceLinked() {
+        return linkedService != null;
+    }
+
     public Role withTrustPolicy(String document) {
         return new Role(accountId, name, path, id, createDate, document, description, maxSessionDuration,
-                permissionsBoundaryArn, tags, version);
+                permissionsBoundaryArn, tags, version, linkedService, lastUsed, lastUsedRegion);
     }
 
     public Role withDescription(String newDescription, int newMaxSessionDuration) {
         return new Role(accountId, name, path, id, createDate, assumeRolePolicyDocument, newDescription,
-                newMaxSessionDuration, permissionsBoundaryArn, tags, version);
+                newMaxSessionDuration, permissionsBoundaryArn, tags, version, linkedService, lastUsed,
+                lastUsedRegion);
     }
 
     public Role withTags(List<Tag> newTags) {
         return new Role(accountId, name, path, id, createDate, assumeRolePolicyDocument, description,
-                maxSessionDuration, permissionsBoundaryArn, newTags, version);
+                maxSessionDuration, permissionsBoundaryArn, newTags, version, linkedService, lastUsed,
+                lastUsedRegion);
     }
 
     public Role withPermissionsBoundary(String arn) {
         return new Role(accountId, name, path, id, createDate, assumeRolePolicyDocument, description,
-                maxSessionDuration, arn, tags, version);
+                maxSessionDuration, arn, tags, version, linkedService, lastUsed, lastUsedRegion);
+    }
+
+    public Role withMaxSessionDuration(int seconds) {
+        return new Role(accountId, name, path, id, createDate, assumeRolePolicyDocument, description, seconds,
+                permissionsBoundaryArn, tags, version, linkedService, lastUsed, lastUsedRegion);
+    }
+
+    /** The same role, linked to {@code servicePrincipal}: what CreateServiceLinkedRole stores. */
+    public Role linkedTo(String servicePrincipal) {
+        return new Role(accountId, name, path, id, createDate, assumeRolePolicyDocument, description,
+                maxSessionDuration, permissionsBoundaryArn, tags, version, servicePrincipal, lastUsed, lastUsedRegion);
     }
 }

@@ -128,7 +128,7 @@ public final class AccessKeyService {
             return Owner.ROOT;
         }
         // By id, so a caller renamed since it was authenticated still finds itself.
-        User self = tx.users().findById(caller.user().id())
+        User self = tx.users().findById(UserService.requireUser(caller).id())
                 .orElseThrow(() -> UserStore.noSuchUser(caller.user().name()));
         return new Owner(self.id(), self.name());
     }

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * Which managed policies can serve as a permissions boundary (IAM User Guide, "Permissions boundaries for IAM
- * entities": "You can use an AWS managed policy or a customer managed policy to set the boundary"). Until the
- * managed-policy store exists, {@link #ownAccountOrAws()} stands in for it.
+ * entities": "You can use an AWS managed policy or a customer managed policy to set the boundary").
+ * {@link BoundaryService} answers from the managed-policy store and the AWS managed catalogue; {@link
+ * #ownAccountOrAws()}, which checks only the ARN's account, serves tests that need no policies.
  */
 @FunctionalInterface
 public interface BoundaryPolicies {

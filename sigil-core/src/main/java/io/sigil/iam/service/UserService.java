@@ -87,9 +87,23 @@ public final class UserService {
             return store.read(tx -> new UserInfo.Root(caller.accountId(),
                     tx.accounts().get(caller.accountId()).createDate()));
         }
-        User self = caller.user();
+        User self = requireUser(caller);
         return store.read(tx -> tx.users().findById(self.id()).<UserInfo>map(UserInfo.Iam::new)
                 .orElseThrow(() -> UserStore.noSuchUser(self.name())));
+    }
+
+    /**
+     * The caller as an IAM user, for operations whose user name defaults to the caller. A federated user or role
+     * session is not a user: IAM answers "Must specify userName when calling with non-User credentials"
+     * (ValidationError, seen from GetUser and ListAccessKeys with role credentials: aws/aws-sdk-java#1304,
+     * mhausenblas/rbIAM#4).
+     */
+    public static User requireUser(Principal caller) {
+        if (caller.user() == null || !caller.isIamUser()) {
+            throw io.sigil.iam.error.IamException.validationError(
+                    "Must specify userName when calling with non-User credentials");
+        }
+        return caller.user();
     }
 
     /** ListUsers: users whose path starts with the prefix, ordered by name, a page at a time. */

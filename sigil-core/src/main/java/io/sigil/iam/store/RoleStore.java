@@ -2,12 +2,20 @@ package io.sigil.iam.store;
 
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.Role;
+import io.sigil.iam.model.TrustBinding;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** IAM roles (spec §1.5). Names match case-insensitively; roles cannot be renamed. */
 public interface RoleStore {
 
-    /** @throws IamException EntityAlreadyExists, LimitExceeded ({@code RolesPerAccount}, {@code TagsPerRole}) */
+    /**
+     * Inserts {@code role} with its tags. A service-linked role ({@link Role#isServiceLinked()}) does not count
+     * against {@code RolesPerAccount}: "Only service-linked roles can exceed the limit" (spec §1.5).
+     *
+     * @throws IamException EntityAlreadyExists, LimitExceeded ({@code RolesPerAccount}, {@code TagsPerRole})
+     */
     Role create(Role role);
 
     Optional<Role> find(String accountId, String name);
@@ -20,12 +28,30 @@ public interface RoleStore {
 
     Role lock(String accountId, String name);
 
+    /** Ordered by name (case-insensitive); only paths starting with {@code page.pathPrefix()}. */
     Page<Role> list(String accountId, PageRequest page);
 
     /** Writes trust policy, description, max session duration and boundary if the version still matches. */
     Role update(Role changed);
 
-    /** @throws IamException NoSuchEntity; DeleteConflict while it has inline policies */
+    /**
+     * Records a use of the role for GetRole's {@code RoleLastUsed}: a later use replaces an earlier one, an
+     * earlier one is ignored. Does not change the row's version. Unknown ids are ignored.
+     */
+    void recordUse(String roleId, Instant when, String region);
+
+    /** The principals the role's trust policy was bound to when it was last saved, by ARN. */
+    List<TrustBinding> trustBindings(String roleId);
+
+    /** Replaces the role's trust bindings (CreateRole, UpdateAssumeRolePolicy). */
+    void bindTrust(String roleId, List<TrustBinding> bindings);
+
+    /**
+     * DeleteRole as the API does it (API Reference, "DeleteRole": remove the role from instance profiles, delete
+     * inline policies, detach managed policies first).
+     *
+     * @throws IamException NoSuchEntity; DeleteConflict while it is in an instance profile or has inline policies
+     */
     void delete(String accountId, String name);
 
     static IamException noSuchRole(String name) {

@@ -16,4 +16,26 @@ public interface Tx {
     InlinePolicyStore inlinePolicies();
 
     TagStore tags();
+
+    ManagedPolicyStore managedPolicies();
+
+    InstanceProfileStore instanceProfiles();
+
+    DeletionTaskStore deletionTasks();
+
+    LoginProfileStore loginProfiles();
+
+    PasswordPolicyStore passwordPolicies();
+
+    MfaDeviceStore mfaDevices();
+
+    SshKeyStore sshKeys();
+
+    SigningCertificateStore signingCertificates();
+
+    ServerCertificateStore serverCertificates();
+
+    ServiceSpecificCredentialStore serviceSpecificCredentials();
+
+    CredentialReportStore credentialReports();
 }

@@ -45,8 +45,9 @@ public interface UserStore {
     User update(User changed);
 
     /**
-     * DeleteUser as the API does it: refuses while the user has access keys, inline policies or group memberships
-     * (API Reference, "DeleteUser": "you must delete the items attached to the user manually").
+     * DeleteUser as the API does it: refuses while the user has a login profile, access keys, MFA devices, inline
+     * policies or group memberships, checked in that order (API Reference, "DeleteUser": "you must delete the items
+     * attached to the user manually").
      *
      * @throws IamException NoSuchEntity, DeleteConflict
      */

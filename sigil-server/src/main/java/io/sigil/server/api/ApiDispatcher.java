@@ -4,6 +4,7 @@ import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.Store;
+import io.sigil.iam.sts.TemporaryCredentialRules;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
 import io.sigil.policy.Outcome;
@@ -141,6 +142,11 @@ public final class ApiDispatcher implements ApiEndpoint {
         DecodedRequest in = protocol.decode(t.service, params);
         t.operation = in.operation().name();
         t.requestParameters = Redaction.of(in.request());
+        java.util.Optional<IamException> refused = TemporaryCredentialRules.refusal(t.principal, t.service.id(),
+                t.operation);
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
         if (!handlers.has(in.request().getClass()) || !table.covers(t.operation)) {
             throw new ProtocolException(new AwsError("InvalidAction", 400, Fault.SENDER,
                     "Sigil does not implement " + t.operation + " yet."));
@@ -149,7 +155,10 @@ public final class ApiDispatcher implements ApiEndpoint {
                 call.header("User-Agent"), call.secure(), ok.region());
         authorize(in, ctx, t);
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
-        t.responseElements = Redaction.of(out);
+        // CloudTrail records responseElements only for actions that change state; for Get/List calls it is null
+        // (CloudTrail User Guide, "CloudTrail record contents": responseElements). That also keeps large list
+        // answers out of the audit path.
+        t.responseElements = isReadOnly(t.operation) ? null : Redaction.of(out);
         return protocol.encodeResponse(in.operation(), out, t.requestId);
     }
 
@@ -165,20 +174,24 @@ public final class ApiDispatcher implements ApiEndpoint {
         Map<String, ContextValue> keys = RequestKeys.of(ctx);
         keys.putAll(target.keys());
         String action = in.operation().iamAction();
-        deny(authorizer.authorize(p, action, target.resource(), p.accountId(), keys), target.resource(), p, action, t);
-        if (target.alsoResource() != null && !target.alsoResource().equals(target.resource())) {
-            deny(authorizer.authorize(p, action, target.alsoResource(), p.accountId(), keys), target.alsoResource(),
-                    p, action, t);
+        check(p, action, target.resource(), keys, t, target.accountGrant());
+        for (EnforcementTable.Also also : target.also()) {
+            check(p, also.action() == null ? action : also.action(), also.resource(), keys, t, false);
         }
     }
 
-    /** Answers AccessDenied for a denial (or, in audit mode, records it and lets the call go on). */
-    private void deny(Decision d, String resource, Principal p, String action, Trace t) {
-        if (d.allowed()) {
+    /**
+     * One action on one resource: allowed, or AccessDenied (in audit mode the would-be denial is recorded and the
+     * call goes on). An account-level grant (AllowUsersToChangePassword) overrides an implicit deny only.
+     */
+    private void check(Principal p, String action, String resource, Map<String, ContextValue> keys, Trace t,
+                       boolean accountGrant) {
+        Decision d = authorizer.authorize(p, action, resource, p.accountId(), keys);
+        if (d.allowed() || (accountGrant && d.outcome() == Outcome.IMPLICIT_DENY)) {
             return;
         }
         metrics.denial(t.operation, d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
-        String message = Authorizer.deniedMessage(p, action, resource, d);
+        String message = Authorizer.deniedMessage(p, action, EnforcementTable.describe(resource), d);
         if (mode == EnforceMode.AUDIT) {
             t.denial = message + "\n" + d.explain();
             return;
@@ -213,12 +226,12 @@ public final class ApiDispatcher implements ApiEndpoint {
             return Map.of();
         }
         Map<String, String> id = new LinkedHashMap<>();
-        id.put("type", p.isRoot() ? "Root" : "IAMUser");
+        id.put("type", p.isRoot() ? "Root" : p.isIamUser() ? "IAMUser" : p.principalType());
         id.put("principalId", p.userId());
         id.put("arn", p.arn());
         id.put("accountId", p.accountId());
         id.put("accessKeyId", p.accessKeyId());
-        if (!p.isRoot()) {
+        if (p.isIamUser()) {
             id.put("userName", p.user().name());
         }
         return id;

@@ -3,7 +3,15 @@ package io.sigil.server.api;
 import io.sigil.iam.Arns;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.AccessKey;
+import io.sigil.iam.model.InstanceProfile;
+import io.sigil.iam.model.ManagedPolicy;
+import io.sigil.iam.model.Role;
+import io.sigil.iam.model.PasswordPolicy;
+import io.sigil.iam.model.ServerCertificate;
+import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
+import io.sigil.iam.service.ServiceLinkedRoles;
+import io.sigil.iam.model.VirtualMfaDevice;
 import io.sigil.iam.store.Tx;
 import io.sigil.policy.ContextValue;
 import software.amazon.awssdk.awscore.AwsRequest;
@@ -27,17 +35,32 @@ import java.util.Optional;
  */
 public final class EnforcementTable {
     /**
-     * What authorisation needs from one request. {@code resource} is null for operations that need none;
-     * {@code alsoResource}, when not null, is a second resource the caller must be allowed on too (a rename is
-     * authorised on the entity's old and new ARN).
+     * What authorisation needs from one request. {@code resource} is null for operations that need none.
+     * {@code also} lists further checks, each an action on a resource, that the caller must pass after the
+     * operation's own: the new ARN of a rename, with the operation's action (UpdateUser: "the requester must have
+     * appropriate permissions on both the source object and the target object"), and {@code iam:PassRole} on the
+     * role AddRoleToInstanceProfile adds ("The caller of this operation must be granted the PassRole permission on
+     * the IAM role by a permissions policy"). {@code accountGrant}: the account's password policy allows this call
+     * to every IAM user (AllowUsersToChangePassword), so an implicit deny on {@code resource} is overridden; an
+     * explicit deny still denies.
      */
-    public record Target(String resource, Map<String, ContextValue> keys, String alsoResource) {
+    public record Target(String resource, Map<String, ContextValue> keys, List<Also> also, boolean accountGrant) {
+        public Target {
+            also = List.copyOf(also);
+        }
+
         public Target(String resource, Map<String, ContextValue> keys) {
-            this(resource, keys, null);
+            this(resource, keys, List.of(), false);
         }
     }
 
+    /** A further check: {@code action} (null for the operation's own action) on {@code resource}. */
+    public record Also(String action, String resource) {}
+
     private record Rule(String[] resource, List<String[]> keys, String[] also) {}
+
+    /** The service a service-specific credential is for (Service Authorization Reference, IAM condition keys). */
+    private static final String CREDENTIAL_SERVICE_KEY = "iam:ServiceSpecificCredentialServiceName";
 
     private final Map<String, Rule> rules;
 
@@ -72,6 +95,15 @@ public final class EnforcementTable {
         return new EnforcementTable(rules);
     }
 
+    /**
+     * How AccessDenied names a resource: a managed policy as "policy ARN", as IAM words it ("is not authorized to
+     * perform: iam:DeletePolicyVersion on resource: policy arn:aws:iam::123456789012:policy/P"); others by ARN.
+     */
+    public static String describe(String resource) {
+        return resource.startsWith("arn:" + Arns.PARTITION + ":iam::") && resource.contains(":policy/")
+                ? "policy " + resource : resource;
+    }
+
     public boolean covers(String operation) {
         return rules.containsKey(operation);
     }
@@ -85,6 +117,8 @@ public final class EnforcementTable {
         String account = caller.accountId();
         String[] spec = rule.resource();
         User resourceUser = null;
+        List<Tag> resourceTags = List.of();
+        String currentBoundary = null;
         String resource;
         switch (spec[0]) {
             case "none":
@@ -104,8 +138,25 @@ public final class EnforcementTable {
                     resourceUser = tx.users().find(account, name).orElse(null);
                     resource = resourceUser != null ? resourceUser.arn() : Arns.user(account, "/", name);
                 }
+                currentBoundary = resourceUser == null ? null : resourceUser.permissionsBoundaryArn();
                 break;
             }
+            case "role": {
+                String name = member(request, spec[1]);
+                Role role = tx.roles().find(account, name).orElse(null);
+                resource = role != null ? role.arn() : Arns.role(account, "/", name);
+                resourceTags = role == null ? List.of() : role.tags();
+                currentBoundary = role == null ? null : role.permissionsBoundaryArn();
+                break;
+            }
+            case "policy": {
+                resource = member(request, spec[1]);
+                resourceTags = tx.managedPolicies().find(resource).map(ManagedPolicy::tags).orElse(List.of());
+                break;
+            }
+            case "policy-new":
+                resource = Arns.policy(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
             case "user-new":
                 resource = Arns.user(account, pathOr(request, spec[2]), member(request, spec[1]));
                 break;
@@ -117,6 +168,20 @@ public final class EnforcementTable {
             case "group-new":
                 resource = Arns.group(account, pathOr(request, spec[2]), member(request, spec[1]));
                 break;
+            case "caller":
+                resourceUser = caller.user();
+                resource = caller.arn();
+                break;
+            case "mfa": {
+                String serial = member(request, spec[1]);
+                Optional<VirtualMfaDevice> device = tx.mfaDevices().find(account, serial);
+                resourceTags = device.map(VirtualMfaDevice::tags).orElse(List.of());
+                resource = device.map(VirtualMfaDevice::serialNumber).orElse(mfaArn(account, serial));
+                break;
+            }
+            case "mfa-new":
+                resource = Arns.mfa(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
             case "key-owner": {
                 String keyId = member(request, spec[1]);
                 Optional<AccessKey> key = tx.accessKeys().find(keyId).filter(k -> k.accountId().equals(account));
@@ -126,14 +191,67 @@ public final class EnforcementTable {
                 resource = resourceUser != null ? resourceUser.arn() : caller.arn();
                 break;
             }
+            case "server-certificate": {
+                String name = member(request, spec[1]);
+                Optional<ServerCertificate> cert = tx.serverCertificates().find(account, name);
+                resourceTags = cert.map(ServerCertificate::tags).orElse(List.of());
+                resource = cert.map(ServerCertificate::arn).orElse(Arns.serverCertificate(account, "/", name));
+                break;
+            }
+            case "server-certificate-new":
+                resource = Arns.serverCertificate(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
+            case "role-new":
+                resource = Arns.role(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
+            case "instance-profile": {
+                String name = member(request, spec[1]);
+                Optional<InstanceProfile> profile = tx.instanceProfiles().find(account, name);
+                resourceTags = profile.map(InstanceProfile::tags).orElse(List.of());
+                resource = profile.map(InstanceProfile::arn).orElse(Arns.instanceProfile(account, "/", name));
+                break;
+            }
+            case "instance-profile-new":
+                resource = Arns.instanceProfile(account, pathOr(request, spec[2]), member(request, spec[1]));
+                break;
+            case "slr-new": {
+                ServiceLinkedRoles.Entry e = ServiceLinkedRoles.lookup(member(request, spec[1])).orElse(null);
+                resource = e == null ? "*" : Arns.role(account, e.path(), e.roleName(member(request, spec[2])));
+                break;
+            }
+            case "slr-task":
+                resource = slrTaskRole(account, member(request, spec[1]));
+                break;
+            case "federated-user":
+                resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
+                break;
             default:
                 throw new IllegalStateException("enforcement.tsv: unknown resource kind " + spec[0]);
         }
-        Map<String, ContextValue> keys = new LinkedHashMap<>();
-        for (String[] k : rule.keys()) {
-            addKeys(keys, k, request, resourceUser);
+        if (resourceUser != null) {
+            resourceTags = resourceUser.tags();
         }
-        return new Target(resource, keys, rule.also() == null ? null : renamed(rule.also(), request, account, tx));
+        Map<String, ContextValue> keys = new LinkedHashMap<>();
+        List<Also> also = new ArrayList<>();
+        boolean grant = false;
+        for (String[] k : rule.keys()) {
+            if (k[0].equals("pass-role")) {
+                String role = member(request, k[1]);
+                also.add(new Also("iam:PassRole", tx.roles().find(account, role).map(Role::arn)
+                        .orElse(Arns.role(account, "/", role))));
+            } else if (k[0].equals("password-self-service")) {
+                grant = selfServiceGrant(caller, resourceUser, tx);
+            } else {
+                addKeys(keys, k, request, resourceTags, currentBoundary, account, tx);
+            }
+        }
+        if (rule.also() != null) {
+            String renamed = renamed(rule.also(), request, account, tx);
+            if (!renamed.equals(resource)) {
+                also.add(0, new Also(null, renamed));
+            }
+        }
+        return new Target(resource, keys, also, grant);
     }
 
     /**
@@ -145,20 +263,63 @@ public final class EnforcementTable {
         String oldName = member(request, spec[3]);
         String newName = member(request, spec[1]);
         String newPath = member(request, spec[2]);
-        boolean user = spec[0].equals("rename-user");
-        String oldPath = user ? tx.users().find(account, oldName).map(u -> u.path()).orElse("/")
-                : tx.groups().find(account, oldName).map(g -> g.path()).orElse("/");
+        String oldPath = switch (spec[0]) {
+            case "rename-user" -> tx.users().find(account, oldName).map(u -> u.path()).orElse("/");
+            case "rename-group" -> tx.groups().find(account, oldName).map(g -> g.path()).orElse("/");
+            case "rename-server-certificate" ->
+                    tx.serverCertificates().find(account, oldName).map(ServerCertificate::path).orElse("/");
+            default -> throw new IllegalStateException("enforcement.tsv: unknown rename kind " + spec[0]);
+        };
         String name = newName == null ? oldName : newName;
         String path = newPath == null ? oldPath : newPath;
-        return user ? Arns.user(account, path, name) : Arns.group(account, path, name);
+        return switch (spec[0]) {
+            case "rename-user" -> Arns.user(account, path, name);
+            case "rename-group" -> Arns.group(account, path, name);
+            default -> Arns.serverCertificate(account, path, name);
+        };
     }
 
-    private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request, User resourceUser) {
+    /**
+     * The role a deletion task id names: {@code task/aws-service-role/SERVICE/ROLE/UUID} →
+     * {@code arn:aws:iam::ACCOUNT:role/aws-service-role/SERVICE/ROLE}; {@code *} for another form.
+     */
+    private static String slrTaskRole(String account, String taskId) {
+        String[] p = taskId == null ? new String[0] : taskId.split("/");
+        if (p.length != 5 || !p[0].equals("task") || !p[1].equals("aws-service-role")) {
+            return "*";
+        }
+        return Arns.role(account, "/aws-service-role/" + p[2] + "/", p[3]);
+    }
+
+    /**
+     * AllowUsersToChangePassword "gives IAM users permissions to iam:ChangePassword for only their user and to the
+     * iam:GetAccountPasswordPolicy action ... the permissions are applied at the account-level for all users by IAM"
+     * (API Reference, "PasswordPolicy").
+     */
+    private static boolean selfServiceGrant(Principal caller, User resourceUser, Tx tx) {
+        if (!caller.isIamUser() || (resourceUser != null && !resourceUser.id().equals(caller.user().id()))) {
+            return false;
+        }
+        return tx.passwordPolicies().find(caller.accountId()).map(PasswordPolicy::allowUsersToChangePassword)
+                .orElse(false);
+    }
+
+    /** A serial number that names no device of the account: itself when it is an ARN, else an mfa ARN of it. */
+    private static String mfaArn(String account, String serial) {
+        return serial == null ? "*" : serial.startsWith("arn:") ? serial
+                : "arn:" + Arns.PARTITION + ":iam::" + account + ":mfa/" + serial;
+    }
+
+    private static void addKeys(Map<String, ContextValue> keys, String[] k, AwsRequest request,
+                                List<Tag> resourceTags, String currentBoundary, String account, Tx tx) {
         switch (k[0]) {
             case "request-tags": {
                 List<String> tagKeys = new ArrayList<>();
                 for (Object t : list(request, k[1])) {
                     if (t instanceof software.amazon.awssdk.services.iam.model.Tag tag) {
+                        keys.put("aws:RequestTag/" + tag.key(), ContextValue.of(tag.value()));
+                        tagKeys.add(tag.key());
+                    } else if (t instanceof software.amazon.awssdk.services.sts.model.Tag tag) {
                         keys.put("aws:RequestTag/" + tag.key(), ContextValue.of(tag.value()));
                         tagKeys.add(tag.key());
                     }
@@ -185,11 +346,50 @@ public final class EnforcementTable {
                 }
                 break;
             }
-            case "resource-tags":
-                if (resourceUser != null) {
-                    resourceUser.tags().forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
+            case "current-boundary":
+                if (currentBoundary != null) {
+                    keys.put("iam:PermissionsBoundary", ContextValue.of(currentBoundary));
                 }
                 break;
+            case "policy-arn": {
+                String arn = member(request, k[1]);
+                if (arn != null) {
+                    keys.put("iam:PolicyARN", ContextValue.of(arn));
+                }
+                break;
+            }
+            case "resource-tags":
+                resourceTags.forEach(t -> keys.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value())));
+                break;
+            case "credential-service": {
+                String service = member(request, k[1]);
+                if (service != null) {
+                    keys.put(CREDENTIAL_SERVICE_KEY, ContextValue.of(service));
+                }
+                break;
+            }
+            case "credential-age": {
+                String days = member(request, k[1]);
+                if (days != null) {
+                    keys.put("iam:ServiceSpecificCredentialAgeDays", ContextValue.of(days));
+                }
+                break;
+            }
+            case "stored-credential-service": {
+                String id = member(request, k[1]);
+                if (id != null) {
+                    tx.serviceSpecificCredentials().find(account, id).ifPresent(
+                            c -> keys.put(CREDENTIAL_SERVICE_KEY, ContextValue.of(c.serviceName())));
+                }
+                break;
+            }
+            case "service-name": {
+                String service = member(request, k[1]);
+                if (service != null) {
+                    keys.put("iam:AWSServiceName", ContextValue.of(service));
+                }
+                break;
+            }
             default:
                 throw new IllegalStateException("enforcement.tsv: unknown key kind " + k[0]);
         }

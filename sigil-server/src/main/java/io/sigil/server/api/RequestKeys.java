@@ -1,6 +1,7 @@
 package io.sigil.server.api;
 
 import io.sigil.iam.auth.Principal;
+import io.sigil.iam.sts.Session;
 import io.sigil.policy.ContextValue;
 
 import java.util.HashMap;
@@ -9,13 +10,13 @@ import java.util.Map;
 /**
  * The global condition keys every request carries (IAM User Guide, "AWS global condition context keys"): time,
  * source IP, transport, user agent, requested region, and the principal's keys — aws:userid, aws:username,
- * aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType and aws:PrincipalTag/* from the user's tags.
- * aws:MultiFactorAuthPresent and aws:TokenIssueTime are absent: long-term keys carry neither.
+ * aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType and aws:PrincipalTag/*; for temporary credentials
+ * aws:TokenIssueTime and aws:MultiFactorAuthPresent (long-term keys carry neither).
  */
-final class RequestKeys {
+public final class RequestKeys {
     private RequestKeys() {}
 
-    static Map<String, ContextValue> of(CallContext ctx) {
+    public static Map<String, ContextValue> of(CallContext ctx) {
         Map<String, ContextValue> k = new HashMap<>();
         k.put("aws:CurrentTime", ContextValue.of(ctx.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
         k.put("aws:EpochTime", ContextValue.of(Long.toString(ctx.now().getEpochSecond())));
@@ -28,15 +29,37 @@ final class RequestKeys {
         }
         k.put("aws:RequestedRegion", ContextValue.of("us-east-1"));
         k.put("aws:ViaAWSService", ContextValue.of("false"));
-        Principal p = ctx.principal();
+        principalKeys(k, ctx.principal(), ctx.now());
+        return k;
+    }
+
+    /**
+     * The principal's keys: aws:userid, aws:PrincipalArn (a role session's role), aws:PrincipalAccount,
+     * aws:PrincipalType, aws:username (IAM users only), aws:PrincipalTag/* (a user's tags; a session's tags), and
+     * for temporary credentials only aws:TokenIssueTime, aws:MultiFactorAuthPresent, aws:MultiFactorAuthAge (with MFA
+     * only) and aws:SourceIdentity (IAM User Guide, "AWS global condition context keys").
+     */
+    static void principalKeys(Map<String, ContextValue> k, Principal p, java.time.Instant now) {
         k.put("aws:userid", ContextValue.of(p.userId()));
-        k.put("aws:PrincipalArn", ContextValue.of(p.arn()));
+        k.put("aws:PrincipalArn", ContextValue.of(p.principalArn()));
         k.put("aws:PrincipalAccount", ContextValue.of(p.accountId()));
-        k.put("aws:PrincipalType", ContextValue.of(p.isRoot() ? "Account" : "User"));
-        if (!p.isRoot()) {
+        k.put("aws:PrincipalType", ContextValue.of(p.principalType()));
+        if (p.isIamUser()) {
             k.put("aws:username", ContextValue.of(p.user().name()));
             p.user().tags().forEach(t -> k.put("aws:PrincipalTag/" + t.key(), ContextValue.of(t.value())));
         }
-        return k;
+        Session s = p.session();
+        if (s == null) {
+            return;
+        }
+        s.tags().forEach(t -> k.put("aws:PrincipalTag/" + t.key(), ContextValue.of(t.value())));
+        k.put("aws:TokenIssueTime", ContextValue.of(s.issuedAt().toString()));
+        k.put("aws:MultiFactorAuthPresent", ContextValue.of(Boolean.toString(s.mfaPresent())));
+        if (s.mfaPresent()) {
+            k.put("aws:MultiFactorAuthAge", ContextValue.of(Long.toString(s.mfaAgeSeconds(now))));
+        }
+        if (s.sourceIdentity() != null) {
+            k.put("aws:SourceIdentity", ContextValue.of(s.sourceIdentity()));
+        }
     }
 }

@@ -1,36 +1,112 @@
 package io.sigil.server.app;
 
 import io.sigil.iam.Limits;
+import io.sigil.iam.crypto.Pbkdf2Passwords;
+import io.sigil.iam.crypto.SecretBox;
+import io.sigil.iam.auth.Authorizer;
+import io.sigil.iam.sts.AssumeRoleService;
+import io.sigil.iam.sts.AuthorizationMessages;
+import io.sigil.iam.sts.MfaVerifier;
+import io.sigil.iam.sts.SessionTokens;
+import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
+import io.sigil.iam.service.BoundaryService;
+import io.sigil.iam.service.CredentialReportService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
+import io.sigil.iam.service.InstanceProfileService;
 import io.sigil.iam.service.LastUsedRecorder;
+import io.sigil.iam.service.LoginFacts;
+import io.sigil.iam.service.ManagedPolicyService;
+import io.sigil.iam.service.PolicyAttachmentService;
+import io.sigil.iam.service.PolicyListings;
+import io.sigil.iam.service.RolePolicyService;
+import io.sigil.iam.service.RoleService;
+import io.sigil.iam.service.ServerCertificateService;
+import io.sigil.iam.service.ServiceLinkedRoleService;
+import io.sigil.iam.service.LockoutPolicy;
+import io.sigil.iam.service.LoginProfileService;
+import io.sigil.iam.service.MfaService;
+import io.sigil.iam.service.PasswordPolicyService;
+import io.sigil.iam.service.ServiceSpecificCredentialService;
+import io.sigil.iam.service.SigningCertificateService;
+import io.sigil.iam.service.SshKeyService;
 import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
+import io.sigil.server.api.iam.BoundariesApi;
+import io.sigil.server.api.iam.CredentialReportsApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
+import io.sigil.server.api.iam.InstanceProfilesApi;
+import io.sigil.server.api.iam.ManagedPoliciesApi;
+import io.sigil.server.api.iam.PolicyAttachmentsApi;
+import io.sigil.server.api.iam.RolesApi;
+import io.sigil.server.api.iam.ServerCertificatesApi;
+import io.sigil.server.api.iam.ServiceLinkedRolesApi;
+import io.sigil.server.api.iam.LoginProfilesApi;
+import io.sigil.server.api.iam.MfaDevicesApi;
+import io.sigil.server.api.iam.PasswordPolicyApi;
+import io.sigil.server.api.iam.ServiceSpecificCredentialsApi;
+import io.sigil.server.api.iam.SigningCertificatesApi;
+import io.sigil.server.api.iam.SshPublicKeysApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
+import io.sigil.server.api.sts.StsRolesApi;
+import io.sigil.server.api.sts.StsTokensApi;
 
 import java.time.Clock;
 import java.util.List;
 
 /** The API areas the server offers; each area registers its operations' handlers. */
 final class Modules {
+    /**
+     * Service-specific credential passwords are hashed harder than console passwords (OWASP 2023's PBKDF2-SHA256
+     * figure): they are long-lived and verified rarely.
+     */
+    private static final int SERVICE_CREDENTIAL_ITERATIONS = 600_000;
+
     private Modules() {}
 
-    /** @param closeables where modules that hold resources register them to be closed with the app */
-    static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables) {
+    /**
+     * @param closeables where modules that hold resources register them to be closed with the app
+     * @param box        the master key's box, from which STS derives its token and message keys
+     */
+    static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
+                               Authorizer authorizer) {
         Limits limits = Limits.AWS_DEFAULTS;
+        InlinePolicyService inlinePolicies = new InlinePolicyService(store, limits);
+        SessionTokens tokens = new SessionTokens(box);
+        MfaService mfa = new MfaService(store, clock);
+        MfaVerifier sessionMfa = mfa::verifyForSession;
+        StsService sts = new StsService(store, tokens, clock, sessionMfa);
+        BoundaryService boundaries = new BoundaryService(store);
         return List.of(
-                new UsersApi(new UserService(store, clock, limits)),
+                new UsersApi(new UserService(store, clock, limits, boundaries)),
                 new GroupsApi(new GroupService(store, clock, limits)),
                 new AccessKeysApi(new AccessKeyService(store, clock)),
-                new InlinePoliciesApi(new InlinePolicyService(store, limits)),
-                new StsIdentityApi());
+                new InlinePoliciesApi(inlinePolicies),
+                new ManagedPoliciesApi(new ManagedPolicyService(store, clock, limits), new PolicyListings(store)),
+                new PolicyAttachmentsApi(new PolicyAttachmentService(store)),
+                new BoundariesApi(boundaries),
+                new RolesApi(new RoleService(store, clock, boundaries), new RolePolicyService(store, inlinePolicies)),
+                new ServiceLinkedRolesApi(new ServiceLinkedRoleService(store, clock)),
+                new InstanceProfilesApi(new InstanceProfileService(store, clock)),
+                new LoginProfilesApi(new LoginProfileService(store, clock, Pbkdf2Passwords.standard(),
+                        LockoutPolicy.DEFAULT)),
+                new PasswordPolicyApi(new PasswordPolicyService(store)),
+                new MfaDevicesApi(mfa),
+                new SshPublicKeysApi(new SshKeyService(store, clock)),
+                new SigningCertificatesApi(new SigningCertificateService(store, clock)),
+                new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),
+                new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
+                        new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
+                new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
+                new StsIdentityApi(),
+                new StsTokensApi(sts, new AuthorizationMessages(box)),
+                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */

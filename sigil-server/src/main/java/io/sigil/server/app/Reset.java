@@ -2,7 +2,10 @@ package io.sigil.server.app;
 
 import io.sigil.iam.model.AccessKey;
 import io.sigil.iam.model.Group;
+import io.sigil.iam.model.InstanceProfile;
+import io.sigil.iam.model.ManagedPolicy;
 import io.sigil.iam.model.PolicyOwnerKind;
+import io.sigil.iam.model.PolicyVersion;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.User;
 import io.sigil.iam.store.Page;
@@ -39,25 +42,48 @@ final class Reset {
             for (Group g : all(p -> tx.groups().listForUser(account, u.name(), p))) {
                 tx.groups().removeUser(account, g.name(), u.name());
             }
+            detachAll(tx, account, PolicyOwnerKind.USER, u.name());
             tx.users().delete(account, u.name());
         }
         for (Group g : all(p -> tx.groups().list(account, p))) {
             for (String name : all(p -> tx.inlinePolicies().listNames(account, PolicyOwnerKind.GROUP, g.name(), p))) {
                 tx.inlinePolicies().delete(account, PolicyOwnerKind.GROUP, g.name(), name);
             }
+            detachAll(tx, account, PolicyOwnerKind.GROUP, g.name());
             tx.groups().delete(account, g.name());
+        }
+        for (InstanceProfile ip : all(p -> tx.instanceProfiles().list(account, p))) {
+            for (Role r : ip.roles()) {
+                tx.instanceProfiles().removeRole(account, ip.name(), r.name());
+            }
+            tx.instanceProfiles().delete(account, ip.name());
         }
         for (Role r : all(p -> tx.roles().list(account, p))) {
             for (String name : all(p -> tx.inlinePolicies().listNames(account, PolicyOwnerKind.ROLE, r.name(), p))) {
                 tx.inlinePolicies().delete(account, PolicyOwnerKind.ROLE, r.name(), name);
             }
+            detachAll(tx, account, PolicyOwnerKind.ROLE, r.name());
             tx.roles().delete(account, r.name());
+        }
+        for (ManagedPolicy p : tx.managedPolicies().list(account)) {
+            for (PolicyVersion v : tx.managedPolicies().versions(p.arn())) {
+                if (!v.isDefault()) {
+                    tx.managedPolicies().deleteVersion(p.arn(), v.versionId());
+                }
+            }
+            tx.managedPolicies().delete(p.arn());
         }
         if (deleteAccount) {
             for (AccessKey k : all(p -> tx.accessKeys().list(account, null, p))) {
                 tx.accessKeys().delete(account, k.id());
             }
             tx.accounts().delete(account);
+        }
+    }
+
+    private static void detachAll(Tx tx, String account, PolicyOwnerKind kind, String name) {
+        for (String arn : tx.managedPolicies().attached(account, kind, name)) {
+            tx.managedPolicies().detach(account, kind, name, arn);
         }
     }
 

@@ -5,6 +5,7 @@ import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.crypto.MasterKey;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.store.Store;
+import io.sigil.iam.sts.SessionTokens;
 import io.sigil.server.api.ApiDispatcher;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.CredentialResolver;
@@ -47,13 +48,12 @@ public final class SigilApp implements AutoCloseable {
     private final Bootstrap.Result bootstrap;
     private final List<AutoCloseable> extras = new ArrayList<>();
 
-    private SigilApp(SigilConfig config) throws Exception {
+    private SigilApp(SigilConfig config, Clock clock) throws Exception {
         this.config = config;
         StartupTrace trace = new StartupTrace();
         this.dataDir = config.ephemeral() && config.dataDir() == null
                 ? Files.createTempDirectory("sigil-ephemeral-") : config.dataDir();
         Files.createDirectories(dataDir);
-        Clock clock = Clock.systemUTC();
         SecretBox box = MasterKey.load(dataDir, config.env());
         trace.mark("data dir and master key");
         this.store = openStore(config, dataDir, box);
@@ -62,10 +62,10 @@ public final class SigilApp implements AutoCloseable {
         Bootstrap.writeCredentialsFile(dataDir, bootstrap);
         trace.mark("bootstrap");
         this.authorizer = new Authorizer(store);
-        this.credentials = new CredentialResolver(store);
+        this.credentials = new CredentialResolver(store, new SessionTokens(box));
         this.audit = new AuditLog(dataDir.resolve("audit"));
         Handlers handlers = new Handlers();
-        for (ApiModule m : Modules.all(store, clock, extras)) {
+        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer)) {
             m.register(handlers);
         }
         KeyUse keyUse = Modules.keyUse(store, extras);
@@ -84,7 +84,15 @@ public final class SigilApp implements AutoCloseable {
     }
 
     public static SigilApp start(SigilConfig config) throws Exception {
-        return new SigilApp(config);
+        return new SigilApp(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts with another clock: tests move it to see temporary credentials expire. The clock is the server's notion
+     * of now for SigV4 (whose 15-minute skew still applies to what clients sign), sessions and policies.
+     */
+    public static SigilApp start(SigilConfig config, Clock clock) throws Exception {
+        return new SigilApp(config, clock);
     }
 
     private static Store openStore(SigilConfig config, Path dataDir, SecretBox box) {

@@ -19,8 +19,8 @@ public final class Redaction {
     public static final String HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
     private static final Set<String> SECRET_MEMBERS = Set.of("secretaccesskey", "password", "newpassword",
             "oldpassword", "privatekey", "samlassertion", "webidentitytoken", "authenticationcode1",
-            "authenticationcode2", "tokencode", "sessiontoken", "servicepassword", "base32stringseed", "qrcodepng",
-            "certificatechain");
+            "authenticationcode2", "tokencode", "sessiontoken", "servicepassword", "servicecredentialsecret", "base32stringseed",
+            "qrcodepng", "certificatechain");
 
     private Redaction() {}
 

@@ -42,7 +42,9 @@ public final class ErrorResponseWriter {
             xml.writeStartElement("Error");
             element(xml, "Type", error.fault().wireName());
             element(xml, "Code", error.code());
-            element(xml, "Message", error.message());
+            if (!error.message().isEmpty()) { // AWS sends some errors without one (ReportNotPresent)
+                element(xml, "Message", error.message());
+            }
             xml.writeEndElement();
             element(xml, "RequestId", requestId);
             xml.writeEndElement();

@@ -60,6 +60,43 @@ class AdminAndAuditTest {
     }
 
     @Test
+    void responseElements_areRecordedForChanges_butNullForReadOnlyCalls_asCloudTrailDoes() {
+        var iam = server.rootIam();
+        iam.createUser(r -> r.userName("audited-user"));
+        iam.listUsers();
+        String created = server.awaitAuditLine("\"eventName\":\"CreateUser\"");
+        assertThat(created).contains("\"responseElements\":{\"user\":{").contains("audited-user");
+        List<String> listed = List.of();
+        for (int i = 0; i < 100 && listed.isEmpty(); i++) { // the audit writer runs in the background
+            sleep(50);
+            listed = auditLines().stream()
+                    .filter(l -> l.contains("\"eventName\":\"ListUsers\"") && !l.contains("\"errorCode\"")).toList();
+        }
+        assertThat(listed).as("successful ListUsers events").isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains("\"responseElements\":null"));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<String> auditLines() {
+        try (var files = java.nio.file.Files.list(server.app().dataDir().resolve("audit"))) {
+            List<String> out = new java.util.ArrayList<>();
+            for (var f : files.toList()) {
+                out.addAll(java.nio.file.Files.readAllLines(f));
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void everyCall_isAppendedAsACloudTrailShapedEvent_withTheErrorCode() throws Exception {
         try (var iam = server.iam(SigilTestServer.ROOT_KEY_ID, "wrong-secret-wrong-secret-wrong-secret-00")) {
             catchThrowableOfType(AwsServiceException.class, iam::listUsers);

@@ -27,10 +27,15 @@ public final class SigilTestServer implements AutoCloseable {
     public static final String ROOT_KEY_ID = "AKIAROOTTESTKEY00001";
     public static final String ROOT_SECRET = "rootTestSecretKey0000000000000000000000000";
 
-    private final SigilApp app;
+    /** The master key every test server uses (base64 of the bytes 0..31). */
+    public static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
-    private SigilTestServer(SigilApp app) {
+    private final SigilApp app;
+    private final TestClock clock;
+
+    private SigilTestServer(SigilApp app, TestClock clock) {
         this.app = app;
+        this.clock = clock;
     }
 
     public static SigilTestServer start() {
@@ -42,9 +47,10 @@ public final class SigilTestServer implements AutoCloseable {
         env.put(Bootstrap.ENV_ACCOUNT, ACCOUNT_ID);
         env.put(Bootstrap.ENV_KEY_ID, ROOT_KEY_ID);
         env.put(Bootstrap.ENV_SECRET, ROOT_SECRET);
-        env.put("SIGIL_MASTER_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        env.put("SIGIL_MASTER_KEY", MASTER_KEY);
+        TestClock clock = new TestClock();
         try {
-            return new SigilTestServer(SigilApp.start(SigilConfig.forTests(env).withEnforce(mode)));
+            return new SigilTestServer(SigilApp.start(SigilConfig.forTests(env).withEnforce(mode), clock), clock);
         } catch (Exception e) {
             throw new IllegalStateException("the test server did not start", e);
         }
@@ -52,6 +58,16 @@ public final class SigilTestServer implements AutoCloseable {
 
     public SigilApp app() {
         return app;
+    }
+
+    /** The server's clock: real time plus an offset the test sets. */
+    public TestClock clock() {
+        return clock;
+    }
+
+    /** The master key's box, as the server holds it (to mint tokens or messages a test needs). */
+    public static io.sigil.iam.crypto.SecretBox masterBox() {
+        return new io.sigil.iam.crypto.SecretBox(java.util.Base64.getDecoder().decode(MASTER_KEY));
     }
 
     public URI endpoint() {
@@ -83,6 +99,32 @@ public final class SigilTestServer implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    /** An IAM client signing with temporary credentials. */
+    public IamClient iam(software.amazon.awssdk.services.sts.model.Credentials c) {
+        return IamClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(session(c)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** An STS client signing with temporary credentials. */
+    public StsClient sts(software.amazon.awssdk.services.sts.model.Credentials c) {
+        return StsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(session(c)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private static software.amazon.awssdk.auth.credentials.AwsSessionCredentials session(
+            software.amazon.awssdk.services.sts.model.Credentials c) {
+        return software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(c.accessKeyId(),
+                c.secretAccessKey(), c.sessionToken());
     }
 
     /** A raw, unsigned HTTP exchange, for the edge's own answers. */

@@ -70,11 +70,13 @@ final class JdbcAccounts implements AccountStore {
     @Override
     public void delete(String accountId) {
         tx.lockAccount(accountId);
-        for (String table : new String[] {"users", "iam_groups", "roles", "access_keys"}) {
+        for (String table : new String[] {"users", "iam_groups", "roles", "access_keys", "managed_policies",
+                "instance_profiles"}) {
             if (tx.db.count("SELECT count(*) FROM " + table + " WHERE account_id = ?", accountId) > 0) {
                 throw IamException.deleteConflict("Cannot delete entity, the account still has entities.");
             }
         }
+        tx.db.update("DELETE FROM slr_deletion_tasks WHERE account_id = ?", accountId);
         tx.db.update("DELETE FROM accounts WHERE id = ?", accountId);
         tx.changed(EntityKind.ACCOUNT, accountId, accountId);
     }

@@ -93,6 +93,9 @@ final class JdbcGroups implements GroupStore {
         if (tx.db.count("SELECT count(*) FROM group_policies WHERE owner_id = ?", group.id()) > 0) {
             throw IamException.deleteConflict("Cannot delete entity, must delete policies first.");
         }
+        if (tx.db.count("SELECT count(*) FROM group_attached_policies WHERE owner_id = ?", group.id()) > 0) {
+            throw IamException.deleteConflict("Cannot delete entity, must detach all policies first.");
+        }
         tx.guarded(() -> tx.db.update("DELETE FROM iam_groups WHERE id = ?", group.id()), null,
                 () -> IamException.deleteConflict("Cannot delete entity, must remove users from group first."));
         tx.changed(EntityKind.GROUP, accountId, group.id());

@@ -3,20 +3,22 @@ package io.sigil.store.internal;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.TaggableKind;
+import io.sigil.iam.model.TrustBinding;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
 import io.sigil.iam.store.RoleStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 final class JdbcRoles implements RoleStore {
 
-    private static final String COLS = "r.id, r.account_id, r.name, r.path, r.create_date, "
+    static final String COLS = "r.id, r.account_id, r.name, r.path, r.create_date, "
             + "r.assume_role_policy_document, r.description, r.max_session_duration, r.permissions_boundary_arn, "
-            + "r.version, lower(r.name) AS sort_key";
+            + "r.version, r.linked_service, r.last_used_date, r.last_used_region, lower(r.name) AS sort_key";
     private static final String BY_NAME = " FROM roles r WHERE r.account_id = ? AND lower(r.name) = lower(?)";
 
     private final JdbcTx tx;
@@ -31,16 +33,16 @@ final class JdbcRoles implements RoleStore {
         if (find(role.accountId(), role.name()).isPresent()) {
             throw alreadyExists(role.name());
         }
-        if (tx.db.count("SELECT count(*) FROM roles WHERE account_id = ?", role.accountId())
-                >= tx.limits.rolesPerAccount()) {
+        if (!role.isServiceLinked() && tx.db.count("SELECT count(*) FROM roles WHERE account_id = ? "
+                + "AND linked_service IS NULL", role.accountId()) >= tx.limits.rolesPerAccount()) {
             throw IamException.quotaExceeded("RolesPerAccount", tx.limits.rolesPerAccount());
         }
         tx.guarded(() -> tx.db.update("INSERT INTO roles (id, account_id, name, path, create_date, "
                         + "assume_role_policy_document, description, max_session_duration, permissions_boundary_arn,"
-                        + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                        + " version, linked_service) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
                 role.id(), role.accountId(), role.name(), role.path(), role.createDate(),
                 role.assumeRolePolicyDocument(), role.description(), role.maxSessionDuration(),
-                role.permissionsBoundaryArn()), () -> alreadyExists(role.name()), null);
+                role.permissionsBoundaryArn(), role.linkedService()), () -> alreadyExists(role.name()), null);
         JdbcTags.insertNew(tx, TaggableKind.ROLE, role.id(), role.tags());
         tx.changed(EntityKind.ROLE, role.accountId(), role.id());
         return findById(role.id()).orElseThrow();
@@ -69,8 +71,13 @@ final class JdbcRoles implements RoleStore {
                 .add(JdbcTx.pathPrefixSql(page.pathPrefix()), JdbcTx.pathPrefixArgs(page.pathPrefix()))
                 .addIf(Markers.after(page), " AND lower(r.name) > ?")
                 .add(" ORDER BY lower(r.name) LIMIT ?", Markers.limit(page));
-        Page<Keyed<Role>> keyed = Markers.page(tx.db.query(q.sql(),
-                rs -> new Keyed<>(rs.getString("sort_key"), map(rs)), q.args()), page, Keyed::sortKey);
+        return pageOf(tx, tx.db.query(q.sql(), rs -> new Keyed<>(rs.getString("sort_key"), map(rs)), q.args()),
+                page);
+    }
+
+    /** Pages keyed rows and loads the tags of the roles on the page in one query. */
+    static Page<Role> pageOf(JdbcTx tx, List<Keyed<Role>> rows, PageRequest page) {
+        Page<Keyed<Role>> keyed = Markers.page(rows, page, Keyed::sortKey);
         List<Role> roles = keyed.items().stream().map(Keyed::value).toList();
         var tags = JdbcTags.forOwners(tx, TaggableKind.ROLE, roles.stream().map(Role::id).toList());
         return new Page<>(roles.stream().map(r -> r.withTags(tags.getOrDefault(r.id(), List.of()))).toList(),
@@ -92,13 +99,44 @@ final class JdbcRoles implements RoleStore {
         return findById(changed.id()).orElseThrow();
     }
 
-    /** API Reference, "DeleteRole": inline policies must be deleted first (instance profiles, managed: later). */
+    @Override
+    public void recordUse(String roleId, Instant when, String region) {
+        tx.db.update("UPDATE roles SET last_used_date = ?, last_used_region = ? WHERE id = ? "
+                + "AND (last_used_date IS NULL OR last_used_date < ?)", when, region, roleId, when);
+    }
+
+    @Override
+    public List<TrustBinding> trustBindings(String roleId) {
+        return tx.db.query("SELECT arn, principal_id FROM role_trust_principals WHERE role_id = ? ORDER BY arn",
+                rs -> new TrustBinding(rs.getString(1), rs.getString(2)), roleId);
+    }
+
+    @Override
+    public void bindTrust(String roleId, List<TrustBinding> bindings) {
+        tx.db.update("DELETE FROM role_trust_principals WHERE role_id = ?", roleId);
+        for (TrustBinding b : bindings) {
+            tx.db.update("INSERT INTO role_trust_principals (role_id, arn, principal_id) VALUES (?, ?, ?)", roleId,
+                    b.arn(), b.principalId());
+        }
+    }
+
+    /**
+     * API Reference, "DeleteRole": "Remove the role from instance profiles", "Delete inline policies", "Detach
+     * managed policies", in that order; each still there answers DeleteConflict in AWS's words.
+     */
     @Override
     public void delete(String accountId, String name) {
         Role role = lock(accountId, name);
+        if (tx.db.count("SELECT count(*) FROM instance_profile_roles WHERE role_id = ?", role.id()) > 0) {
+            throw IamException.deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
+        }
         if (tx.db.count("SELECT count(*) FROM role_policies WHERE owner_id = ?", role.id()) > 0) {
             throw IamException.deleteConflict("Cannot delete entity, must delete policies first.");
         }
+        if (tx.db.count("SELECT count(*) FROM role_attached_policies WHERE owner_id = ?", role.id()) > 0) {
+            throw IamException.deleteConflict("Cannot delete entity, must detach all policies first.");
+        }
+        tx.db.update("DELETE FROM role_trust_principals WHERE role_id = ?", role.id());
         tx.guarded(() -> tx.db.update("DELETE FROM roles WHERE id = ?", role.id()), null,
                 () -> IamException.deleteConflict("Cannot delete entity, it still has attached entities."));
         tx.changed(EntityKind.ROLE, accountId, role.id());
@@ -112,10 +150,11 @@ final class JdbcRoles implements RoleStore {
         return IamException.entityAlreadyExists("Role with name " + name + " already exists.");
     }
 
-    private static Role map(ResultSet rs) throws SQLException {
+    static Role map(ResultSet rs) throws SQLException {
         return new Role(rs.getString("account_id"), rs.getString("name"), rs.getString("path"), rs.getString("id"),
                 Db.instant(rs, "create_date"), rs.getString("assume_role_policy_document"),
                 rs.getString("description"), rs.getInt("max_session_duration"),
-                rs.getString("permissions_boundary_arn"), List.of(), rs.getLong("version"));
+                rs.getString("permissions_boundary_arn"), List.of(), rs.getLong("version"),
+                rs.getString("linked_service"), Db.instant(rs, "last_used_date"), rs.getString("last_used_region"));
     }
 }

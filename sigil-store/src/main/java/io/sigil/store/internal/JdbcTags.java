@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Tags of users and roles. IAM User Guide, "Tags for IAM resources" › "Case sensitivity": for users and roles a
- * tag key is unique case-insensitively and keeps the case last given.
+ * Tags of users, roles, managed policies, instance profiles, virtual MFA devices and server certificates. IAM User
+ * Guide, "Tags for IAM resources" › "Case sensitivity": a tag key is unique case-insensitively and keeps the case
+ * last given. An MFA device's owner name is its serial number.
  */
 final class JdbcTags implements TagStore {
 
@@ -43,7 +44,9 @@ final class JdbcTags implements TagStore {
                     t.key());
             insert(tx, kind, ownerId, t);
         }
-        tx.changed(entityKind(kind), accountId, ownerId);
+        if (entityKind(kind) != null) {
+            tx.changed(entityKind(kind), accountId, ownerId);
+        }
     }
 
     @Override
@@ -53,7 +56,9 @@ final class JdbcTags implements TagStore {
             tx.db.update("DELETE FROM " + table(kind) + " WHERE owner_id = ? AND lower(tag_key) = lower(?)", ownerId,
                     key);
         }
-        tx.changed(entityKind(kind), accountId, ownerId);
+        if (entityKind(kind) != null) {
+            tx.changed(entityKind(kind), accountId, ownerId);
+        }
     }
 
     @Override
@@ -116,25 +121,61 @@ final class JdbcTags implements TagStore {
     }
 
     private static IamException quota(JdbcTx tx, TaggableKind kind) {
-        String name = kind == TaggableKind.USER ? "TagsPerUser" : "TagsPerRole";
+        String name = switch (kind) {
+            case USER -> "TagsPerUser";
+            case ROLE -> "TagsPerRole";
+            case POLICY -> "TagsPerPolicy";
+            case INSTANCE_PROFILE -> "TagsPerInstanceProfile";
+            case MFA_DEVICE -> "TagsPerMFADevice";
+            case SERVER_CERTIFICATE -> "TagsPerServerCertificate";
+        };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
 
+    /** A policy is named by its ARN; its account is the one in the ARN. */
     private String lockOwner(String accountId, TaggableKind kind, String ownerName) {
-        return kind == TaggableKind.USER ? tx.users().lock(accountId, ownerName).id()
-                : tx.roles().lock(accountId, ownerName).id();
+        return switch (kind) {
+            case USER -> tx.users().lock(accountId, ownerName).id();
+            case ROLE -> tx.roles().lock(accountId, ownerName).id();
+            case POLICY -> tx.managedPolicies().lock(ownerName).id();
+            case INSTANCE_PROFILE -> tx.instanceProfiles().lock(accountId, ownerName).id();
+            case MFA_DEVICE -> tx.mfaDevices().lock(accountId, ownerName).serialNumber();
+            case SERVER_CERTIFICATE -> tx.serverCertificates().lock(accountId, ownerName).id();
+        };
     }
 
     private String ownerId(String accountId, TaggableKind kind, String ownerName) {
-        return kind == TaggableKind.USER ? tx.users().get(accountId, ownerName).id()
-                : tx.roles().get(accountId, ownerName).id();
+        return switch (kind) {
+            case USER -> tx.users().get(accountId, ownerName).id();
+            case ROLE -> tx.roles().get(accountId, ownerName).id();
+            case POLICY -> tx.managedPolicies().find(ownerName)
+                    .orElseThrow(() -> io.sigil.iam.store.ManagedPolicyStore.noSuchPolicy(ownerName)).id();
+            case INSTANCE_PROFILE -> tx.instanceProfiles().get(accountId, ownerName).id();
+            case MFA_DEVICE -> tx.mfaDevices().get(accountId, ownerName).serialNumber();
+            case SERVER_CERTIFICATE -> tx.serverCertificates().get(accountId, ownerName).id();
+        };
     }
 
     private static String table(TaggableKind kind) {
-        return kind == TaggableKind.USER ? "user_tags" : "role_tags";
+        return switch (kind) {
+            case USER -> "user_tags";
+            case ROLE -> "role_tags";
+            case POLICY -> "policy_tags";
+            case INSTANCE_PROFILE -> "instance_profile_tags";
+            case MFA_DEVICE -> "mfa_device_tags";
+            case SERVER_CERTIFICATE -> "server_certificate_tags";
+        };
     }
 
+    /** Null for server certificates: nothing cached for authorization depends on their tags. */
     private static EntityKind entityKind(TaggableKind kind) {
-        return kind == TaggableKind.USER ? EntityKind.USER : EntityKind.ROLE;
+        return switch (kind) {
+            case USER -> EntityKind.USER;
+            case ROLE -> EntityKind.ROLE;
+            case POLICY -> EntityKind.POLICY;
+            case INSTANCE_PROFILE -> EntityKind.INSTANCE_PROFILE;
+            case MFA_DEVICE -> EntityKind.MFA_DEVICE;
+            case SERVER_CERTIFICATE -> null;
+        };
     }
 }

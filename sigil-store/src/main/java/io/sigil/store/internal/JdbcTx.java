@@ -6,10 +6,21 @@ import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.AccessKeyStore;
 import io.sigil.iam.store.AccountStore;
 import io.sigil.iam.store.ChangeEvent;
+import io.sigil.iam.store.DeletionTaskStore;
+import io.sigil.iam.store.CredentialReportStore;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
+import io.sigil.iam.store.InstanceProfileStore;
+import io.sigil.iam.store.ManagedPolicyStore;
+import io.sigil.iam.store.LoginProfileStore;
+import io.sigil.iam.store.MfaDeviceStore;
+import io.sigil.iam.store.PasswordPolicyStore;
 import io.sigil.iam.store.RoleStore;
+import io.sigil.iam.store.ServerCertificateStore;
+import io.sigil.iam.store.ServiceSpecificCredentialStore;
+import io.sigil.iam.store.SigningCertificateStore;
+import io.sigil.iam.store.SshKeyStore;
 import io.sigil.iam.store.TagStore;
 import io.sigil.iam.store.Tx;
 import io.sigil.iam.store.UserStore;
@@ -32,6 +43,17 @@ public final class JdbcTx implements Tx {
     private final JdbcAccessKeys accessKeys = new JdbcAccessKeys(this);
     private final JdbcInlinePolicies inlinePolicies = new JdbcInlinePolicies(this);
     private final JdbcTags tags = new JdbcTags(this);
+    private final JdbcManagedPolicies managedPolicies = new JdbcManagedPolicies(this);
+    private final JdbcInstanceProfiles instanceProfiles = new JdbcInstanceProfiles(this);
+    private final JdbcDeletionTasks deletionTasks = new JdbcDeletionTasks(this);
+    private final JdbcLoginProfiles loginProfiles = new JdbcLoginProfiles(this);
+    private final JdbcPasswordPolicies passwordPolicies = new JdbcPasswordPolicies(this);
+    private final JdbcMfaDevices mfaDevices = new JdbcMfaDevices(this);
+    private final JdbcSshKeys sshKeys = new JdbcSshKeys(this);
+    private final JdbcSigningCertificates signingCertificates = new JdbcSigningCertificates(this);
+    private final JdbcServerCertificates serverCertificates = new JdbcServerCertificates(this);
+    private final JdbcServiceSpecificCredentials serviceSpecificCredentials = new JdbcServiceSpecificCredentials(this);
+    private final JdbcCredentialReports credentialReports = new JdbcCredentialReports(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -73,6 +95,61 @@ public final class JdbcTx implements Tx {
     @Override
     public TagStore tags() {
         return tags;
+    }
+
+    @Override
+    public ManagedPolicyStore managedPolicies() {
+        return managedPolicies;
+    }
+
+    @Override
+    public InstanceProfileStore instanceProfiles() {
+        return instanceProfiles;
+    }
+
+    @Override
+    public DeletionTaskStore deletionTasks() {
+        return deletionTasks;
+    }
+
+    @Override
+    public LoginProfileStore loginProfiles() {
+        return loginProfiles;
+    }
+
+    @Override
+    public PasswordPolicyStore passwordPolicies() {
+        return passwordPolicies;
+    }
+
+    @Override
+    public MfaDeviceStore mfaDevices() {
+        return mfaDevices;
+    }
+
+    @Override
+    public SshKeyStore sshKeys() {
+        return sshKeys;
+    }
+
+    @Override
+    public SigningCertificateStore signingCertificates() {
+        return signingCertificates;
+    }
+
+    @Override
+    public ServerCertificateStore serverCertificates() {
+        return serverCertificates;
+    }
+
+    @Override
+    public ServiceSpecificCredentialStore serviceSpecificCredentials() {
+        return serviceSpecificCredentials;
+    }
+
+    @Override
+    public CredentialReportStore credentialReports() {
+        return credentialReports;
     }
 
     /** The events of this transaction's writes, in write order, each once. */

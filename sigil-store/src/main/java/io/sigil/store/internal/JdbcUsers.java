@@ -98,17 +98,34 @@ final class JdbcUsers implements UserStore {
     }
 
     /**
-     * Checks in the order of the DeleteUser reference's list of items to remove first. The group-membership text is
-     * the one IAM answers with for a user (the same words as DeleteGroup with members), as seen in AWS responses
-     * quoted in mozilla-services/userplex#17 and n8n's AWS IAM node tests.
+     * Checks in the order of the DeleteUser reference's list of items to remove first: password (login profile),
+     * access keys, signing certificates, SSH public keys, service-specific ("Git") credentials, MFA devices, inline
+     * policies, ..., group memberships. The group-membership text is the one IAM answers with for a user (the same
+     * words as DeleteGroup with members), as seen in AWS responses quoted in mozilla-services/userplex#17 and n8n's
+     * AWS IAM node tests; the login profile and MFA texts are AWS's as Terraform and CloudFormation users quote them
+     * ("Cannot delete entity, must delete login profile first.", "Cannot delete entity, must delete MFA device
+     * first."); the certificate, SSH key and service-specific credential texts follow the access key one (AWS does
+     * not publish them).
      */
     @Override
     public void delete(String accountId, String name) {
         User user = lock(accountId, name);
+        requireNone("SELECT count(*) FROM login_profiles WHERE user_id = ?", user.id(),
+                "Cannot delete entity, must delete login profile first.");
         requireNone("SELECT count(*) FROM access_keys WHERE user_id = ?", user.id(),
                 "Cannot delete entity, must delete access keys first.");
+        requireNone("SELECT count(*) FROM signing_certificates WHERE user_id = ?", user.id(),
+                "Cannot delete entity, must delete signing certificates first.");
+        requireNone("SELECT count(*) FROM ssh_public_keys WHERE user_id = ?", user.id(),
+                "Cannot delete entity, must delete SSH public keys first.");
+        requireNone("SELECT count(*) FROM service_specific_credentials WHERE user_id = ?", user.id(),
+                "Cannot delete entity, must delete service-specific credentials first.");
+        requireNone("SELECT count(*) FROM virtual_mfa_devices WHERE user_id = ?", user.id(),
+                "Cannot delete entity, must delete MFA device first.");
         requireNone("SELECT count(*) FROM user_policies WHERE owner_id = ?", user.id(),
                 "Cannot delete entity, must delete policies first.");
+        requireNone("SELECT count(*) FROM user_attached_policies WHERE owner_id = ?", user.id(),
+                "Cannot delete entity, must detach all policies first.");
         requireNone("SELECT count(*) FROM group_members WHERE user_id = ?", user.id(),
                 "Cannot delete entity, must remove users from group first.");
         tx.guarded(() -> tx.db.update("DELETE FROM users WHERE id = ?", user.id()), null,

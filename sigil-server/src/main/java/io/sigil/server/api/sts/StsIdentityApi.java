@@ -12,7 +12,9 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * whose credentials are used to call the operation." {@code Account} is the caller's account, {@code Arn} its ARN
  * ({@code arn:aws:iam::ACCOUNT:root} for the root user), {@code UserId} the unique id: the account id for the root
  * user, {@code AIDA...} for an IAM user (IAM User Guide, "Request information that you can use in policy variables",
- * {@code aws:userid}). "No permissions are required to perform this operation": the enforcement table lists it as
+ * {@code aws:userid}); for temporary credentials the session's: {@code ACCOUNT:NAME} and
+ * {@code arn:aws:sts::ACCOUNT:federated-user/NAME} for a federated user, {@code ROLEID:SESSION} and the assumed-role
+ * ARN for a role session, the user itself for a GetSessionToken session. "No permissions are required to perform this operation": the enforcement table lists it as
  * needing none.
  */
 public final class StsIdentityApi implements ApiModule {

@@ -1,0 +1,256 @@
+package io.sigil.iam.sts;
+
+import io.sigil.iam.auth.Authorizer;
+import io.sigil.iam.auth.Principal;
+import io.sigil.iam.error.IamException;
+import io.sigil.iam.model.Role;
+import io.sigil.iam.model.Tag;
+import io.sigil.iam.service.TrustPolicies;
+import io.sigil.iam.store.Store;
+import io.sigil.policy.CompiledPolicy;
+import io.sigil.policy.ContextValue;
+import io.sigil.policy.Decision;
+import io.sigil.policy.ParseResult;
+import io.sigil.policy.PolicyParser;
+import io.sigil.policy.PolicyType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * AssumeRole (AWS STS API Reference, "AssumeRole"; IAM User Guide, "Policy evaluation logic", "Passing session tags
+ * in AWS STS", "Monitor and control actions taken with assumed roles"; spec §5.8, §10 F42–F45, F64).
+ *
+ * <p>The role's trust policy is the resource-based policy of {@code sts:AssumeRole} and is evaluated by the engine
+ * together with the caller's identity policies, with AWS's same-account and cross-account rules. Session tags need
+ * {@code sts:TagSession}, a source identity {@code sts:SetSourceIdentity}, both also against the trust policy. Every
+ * refusal of authorisation is AccessDenied "User: CALLER is not authorized to perform: ACTION on resource: ROLE",
+ * also for a role that does not exist (AWS does not reveal which roles exist).
+ */
+public final class AssumeRoleService {
+    /** AWS's text for root credentials: "You cannot use AWS account root user credentials to call AssumeRole". */
+    static final String ROOT_REFUSED = "Roles may not be assumed by root accounts.";
+    static final String OVER_MAX = "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.";
+    static final String OVER_CHAIN = "The requested DurationSeconds exceeds the 1 hour session limit for roles "
+            + "assumed by role chaining.";
+
+    private final Store store;
+    private final Authorizer authorizer;
+    private final SessionTokens tokens;
+    private final Clock clock;
+    private final MfaVerifier mfa;
+
+    public AssumeRoleService(Store store, Authorizer authorizer, SessionTokens tokens, Clock clock, MfaVerifier mfa) {
+        this.store = store;
+        this.authorizer = authorizer;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.mfa = mfa;
+    }
+
+    /** What the caller asked for (the AssumeRole request members). */
+    public record Request(String roleArn, String roleSessionName, Integer durationSeconds, String policy,
+                          List<String> policyArns, List<Tag> tags, List<String> transitiveTagKeys, String externalId,
+                          String serialNumber, String tokenCode, String sourceIdentity) {
+        public Request {
+            policyArns = policyArns == null ? List.of() : List.copyOf(policyArns);
+            tags = tags == null ? List.of() : List.copyOf(tags);
+            transitiveTagKeys = transitiveTagKeys == null ? List.of() : List.copyOf(transitiveTagKeys);
+        }
+    }
+
+    /** The new session: credentials, AssumedRoleUser, PackedPolicySize (null when nothing was packed). */
+    public record Result(IssuedCredentials credentials, String arn, String assumedRoleId, Integer packedPolicySize,
+                         String sourceIdentity) {}
+
+    /**
+     * @param requestKeys the global keys of the call (time, source IP, the caller's principal keys)
+     */
+    public Result assumeRole(Principal caller, Request r, Map<String, ContextValue> requestKeys) {
+        if (caller.isRoot()) {
+            throw IamException.accessDenied(ROOT_REFUSED);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant mfaAt = r.serialNumber() != null || r.tokenCode() != null
+                ? mfa.verify(caller, r.serialNumber(), r.tokenCode(), now).truncatedTo(ChronoUnit.SECONDS) : null;
+        Optional<Role> found = findRole(r.roleArn());
+        Map<String, ContextValue> keys = keys(caller, r, requestKeys, mfaAt, now, found.orElse(null));
+        Role role = found.orElseThrow(() -> denied(caller, "sts:AssumeRole", r.roleArn()));
+        CompiledPolicy trust = trustPolicy(role);
+        authorize(caller, "sts:AssumeRole", role, keys, trust);
+        if (!r.tags().isEmpty() || !r.transitiveTagKeys().isEmpty()) {
+            authorize(caller, "sts:TagSession", role, keys, trust);
+        }
+        Session source = caller.session();
+        String sourceIdentity = r.sourceIdentity() != null ? r.sourceIdentity()
+                : source == null ? null : source.sourceIdentity();
+        if (r.sourceIdentity() != null) {
+            authorize(caller, "sts:SetSourceIdentity", role, keys, trust);
+        }
+        boolean chained = source != null && source.kind() == SessionKind.ASSUMED_ROLE;
+        int duration = duration(r.durationSeconds(), role, chained);
+        StsService.validateSessionPolicies(r.policy(), r.policyArns());
+        List<Tag> tags = inheritedTags(source, r.tags());
+        List<String> transitive = inheritedTransitiveKeys(source, r.transitiveTagKeys());
+        boolean packs = r.policy() != null || !r.policyArns().isEmpty() || !tags.isEmpty();
+        int packed = PackedPolicySize.check(r.policy(), r.policyArns(), tags);
+        Session s = new Session(SessionKind.ASSUMED_ROLE, role.accountId(), AccessKeyIds.temporary(role.accountId()),
+                role.arn(), role.id(), r.roleSessionName(), now, now.plusSeconds(duration), mfaAt, r.policy(),
+                r.policyArns(), withRoleTags(role.tags(), tags), transitive, sourceIdentity, chained);
+        Result result = new Result(tokens.issue(s), s.arn(), s.userId(), packs ? packed : null, sourceIdentity);
+        recordUse(role, now, requestKeys.get("aws:RequestedRegion"));
+        return result;
+    }
+
+    /** GetRole's RoleLastUsed: when and in which region the role was last assumed (API Reference, RoleLastUsed). */
+    private void recordUse(Role role, Instant now, ContextValue region) {
+        String r = region == null || region.values().isEmpty() ? "us-east-1" : region.values().get(0);
+        store.write(tx -> tx.roles().recordUse(role.id(), now, r));
+    }
+
+    /** {@code arn:aws:iam::ACCOUNT:role/PATH/NAME}: the role of that account, name and path, if any. */
+    private Optional<Role> findRole(String arn) {
+        String[] p = arn.split(":", 6);
+        if (p.length != 6 || !p[0].equals("arn") || !p[2].equals("iam") || !p[5].startsWith("role/")) {
+            return Optional.empty();
+        }
+        String account = p[4];
+        String name = p[5].substring(p[5].lastIndexOf('/') + 1);
+        // The trust policy as IAM evaluates it: principals it names by ARN that were deleted (and perhaps
+        // re-created) since it was saved are shown, and matched, by their old unique id (spec §10 F62).
+        return store.read(tx -> tx.roles().find(account, name)
+                        .map(r -> r.withTrustPolicy(TrustPolicies.render(tx, r))))
+                .filter(role -> role.arn().equals(arn));
+    }
+
+    private static CompiledPolicy trustPolicy(Role role) {
+        ParseResult parsed = PolicyParser.parse(role.assumeRolePolicyDocument());
+        String name = "role/" + role.name() + " trust policy";
+        return parsed.ok() ? CompiledPolicy.compile(parsed.policy(), name, PolicyType.RESOURCE)
+                : CompiledPolicy.compile("{\"Version\":\"2012-10-17\",\"Statement\":[]}", name, PolicyType.RESOURCE);
+    }
+
+    private void authorize(Principal caller, String action, Role role, Map<String, ContextValue> keys,
+                           CompiledPolicy trust) {
+        Decision d = authorizer.authorize(caller, action, role.arn(), role.accountId(), keys, trust);
+        if (!d.allowed()) {
+            throw denied(caller, action, role.arn());
+        }
+    }
+
+    private static IamException denied(Principal caller, String action, String roleArn) {
+        return IamException.accessDenied(caller.describe() + " is not authorized to perform: " + action
+                + " on resource: " + roleArn);
+    }
+
+    /** The request's keys (IAM User Guide, "Available keys for AWS STS"), over the call's global keys. */
+    private static Map<String, ContextValue> keys(Principal caller, Request r, Map<String, ContextValue> global,
+                                                  Instant mfaAt, Instant now, Role role) {
+        Map<String, ContextValue> k = new HashMap<>(global);
+        k.put("sts:RoleSessionName", ContextValue.of(r.roleSessionName()));
+        if (r.externalId() != null) {
+            k.put("sts:ExternalId", ContextValue.of(r.externalId()));
+        }
+        if (r.sourceIdentity() != null) {
+            k.put("sts:SourceIdentity", ContextValue.of(r.sourceIdentity()));
+        }
+        if (r.durationSeconds() != null) {
+            k.put("sts:DurationSeconds", ContextValue.of(Integer.toString(r.durationSeconds())));
+        }
+        if (mfaAt != null) {
+            k.put("aws:MultiFactorAuthPresent", ContextValue.of("true"));
+            k.put("aws:MultiFactorAuthAge", ContextValue.of(Long.toString(now.getEpochSecond() - mfaAt.getEpochSecond())));
+        }
+        List<String> tagKeys = new ArrayList<>();
+        for (Tag t : r.tags()) {
+            k.put("aws:RequestTag/" + t.key(), ContextValue.of(t.value()));
+            tagKeys.add(t.key());
+        }
+        if (!tagKeys.isEmpty()) {
+            k.put("aws:TagKeys", ContextValue.ofList(tagKeys));
+        }
+        if (!r.transitiveTagKeys().isEmpty()) {
+            k.put("sts:TransitiveTagKeys", ContextValue.ofList(r.transitiveTagKeys()));
+        }
+        if (role != null) {
+            for (Tag t : role.tags()) {
+                k.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value()));
+                k.put("iam:ResourceTag/" + t.key(), ContextValue.of(t.value()));
+            }
+        }
+        return k;
+    }
+
+    /** 900 to the role's MaxSessionDuration (default 3,600); at most 3,600 when chained. */
+    private static int duration(Integer requested, Role role, boolean chained) {
+        int d = requested == null ? SessionDurations.DEFAULT_ROLE : requested;
+        if (chained && d > SessionDurations.MAX_CHAINED_ROLE) {
+            throw IamException.validationError(OVER_CHAIN);
+        }
+        if (d > role.maxSessionDuration()) {
+            throw IamException.validationError(OVER_MAX);
+        }
+        return d;
+    }
+
+    /** Transitive tags of the calling session pass on; tags passed now are added (IAM User Guide, "Chaining roles"). */
+    private static List<Tag> inheritedTags(Session source, List<Tag> passed) {
+        Map<String, Tag> out = new LinkedHashMap<>();
+        if (source != null) {
+            for (Tag t : source.tags()) {
+                if (containsIgnoreCase(source.transitiveTagKeys(), t.key())) {
+                    out.put(t.key().toLowerCase(Locale.ROOT), t);
+                }
+            }
+        }
+        for (Tag t : passed) {
+            out.putIfAbsent(t.key().toLowerCase(Locale.ROOT), t);
+        }
+        return List.copyOf(out.values());
+    }
+
+    /**
+     * The session's principal tags: the role's tags, then the session tags, which replace a role tag of the same key
+     * (IAM User Guide, "Passing session tags in AWS STS": "session tags override a role tag with the same key").
+     * Role tags are taken as they are when the session begins.
+     */
+    private static List<Tag> withRoleTags(List<Tag> roleTags, List<Tag> sessionTags) {
+        Map<String, Tag> out = new LinkedHashMap<>();
+        for (Tag t : sessionTags) {
+            out.put(t.key().toLowerCase(Locale.ROOT), t);
+        }
+        for (Tag t : roleTags) {
+            out.putIfAbsent(t.key().toLowerCase(Locale.ROOT), t);
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static List<String> inheritedTransitiveKeys(Session source, List<String> passed) {
+        List<String> out = new ArrayList<>(passed);
+        if (source != null) {
+            for (String k : source.transitiveTagKeys()) {
+                if (!containsIgnoreCase(out, k)) {
+                    out.add(k);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsIgnoreCase(List<String> list, String key) {
+        for (String s : list) {
+            if (s.equalsIgnoreCase(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

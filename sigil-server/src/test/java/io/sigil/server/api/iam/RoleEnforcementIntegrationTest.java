@@ -1,0 +1,166 @@
+package io.sigil.server.api.iam;
+
+import static io.sigil.server.api.iam.RoleFixtures.EC2_TRUST;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sigil.iam.model.InlinePolicy;
+import io.sigil.iam.model.PolicyOwnerKind;
+import io.sigil.server.testing.SigilTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+/**
+ * The enforcement table's rules for roles, service-linked roles and instance profiles: each operation is authorised
+ * on the role or profile ARN (with its stored path) and carries aws:RequestTag/*, aws:TagKeys, aws:ResourceTag/*,
+ * iam:PermissionsBoundary and iam:AWSServiceName as the Service Authorization Reference lists them.
+ */
+class RoleEnforcementIntegrationTest {
+
+    private static final String ACCOUNT = SigilTestServer.ACCOUNT_ID;
+    private static SigilTestServer server;
+    private static IamClient root;
+
+    @BeforeAll
+    static void start() {
+        server = SigilTestServer.start();
+        root = server.rootIam();
+    }
+
+    @AfterAll
+    static void stop() {
+        root.close();
+        server.close();
+    }
+
+    /** A user with one inline policy of one statement, and a client signing as that user. */
+    private static IamClient userWith(String name, String statement) {
+        IamClient client = RoleFixtures.userClient(server, name, "secret-of-" + name + "-0000000000000000000000");
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "]}";
+        server.app().store().write(tx -> tx.inlinePolicies().put(new InlinePolicy(ACCOUNT, PolicyOwnerKind.USER,
+                name, "p", policy)));
+        return client;
+    }
+
+    private static void assertDenied(Runnable call, String action, String resource) {
+        assertThatThrownBy(call::run).isInstanceOf(IamException.class)
+                .satisfies(e -> assertThat(((IamException) e).awsErrorDetails().errorCode()).isEqualTo("AccessDenied"))
+                .hasMessageContaining("is not authorized to perform: " + action + " on resource: " + resource);
+    }
+
+    @Test
+    void roleActions_areAuthorisedOnTheRoleArnWithItsStoredPath() {
+        root.createRole(r -> r.roleName("AppRole").path("/app/").assumeRolePolicyDocument(EC2_TRUST));
+        root.createRole(r -> r.roleName("RootRole").assumeRolePolicyDocument(EC2_TRUST));
+        try (IamClient alice = userWith("alice", "{\"Effect\":\"Allow\",\"Action\":\"iam:GetRole\","
+                + "\"Resource\":\"arn:aws:iam::" + ACCOUNT + ":role/app/*\"}")) {
+            assertThat(alice.getRole(r -> r.roleName("AppRole")).role().roleName()).isEqualTo("AppRole");
+            assertDenied(() -> alice.getRole(r -> r.roleName("RootRole")), "iam:GetRole",
+                    "arn:aws:iam::" + ACCOUNT + ":role/RootRole");
+            assertDenied(() -> alice.createRole(r -> r.roleName("New").path("/app/").assumeRolePolicyDocument(EC2_TRUST)),
+                    "iam:CreateRole", "arn:aws:iam::" + ACCOUNT + ":role/app/New");
+        }
+    }
+
+    @Test
+    void deleteRole_isDecidedByTheRolesTags_asAwsResourceTag() {
+        root.createRole(r -> r.roleName("Blue").assumeRolePolicyDocument(EC2_TRUST)
+                .tags(Tag.builder().key("team").value("blue").build()));
+        root.createRole(r -> r.roleName("Red").assumeRolePolicyDocument(EC2_TRUST)
+                .tags(Tag.builder().key("team").value("red").build()));
+        try (IamClient bob = userWith("bob", "{\"Effect\":\"Allow\",\"Action\":\"iam:DeleteRole\",\"Resource\":\"*\","
+                + "\"Condition\":{\"StringEquals\":{\"aws:ResourceTag/team\":\"blue\"}}}")) {
+            bob.deleteRole(r -> r.roleName("Blue"));
+            assertDenied(() -> bob.deleteRole(r -> r.roleName("Red")), "iam:DeleteRole",
+                    "arn:aws:iam::" + ACCOUNT + ":role/Red");
+        }
+    }
+
+    @Test
+    void createRole_carriesRequestTagsTagKeysAndThePermissionsBoundary() {
+        String boundary = root.createPolicy(r -> r.policyName("Boundary").policyDocument(RoleFixtures.S3_READ))
+                .policy().arn();
+        try (IamClient carol = userWith("carol", "{\"Effect\":\"Allow\",\"Action\":\"iam:CreateRole\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"iam:PermissionsBoundary\":\"" + boundary
+                + "\",\"aws:RequestTag/team\":\"blue\"},\"ForAllValues:StringEquals\":{\"aws:TagKeys\":[\"team\"]}}}")) {
+            carol.createRole(r -> r.roleName("Bounded").assumeRolePolicyDocument(EC2_TRUST).permissionsBoundary(boundary)
+                    .tags(Tag.builder().key("team").value("blue").build()));
+            assertDenied(() -> carol.createRole(r -> r.roleName("Unbounded").assumeRolePolicyDocument(EC2_TRUST)
+                    .tags(Tag.builder().key("team").value("blue").build())), "iam:CreateRole",
+                    "arn:aws:iam::" + ACCOUNT + ":role/Unbounded");
+            assertDenied(() -> carol.createRole(r -> r.roleName("ExtraTag").assumeRolePolicyDocument(EC2_TRUST)
+                    .permissionsBoundary(boundary).tags(Tag.builder().key("team").value("blue").build(),
+                            Tag.builder().key("cost").value("1").build())), "iam:CreateRole",
+                    "arn:aws:iam::" + ACCOUNT + ":role/ExtraTag");
+        }
+    }
+
+    @Test
+    void createServiceLinkedRole_carriesIamAwsServiceName_onTheRoleItWouldCreate() {
+        try (IamClient dave = userWith("dave", "{\"Effect\":\"Allow\",\"Action\":\"iam:CreateServiceLinkedRole\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"iam:AWSServiceName\":\"rds.amazonaws.com\"}}}")) {
+            dave.createServiceLinkedRole(r -> r.awsServiceName("rds.amazonaws.com"));
+            assertDenied(() -> dave.createServiceLinkedRole(r -> r.awsServiceName("ecs.amazonaws.com")),
+                    "iam:CreateServiceLinkedRole",
+                    "arn:aws:iam::" + ACCOUNT + ":role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS");
+        }
+    }
+
+    @Test
+    void instanceProfileActions_areAuthorisedOnTheProfileArn_withRequestAndResourceTags() {
+        root.createInstanceProfile(r -> r.instanceProfileName("Mine").path("/ip/")
+                .tags(Tag.builder().key("owner").value("erin").build()));
+        root.createInstanceProfile(r -> r.instanceProfileName("Theirs").path("/ip/"));
+        try (IamClient erin = userWith("erin", "{\"Effect\":\"Allow\",\"Action\":[\"iam:GetInstanceProfile\","
+                + "\"iam:CreateInstanceProfile\"],\"Resource\":\"arn:aws:iam::" + ACCOUNT + ":instance-profile/ip/*\","
+                + "\"Condition\":{\"StringEqualsIfExists\":{\"aws:ResourceTag/owner\":\"erin\","
+                + "\"aws:RequestTag/owner\":\"erin\"}}}")) {
+            erin.getInstanceProfile(r -> r.instanceProfileName("Mine"));
+            erin.createInstanceProfile(r -> r.instanceProfileName("Made").path("/ip/")
+                    .tags(Tag.builder().key("owner").value("erin").build()));
+            assertDenied(() -> erin.createInstanceProfile(r -> r.instanceProfileName("Elsewhere")),
+                    "iam:CreateInstanceProfile", "arn:aws:iam::" + ACCOUNT + ":instance-profile/Elsewhere");
+            assertDenied(() -> erin.createInstanceProfile(r -> r.instanceProfileName("Stolen").path("/ip/")
+                    .tags(Tag.builder().key("owner").value("frank").build())), "iam:CreateInstanceProfile",
+                    "arn:aws:iam::" + ACCOUNT + ":instance-profile/ip/Stolen");
+            assertThat(erin.getInstanceProfile(r -> r.instanceProfileName("Theirs")).instanceProfile().arn())
+                    .endsWith("instance-profile/ip/Theirs");
+        }
+    }
+
+    @Test
+    void addRoleToInstanceProfile_alsoNeedsIamPassRoleOnTheRole() {
+        root.createInstanceProfile(r -> r.instanceProfileName("Launch"));
+        root.createRole(r -> r.roleName("Passable").path("/ec2/").assumeRolePolicyDocument(EC2_TRUST));
+        root.createRole(r -> r.roleName("Kept").assumeRolePolicyDocument(EC2_TRUST));
+        try (IamClient gina = userWith("gina", "{\"Effect\":\"Allow\",\"Action\":[\"iam:AddRoleToInstanceProfile\","
+                + "\"iam:RemoveRoleFromInstanceProfile\"],\"Resource\":\"*\"},{\"Effect\":\"Allow\","
+                + "\"Action\":\"iam:PassRole\",\"Resource\":\"arn:aws:iam::" + ACCOUNT + ":role/ec2/*\"}")) {
+            assertDenied(() -> gina.addRoleToInstanceProfile(r -> r.instanceProfileName("Launch").roleName("Kept")),
+                    "iam:PassRole", "arn:aws:iam::" + ACCOUNT + ":role/Kept");
+            gina.addRoleToInstanceProfile(r -> r.instanceProfileName("Launch").roleName("Passable"));
+            gina.removeRoleFromInstanceProfile(r -> r.instanceProfileName("Launch").roleName("Passable"));
+        }
+    }
+
+    @Test
+    void deletionStatus_isAuthorisedOnTheRoleItsTaskIdNames() {
+        root.createServiceLinkedRole(r -> r.awsServiceName("kafka.amazonaws.com"));
+        root.createServiceLinkedRole(r -> r.awsServiceName("mq.amazonaws.com"));
+        String kafka = root.deleteServiceLinkedRole(r -> r.roleName("AWSServiceRoleForKafka")).deletionTaskId();
+        String mq = root.deleteServiceLinkedRole(r -> r.roleName("AWSServiceRoleForAmazonMQ")).deletionTaskId();
+        try (IamClient hal = userWith("hal", "{\"Effect\":\"Allow\",\"Action\":"
+                + "\"iam:GetServiceLinkedRoleDeletionStatus\",\"Resource\":\"arn:aws:iam::" + ACCOUNT
+                + ":role/aws-service-role/kafka.amazonaws.com/*\"}")) {
+            assertThat(hal.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(kafka)).statusAsString())
+                    .isEqualTo("IN_PROGRESS");
+            assertDenied(() -> hal.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(mq)),
+                    "iam:GetServiceLinkedRoleDeletionStatus",
+                    "arn:aws:iam::" + ACCOUNT + ":role/aws-service-role/mq.amazonaws.com/AWSServiceRoleForAmazonMQ");
+        }
+    }
+}

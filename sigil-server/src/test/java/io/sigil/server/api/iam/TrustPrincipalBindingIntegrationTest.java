@@ -1,0 +1,155 @@
+package io.sigil.server.api.iam;
+
+import static io.sigil.server.api.iam.RoleFixtures.decode;
+import static io.sigil.server.api.iam.RoleFixtures.trusting;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sigil.iam.Ids;
+import io.sigil.iam.model.AccessKey;
+import io.sigil.iam.model.AccessKeyStatus;
+import io.sigil.iam.model.InlinePolicy;
+import io.sigil.iam.model.PolicyOwnerKind;
+import io.sigil.iam.model.User;
+import io.sigil.server.testing.SigilTestServer;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.MalformedPolicyDocumentException;
+import software.amazon.awssdk.services.iam.model.RoleLastUsed;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+/**
+ * Principals named in trust policies are bound to their unique ids (spec §10 F62–F63; IAM User Guide, "IAM JSON
+ * policy elements: Principal"): delete and re-create Bob, and the role shows Bob's old id instead of his ARN.
+ */
+class TrustPrincipalBindingIntegrationTest {
+
+    private static final String ACCOUNT = SigilTestServer.ACCOUNT_ID;
+    private static SigilTestServer server;
+    private static IamClient iam;
+
+    @BeforeAll
+    static void start() {
+        server = SigilTestServer.start();
+        iam = server.rootIam();
+    }
+
+    @AfterAll
+    static void stop() {
+        iam.close();
+        server.close();
+    }
+
+    private static String trustOf(String role) {
+        return decode(iam.getRole(r -> r.roleName(role)).role().assumeRolePolicyDocument());
+    }
+
+    @Test
+    void deletedAndRecreatedUser_isShownAsTheOldUniqueId_untilThePolicyIsSavedAgain_F62() {
+        String bobArn = "arn:aws:iam::" + ACCOUNT + ":user/Bob";
+        User oldBob = RoleFixtures.user(server, "Bob");
+        iam.createRole(r -> r.roleName("TrustsBob").assumeRolePolicyDocument(trusting(bobArn)));
+        assertThat(trustOf("TrustsBob")).isEqualTo(trusting(bobArn));
+
+        server.app().store().write(tx -> tx.users().delete(ACCOUNT, "Bob"));
+        assertThat(trustOf("TrustsBob")).isEqualTo(trusting(oldBob.id()));
+        User newBob = RoleFixtures.user(server, "Bob");
+        assertThat(newBob.id()).isNotEqualTo(oldBob.id());
+        assertThat(trustOf("TrustsBob")).isEqualTo(trusting(oldBob.id()));
+
+        iam.updateAssumeRolePolicy(r -> r.roleName("TrustsBob").policyDocument(trusting(bobArn)));
+        assertThat(trustOf("TrustsBob")).isEqualTo(trusting(bobArn));
+    }
+
+    @Test
+    void renamedUser_isShownUnderTheNewName_F63() {
+        User carol = RoleFixtures.user(server, "Carol");
+        iam.createRole(r -> r.roleName("TrustsCarol").assumeRolePolicyDocument(
+                trusting("arn:aws:iam::" + ACCOUNT + ":user/Carol")));
+        server.app().store().write(tx -> tx.users().update(tx.users().get(ACCOUNT, "Carol").renamed("Caroline",
+                "/moved/")));
+        assertThat(trustOf("TrustsCarol")).isEqualTo(trusting("arn:aws:iam::" + ACCOUNT + ":user/moved/Caroline"));
+        assertThat(carol.id()).startsWith("AIDA");
+    }
+
+    @Test
+    void deletedRolePrincipal_isShownAsItsRoleId() {
+        String innerArn = "arn:aws:iam::" + ACCOUNT + ":role/Inner";
+        String innerId = iam.createRole(r -> r.roleName("Inner").assumeRolePolicyDocument(RoleFixtures.EC2_TRUST))
+                .role().roleId();
+        iam.createRole(r -> r.roleName("Outer").assumeRolePolicyDocument(trusting(innerArn)));
+        iam.deleteRole(r -> r.roleName("Inner"));
+        assertThat(trustOf("Outer")).isEqualTo(trusting(innerId));
+        assertThat(decode(iam.listRoles(r -> r.pathPrefix("/")).roles().stream()
+                .filter(x -> x.roleName().equals("Outer")).findFirst().orElseThrow().assumeRolePolicyDocument()))
+                .isEqualTo(trusting(innerId));
+    }
+
+    @Test
+    void trustPolicyNamingAUserThatDoesNotExist_isMalformedPolicyDocument_asAwsAnswersIt() {
+        String ghost = "arn:aws:iam::" + ACCOUNT + ":user/Ghost";
+        assertThatThrownBy(() -> iam.createRole(r -> r.roleName("TrustsGhost").assumeRolePolicyDocument(
+                trusting(ghost)))).isInstanceOf(MalformedPolicyDocumentException.class)
+                .hasMessageContaining("Invalid principal in policy: \"AWS\":\"" + ghost + "\"");
+    }
+
+    @Test
+    void accountPrincipalsWildcardsAndOtherAccounts_areLeftAsWritten() {
+        String other = "arn:aws:iam::999999999999:user/Somebody";
+        iam.createRole(r -> r.roleName("TrustsOthers").assumeRolePolicyDocument(trusting(other)));
+        assertThat(trustOf("TrustsOthers")).isEqualTo(trusting(other));
+        iam.createRole(r -> r.roleName("TrustsAccount").assumeRolePolicyDocument(trusting(ACCOUNT)));
+        assertThat(trustOf("TrustsAccount")).isEqualTo(trusting(ACCOUNT));
+    }
+
+    /** A user named {@code name} with a key and a policy allowing sts:AssumeRole on every role: an STS client. */
+    private static StsClient assumer(String name) {
+        User u = RoleFixtures.user(server, name);
+        String keyId = Ids.accessKeyId();
+        String secret = Ids.secretAccessKey();
+        server.app().store().write(tx -> {
+            tx.accessKeys().create(new AccessKey(ACCOUNT, keyId, u.id(), u.name(), AccessKeyStatus.ACTIVE,
+                    Instant.now(), null), secret);
+            tx.inlinePolicies().put(new InlinePolicy(ACCOUNT, PolicyOwnerKind.USER, name, "assume",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                            + "\"sts:AssumeRole\",\"Resource\":\"*\"}]}"));
+        });
+        return server.sts(keyId, secret);
+    }
+
+    /** Deletes a user made by {@link #assumer}: its keys and policy first, as DeleteUser requires. */
+    private static void deleteAssumer(String name) {
+        server.app().store().write(tx -> {
+            for (AccessKey k : tx.accessKeys().list(ACCOUNT, name, io.sigil.iam.store.PageRequest.first()).items()) {
+                tx.accessKeys().delete(ACCOUNT, k.id());
+            }
+            tx.inlinePolicies().delete(ACCOUNT, PolicyOwnerKind.USER, name, "assume");
+            tx.users().delete(ACCOUNT, name);
+        });
+    }
+
+    @Test
+    void recreatedUser_cannotAssumeTheRole_untilTheTrustPolicyIsSavedAgain_andUseIsRecorded_F62() {
+        String daveArn = "arn:aws:iam::" + ACCOUNT + ":user/Dave";
+        String roleArn = "arn:aws:iam::" + ACCOUNT + ":role/DaveRole";
+        try (StsClient oldDave = assumer("Dave")) {
+            iam.createRole(r -> r.roleName("DaveRole").assumeRolePolicyDocument(trusting(daveArn)));
+            oldDave.assumeRole(r -> r.roleArn(roleArn).roleSessionName("s1"));
+        }
+        RoleLastUsed used = iam.getRole(r -> r.roleName("DaveRole")).role().roleLastUsed();
+        assertThat(used.lastUsedDate()).isNotNull();
+        assertThat(used.region()).isEqualTo("us-east-1");
+        deleteAssumer("Dave");
+        try (StsClient newDave = assumer("Dave")) {
+            assertThatThrownBy(() -> newDave.assumeRole(r -> r.roleArn(roleArn).roleSessionName("s2")))
+                    .isInstanceOf(StsException.class)
+                    .hasMessageContaining("is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+            iam.updateAssumeRolePolicy(r -> r.roleName("DaveRole").policyDocument(trusting(daveArn)));
+            newDave.assumeRole(r -> r.roleArn(roleArn).roleSessionName("s3"));
+        }
+    }
+}
