@@ -48,17 +48,20 @@ import java.util.regex.Pattern;
  * builds ran on it; the CPU column, user+system time of the server up to the answer, varies much less than the
  * wall clock). Phases from {@code -Dsigil.startup.trace}, in ms; "exec" is exec to the composition root.
  * <pre>
- *                                  first  ready   CPU   exec  store  bootstrap  modules  protocol  jetty
- * before (main 7a1c9a4), java -jar  1656   1550   2960   200   502     57        48       507      181
- * after, java -jar                  1070    947   1870    80   523     62        80        21      153
- * after, ./sigil serve               569    519    910   100   232     27        20        12       88
+ *                                 first  ready   CPU   exec  store  bootstrap  modules  protocol  jetty
+ * before (7a1c9a4), java -jar      1738   1640   3040   230   524     71        55       535      198
+ * after (0dca81c), java -jar       1256   1132   2130    80   551     82       163        21      161
+ * after (0dca81c), ./sigil serve    712    634   1110   100   300     31        21        10       91
  * </pre>
- * What remains in the 569 ms: the JVM and the 27 MB jar (~80), Flyway's first migration (~180: its class
- * initialisation and bootstrap methods, which JDK 17's class-data sharing does not keep), Jetty's MIME tables with
- * the JDK's locale list (~60), the first call itself (~50). Tried and dropped because they measured no gain here:
- * doing the JDK/Jetty/Flyway one-time work on a second thread (the JIT compilers already keep the second core
- * busy), Flyway with a fixed resource list instead of the classpath scan, Flyway without validate-on-migrate.
- * {@code -XX:TieredStopAtLevel=1} would save another ~40 ms and halves steady-state throughput (WarmUpCurve).
+ * The code grew in between: 5 migrations instead of 1, 22 API modules instead of none. On the code of e563164
+ * (1 migration, 5 modules) {@code ./sigil serve} answered in 569 ms. What remains: the JVM and the 27 MB jar
+ * (~80), Flyway's first migration (~250: its class initialisation and bootstrap methods, which JDK 17's class-data
+ * sharing does not keep, and its interpreted SQL parser), Jetty's MIME tables with the JDK's locale list (~60),
+ * the first call itself (~70). Tried and dropped because they measured no gain here: doing the JDK, Jetty or
+ * Flyway one-time work on a second thread (the JIT compilers already keep the second core busy), Flyway with a
+ * fixed resource list instead of the classpath scan, without validate-on-migrate, without placeholder
+ * replacement. {@code -XX:TieredStopAtLevel=1} would save another ~40 ms and halves steady-state throughput
+ * ({@link WarmUpCurve}).
  */
 public final class ColdStart {
     private static final Pattern READY = Pattern.compile("Sigil listening on (http://[^ ]+) ");
