@@ -14,6 +14,7 @@ import io.sigil.policy.ValidationReport;
 import io.sigil.server.api.CallContext;
 import io.sigil.server.api.KeyCredential;
 import io.sigil.server.api.KeyUse;
+import io.sigil.server.api.RequestIds;
 import io.sigil.server.api.RequestKeys;
 import io.sigil.server.audit.AuditEvent;
 import io.sigil.server.audit.AuditLog;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code POST /_sigil/authorize}. The caller is a service with its own Sigil credentials, signing for
@@ -194,8 +194,8 @@ public final class AuthorizeOperation implements RestOperation {
         audit.record(new AuditEvent(now, q.service() + ".amazonaws.com", name, who.region(),
                 q.sourceIp() != null ? q.sourceIp() : call.remoteAddress(),
                 who.userAgent() == null ? "" : who.userAgent(), AuditIdentity.of(who.principal()), params, null,
-                d.allowed() ? null : "AccessDenied", message, UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), name.matches("(Get|List|Describe|Head).*"), account, null));
+                d.allowed() ? null : "AccessDenied", message, RequestIds.next(),
+                RequestIds.next(), name.matches("(Get|List|Describe|Head).*"), account, null));
     }
 
     private static String accountOf(String resource, Principal p) {

@@ -10,6 +10,7 @@ import io.sigil.server.api.CallContext;
 import io.sigil.server.api.EnforceMode;
 import io.sigil.server.api.KeyCredential;
 import io.sigil.server.api.KeyUse;
+import io.sigil.server.api.RequestIds;
 import io.sigil.server.api.RequestKeys;
 import io.sigil.server.audit.AuditEvent;
 import io.sigil.server.audit.AuditLog;
@@ -28,7 +29,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,7 +66,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
     }
 
     private static final class Trace {
-        final String requestId = UUID.randomUUID().toString();
+        final String requestId = RequestIds.next();
         final long started = System.nanoTime();
         final RestOperation.AuditNote note = new RestOperation.AuditNote();
         Principal principal;
@@ -181,7 +181,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
             audit.record(new AuditEvent(now, operation.signingName() + ".amazonaws.com", operation.name(), t.region,
                     call.remoteAddress(), agent == null ? "" : agent, AuditIdentity.of(t.principal),
                     t.note.requestParameters(), null, t.error == null ? null : t.error.code(),
-                    t.error == null ? null : t.error.safeMessage(), t.requestId, UUID.randomUUID().toString(), true,
+                    t.error == null ? null : t.error.safeMessage(), t.requestId, RequestIds.next(), true,
                     t.principal == null ? null : t.principal.accountId(), t.denial));
         }
         Map<String, String> headers = new LinkedHashMap<>(reply.headers());
