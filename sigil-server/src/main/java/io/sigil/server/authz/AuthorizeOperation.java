@@ -109,7 +109,8 @@ public final class AuthorizeOperation implements RestOperation {
         Decision d = resourcePolicy == null
                 ? authorizer.authorize(p, q.action(), q.resource(), q.resourceAccount(), keys)
                 : authorizer.authorize(p, q.action(), q.resource(), q.resourceAccount(), keys, resourcePolicy);
-        String message = d.allowed() ? null : Authorizer.deniedMessage(p, q.action(), q.resource(), d);
+        String message = d.allowed() ? null : Authorizer.deniedMessage(p, q.action(), q.resource(),
+                q.resourceAccount() != null ? q.resourceAccount() : accountOf(q.resource(), p), d);
         record(call, q, who, d, message, now);
         listener.onServiceAuthorizationDecision(p, q.service(), q.action(), q.resource(), who.region(), d, now);
         return JsonTree.write(answer(q, p, d, message, keys, caller.requestId()));
