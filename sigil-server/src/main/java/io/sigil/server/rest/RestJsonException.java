@@ -21,7 +21,7 @@ public final class RestJsonException extends RuntimeException {
         this.code = Objects.requireNonNull(code, "code");
         this.status = status;
         this.safeMessage = Objects.requireNonNull(safeMessage, "safeMessage");
-        this.members = Map.copyOf(members);
+        this.members = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(members)); // in shape order
     }
 
     public RestJsonException(String code, int status, String safeMessage) {
