@@ -51,7 +51,7 @@ class AuthorizeApiTest {
         widgets = new WidgetService(server.endpoint(), serviceKey);
         alice = user("alice", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":\"widgets:GetWidget\",\"Resource\":\"arn:aws:widgets:*:" + ACCT + ":widget/*\"},"
-                + "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
+                + "{\"Effect\":\"Allow\",\"Action\":[\"sts:AssumeRole\",\"sts:GetFederationToken\"],\"Resource\":\"*\"}]}");
         bob = user("bob", null);
         widgets.put("w1", ACCT, null);
     }
@@ -196,6 +196,50 @@ class AuthorizeApiTest {
             assertThat(get("w1", session(limited)).body()).isEqualTo(denied(
                     "arn:aws:sts::" + ACCT + ":assumed-role/widget-reader/s2", "widgets:GetWidget",
                     WidgetService.arn(ACCT, "w1"), "because no session policy allows the widgets:GetWidget action"));
+        }
+    }
+
+    @Test
+    void rootUser_isAllowedInItsOwnAccount_andAuditedAsRoot() {
+        HttpResponse<String> r = get("w1", new Signing.Key(SigilTestServer.ROOT_KEY_ID, SigilTestServer.ROOT_SECRET));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(widgets.lastAnswer.path("reason").asText())
+                .isEqualTo("Allowed: the account root user acts in its own account");
+        assertThat(widgets.lastAnswer.path("principal").path("type").asText()).isEqualTo("Root");
+    }
+
+    @Test
+    void federatedUserSession_hasTheIntersectionOfItsUserAndItsSessionPolicy() {
+        try (StsClient sts = server.sts(alice.id(), alice.secret())) {
+            Credentials c = sts.getFederationToken(b -> b.name("fed-alice").policy(allow("widgets:*", "*")))
+                    .credentials();
+            assertThat(get("w1", session(c)).statusCode()).isEqualTo(200);
+            assertThat(widgets.lastAnswer.path("principal").path("arn").asText())
+                    .isEqualTo("arn:aws:sts::" + ACCT + ":federated-user/fed-alice");
+            Credentials narrow = sts.getFederationToken(b -> b.name("fed-narrow")
+                    .policy(allow("widgets:PutWidget", "*"))).credentials();
+            assertThat(get("w1", session(narrow)).body()).endsWith(
+                    "because no session policy allows the widgets:GetWidget action");
+        }
+    }
+
+    @Test
+    void expiredSession_isExpiredToken() {
+        try (StsClient sts = server.sts(alice.id(), alice.secret())) {
+            Credentials c = sts.getFederationToken(b -> b.name("fed-late").durationSeconds(900)
+                    .policy(allow("widgets:*", "*"))).credentials();
+            // 20 minutes on, for Sigil and for every signer: the 15-minute session has ended
+            server.clock().set(java.time.Duration.ofMinutes(20));
+            Signing.clockOffset = java.time.Duration.ofMinutes(20);
+            try {
+                HttpResponse<String> r = get("w1", session(c));
+                assertThat(r.statusCode()).isEqualTo(403);
+                assertThat(r.body()).startsWith("ExpiredToken: ");
+                assertThat(widgets.lastAnswer.path("about").asText()).isEqualTo("request");
+            } finally {
+                server.clock().reset();
+                Signing.clockOffset = java.time.Duration.ZERO;
+            }
         }
     }
 

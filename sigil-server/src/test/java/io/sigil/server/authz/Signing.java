@@ -23,6 +23,8 @@ final class Signing {
     /** Headers the JDK client sets itself and refuses to be given. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** How far ahead of real time every signature is dated: tests move it together with the server's clock. */
+    static volatile java.time.Duration clockOffset = java.time.Duration.ZERO;
 
     /** Who signs: a long-term key, or temporary credentials with their session token. */
     record Key(String id, String secret, String sessionToken) {
@@ -48,7 +50,9 @@ final class Signing {
                 .request(b.build())
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)).request();
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK,
+                        java.time.Clock.offset(java.time.Clock.systemUTC(), clockOffset))).request();
         HttpRequest.Builder out = HttpRequest.newBuilder(uri)
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));

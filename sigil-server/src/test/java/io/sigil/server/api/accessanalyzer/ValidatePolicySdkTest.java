@@ -269,6 +269,15 @@ class ValidatePolicySdkTest {
     }
 
     @Test
+    void bodyOverTheEdgeLimit_is413_inRestJsonShape() {
+        int max = io.sigil.server.http.HttpLimits.DEFAULT_MAX_BODY_BYTES;
+        HttpResponse<String> r = server.raw("POST", "/policy/validation", "application/json", "x".repeat(max + 1));
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("x-amzn-ErrorType")).hasValue("RequestEntityTooLargeException");
+        assertThat(r.body()).startsWith("{\"message\":\"Request body exceeds the maximum of " + max + " bytes.\"");
+    }
+
+    @Test
     void validatePolicy_isAuditedAsAnAccessAnalyzerEvent() {
         root.validatePolicy(b -> b.policyType(PolicyType.SERVICE_CONTROL_POLICY).policyDocument(PASS_ROLE_STAR));
         String line = server.awaitAuditLine("\"policyType\":\"SERVICE_CONTROL_POLICY\"");
