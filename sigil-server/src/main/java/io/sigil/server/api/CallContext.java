@@ -8,7 +8,8 @@ import java.time.Instant;
  * What an operation handler knows about the call besides its request object: who made it (already
  * authenticated and authorised), when, and from where.
  *
- * @param region the region the request was signed for ({@code us-east-1} or {@code aws-global})
+ * @param region the region the request was signed for: {@code us-east-1} or {@code aws-global} for IAM, any region
+ *               of the partition for STS
  */
 public record CallContext(String requestId, Principal principal, Instant now, String sourceIp, String userAgent,
                           boolean secure, String region) {
