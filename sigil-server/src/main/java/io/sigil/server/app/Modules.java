@@ -31,6 +31,7 @@ import io.sigil.iam.service.PasswordPolicyService;
 import io.sigil.iam.service.ServiceSpecificCredentialService;
 import io.sigil.iam.service.SigningCertificateService;
 import io.sigil.iam.service.SshKeyService;
+import io.sigil.iam.service.StsPreferencesService;
 import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
@@ -52,6 +53,7 @@ import io.sigil.server.api.iam.PasswordPolicyApi;
 import io.sigil.server.api.iam.ServiceSpecificCredentialsApi;
 import io.sigil.server.api.iam.SigningCertificatesApi;
 import io.sigil.server.api.iam.SshPublicKeysApi;
+import io.sigil.server.api.iam.StsPreferencesApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
 import io.sigil.server.api.sts.StsRolesApi;
@@ -104,6 +106,7 @@ final class Modules {
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
                 new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
+                new StsPreferencesApi(new StsPreferencesService(store)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
                 new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
