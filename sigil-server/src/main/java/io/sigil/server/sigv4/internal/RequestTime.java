@@ -1,6 +1,8 @@
 package io.sigil.server.sigv4.internal;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +24,10 @@ public final class RequestTime {
     /** Parses an X-Amz-Date value, or a Date header value when {@code httpDateAllowed}. */
     public static Instant parse(String value, boolean httpDateAllowed) {
         String v = value.trim();
+        Instant fast = basicFast(v);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return ZonedDateTime.parse(v, BASIC).toInstant();
         } catch (DateTimeParseException notBasic) {
@@ -34,6 +40,35 @@ public final class RequestTime {
             }
             throw Errors.badDate(value);
         }
+    }
+
+    /**
+     * The common case, {@code uuuuMMdd'T'HHmmss'Z'} with valid fields, without the formatter (it was a twentieth of
+     * a signed call's CPU time); null for anything else, which {@link #BASIC} then reads with its own rules.
+     */
+    private static Instant basicFast(String v) {
+        if (v.length() != 16 || v.charAt(8) != 'T' || v.charAt(15) != 'Z') {
+            return null;
+        }
+        for (int i = 0; i < 15; i++) {
+            if (i != 8 && (v.charAt(i) < '0' || v.charAt(i) > '9')) {
+                return null;
+            }
+        }
+        try {
+            return LocalDateTime.of(digits(v, 0, 4), digits(v, 4, 6), digits(v, 6, 8), digits(v, 9, 11),
+                    digits(v, 11, 13), digits(v, 13, 15)).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException invalidField) {
+            return null;
+        }
+    }
+
+    private static int digits(String v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (v.charAt(i) - '0');
+        }
+        return n;
     }
 
     public static String basic(Instant t) {
