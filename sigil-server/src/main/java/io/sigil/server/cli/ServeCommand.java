@@ -79,7 +79,10 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             limits = quotas(quotas);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("sigil: --quota: " + e.getMessage());
+            // spec is null when ServeArgs (the cold-start fast path) built this command instead of picocli
+            java.io.PrintWriter err = spec != null ? spec.commandLine().getErr()
+                    : new java.io.PrintWriter(System.err, true);
+            err.println("sigil: --quota: " + e.getMessage());
             return 2;
         }
         Path dir = ephemeral ? dataDir : (dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".sigil"));

@@ -57,6 +57,15 @@ class ServeQuotaOptionTest {
     }
 
     @Test
+    void serve_readByTheColdStartFastPath_withABadQuota_alsoExitsWithUsageError() throws Exception {
+        ServeCommand fast = ServeArgs.parse(new String[] {"serve", "--ephemeral", "--quota", "Bogus=1"})
+                .orElseThrow();
+
+        assertThat(fast.quotas).containsExactly("Bogus=1");
+        assertThat(fast.call()).isEqualTo(2);
+    }
+
+    @Test
     void serveHelp_documentsTheQuotaOption() {
         Cli r = Cli.run("serve", "--help");
 
