@@ -11,6 +11,7 @@ import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.AccountService;
+import io.sigil.iam.service.AuthorizationDetailsService;
 import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.CredentialReportService;
 import io.sigil.iam.service.GroupService;
@@ -38,6 +39,7 @@ import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
 import io.sigil.server.api.iam.AccountApi;
+import io.sigil.server.api.iam.AuthorizationDetailsApi;
 import io.sigil.server.api.iam.BoundariesApi;
 import io.sigil.server.api.iam.CredentialReportsApi;
 import io.sigil.server.api.iam.GroupsApi;
@@ -109,6 +111,7 @@ final class Modules {
                 new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
                 new AccountApi(new AccountService(store, limits)),
                 new OrganizationsFeaturesApi(),
+                new AuthorizationDetailsApi(new AuthorizationDetailsService(store)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
                 new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
