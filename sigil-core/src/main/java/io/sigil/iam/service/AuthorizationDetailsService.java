@@ -32,7 +32,10 @@ import java.util.function.BiFunction;
  * MaxItems counts items of every list together and the Marker resumes after the last item returned, whichever list
  * it was in. Customer managed policies are listed whole; an AWS managed policy only while the account uses it
  * (attached to a user, group or role, or set as a permissions boundary), as IAM reports the policies of the account
- * rather than AWS's whole catalogue. Each policy carries every version it has, with its document.
+ * rather than AWS's whole catalogue. A customer managed policy carries every version it has, with its document;
+ * an AWS managed policy its default version only: its history (up to some 150 versions of several hundred
+ * kilobytes, {@link io.sigil.iam.reference.AwsManagedPolicyVersions}) stays with ListPolicyVersions and
+ * GetPolicyVersion, which page it and read one document at a time.
  */
 public final class AuthorizationDetailsService {
 
