@@ -116,6 +116,21 @@ public final class PolicyEngine {
         return ContextKeys.union(lists);
     }
 
+    /**
+     * The keys of {@link #keysRead} that the request neither holds nor lets the engine derive (from the principal, or
+     * aws:CurrentTime from aws:EpochTime and back): the simulator's MissingContextValues.
+     */
+    public List<String> missingKeys(RequestContext request, PolicySet set) {
+        EvalContext ctx = new EvalContext(request);
+        List<String> out = new ArrayList<>();
+        for (String k : keysRead(request.action(), set)) {
+            if (ctx.value(k.toLowerCase(Locale.ROOT)) == null) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
     private Decision decide(RequestContext request, PolicySet set, boolean all) {
         EvalContext ctx = new EvalContext(request);
         Caller caller = request.caller();

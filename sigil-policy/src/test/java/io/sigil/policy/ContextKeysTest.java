@@ -60,4 +60,16 @@ class ContextKeysTest {
         assertThat(engine.keysRead("ec2:RunInstances", set)).containsExactly("ec2:Region");
         assertThat(engine.keysRead("iam:GetUser", set)).isEmpty();
     }
+
+    @Test
+    void missingKeys_leaveOutKeysTheRequestHolds_andKeysDerivedFromThePrincipal() {
+        CompiledPolicy p = CompiledPolicy.compile("{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::b/${aws:username}\","
+                + "\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"},"
+                + "\"Bool\":{\"aws:SecureTransport\":\"true\"}}}}", "p", PolicyType.IDENTITY);
+        PolicySet set = PolicySet.identityOnly(List.of(p));
+        RequestContext request = RequestContext.of("arn:aws:iam::123456789012:user/alice", "s3:GetObject",
+                "arn:aws:s3:::b/alice", java.util.Map.of("AWS:SourceIP", ContextValue.of("10.1.2.3")));
+        assertThat(new PolicyEngine().missingKeys(request, set)).containsExactly("aws:SecureTransport");
+    }
 }

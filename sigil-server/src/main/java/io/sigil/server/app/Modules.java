@@ -51,6 +51,7 @@ import io.sigil.server.api.iam.MfaDevicesApi;
 import io.sigil.server.api.iam.PasswordPolicyApi;
 import io.sigil.server.api.iam.ServiceSpecificCredentialsApi;
 import io.sigil.server.api.iam.SigningCertificatesApi;
+import io.sigil.server.api.iam.SimulatorApi;
 import io.sigil.server.api.iam.SshPublicKeysApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
@@ -103,6 +104,7 @@ final class Modules {
                 new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
+                new SimulatorApi(store),
                 new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
