@@ -208,7 +208,11 @@ final class Simulation {
             }
             missing = engine.missingKeys(request, set);
             allowedByBoundary = boundaryOnly == null ? null : engine.evaluate(request, boundaryOnly).allowed();
-            details = request.crossAccount() ? crossAccountDetails(request) : null;
+            // "If the simulation evaluates policies within the same account and includes a resource ARN, then the
+            // parameter is present but the response is empty ... specifies all resources (*), then the parameter is
+            // not returned" (EvaluationResult, EvalDecisionDetails).
+            details = request.crossAccount() ? crossAccountDetails(request)
+                    : resource.equals("*") ? null : Map.of();
         }
 
         void boundaryDetail(EvaluationResult.Builder b) {
