@@ -262,9 +262,12 @@ final class Simulation {
     private Statement statement(StatementRef ref) {
         Source source = sources.get(Integer.parseInt(ref.policyName()));
         SourceSpan span = ref.span();
+        // Positions are 1-based, of the statement's opening and closing braces (AWS answers StartPosition column
+        // 41 and EndPosition column 145 for a one-line statement spanning those columns); the span's end is the
+        // column after the closing brace.
         return Statement.builder().sourcePolicyId(source.id()).sourcePolicyType(source.type())
                 .startPosition(Position.builder().line(span.line()).column(span.column()).build())
-                .endPosition(Position.builder().line(span.endLine()).column(span.endColumn()).build())
+                .endPosition(Position.builder().line(span.endLine()).column(Math.max(1, span.endColumn() - 1)).build())
                 .build();
     }
 

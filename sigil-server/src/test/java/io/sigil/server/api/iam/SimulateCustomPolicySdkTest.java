@@ -61,11 +61,11 @@ class SimulateCustomPolicySdkTest {
         Statement s = r.matchedStatements().get(0);
         assertThat(s.sourcePolicyId()).isEqualTo("PolicyInputList.1");
         assertThat(s.sourcePolicyType()).isEqualTo(PolicySourceType.NONE);
-        // The statement's object opens on line 4, column 5 and closes on line 9, column 5 (end exclusive: 6).
+        // The statement's object opens on line 4, column 5 and closes on line 9, column 5.
         assertThat(s.startPosition().line()).isEqualTo(4);
         assertThat(s.startPosition().column()).isEqualTo(5);
         assertThat(s.endPosition().line()).isEqualTo(9);
-        assertThat(s.endPosition().column()).isEqualTo(6);
+        assertThat(s.endPosition().column()).isEqualTo(5);
         assertThat(r.missingContextValues()).isEmpty();
         assertThat(r.hasResourceSpecificResults()).isFalse();
     }

@@ -105,6 +105,9 @@ class SimulatePrincipalPolicySdkTest {
         assertThat(s.sourcePolicyType()).isEqualTo(PolicySourceType.USER_MANAGED);
         assertThat(s.startPosition().line()).isEqualTo(1);
         assertThat(s.startPosition().column()).isEqualTo(38);
+        // The closing brace of {"Effect":"Allow","Action":"ec2:Describe*","Resource":"*"}: 38 + 58 - 1.
+        assertThat(s.endPosition().line()).isEqualTo(1);
+        assertThat(s.endPosition().column()).isEqualTo(95);
     }
 
     @Test
