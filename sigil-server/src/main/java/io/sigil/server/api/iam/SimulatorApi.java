@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.iam.model.ContextEntry;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
@@ -38,9 +37,19 @@ import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyResponse
  */
 public final class SimulatorApi implements ApiModule {
 
-    /** ResourceHandlingOption scenarios (IAM API Reference, "SimulatePrincipalPolicy"). */
-    private static final Set<String> SCENARIOS = Set.of("EC2-Classic-InstanceStore", "EC2-Classic-EBS",
-            "EC2-VPC-InstanceStore", "EC2-VPC-InstanceStore-Subnet", "EC2-VPC-EBS", "EC2-VPC-EBS-Subnet");
+    /**
+     * ResourceHandlingOption scenarios and the EC2 resource types each needs among ResourceArns (IAM API Reference,
+     * "SimulatePrincipalPolicy": "you enable the policy simulator to enforce the presence of the required resources").
+     */
+    private static final Map<String, List<String>> SCENARIOS = Map.of(
+            "EC2-Classic-InstanceStore", List.of("instance", "image", "security-group"),
+            "EC2-Classic-EBS", List.of("instance", "image", "security-group", "volume"),
+            "EC2-VPC-InstanceStore", List.of("instance", "image", "security-group", "network-interface"),
+            "EC2-VPC-InstanceStore-Subnet", List.of("instance", "image", "security-group", "network-interface",
+                    "subnet"),
+            "EC2-VPC-EBS", List.of("instance", "image", "security-group", "network-interface", "volume"),
+            "EC2-VPC-EBS-Subnet", List.of("instance", "image", "security-group", "network-interface", "subnet",
+                    "volume"));
     /** An action name with its service prefix; the simulator takes no wildcards in ActionNames. */
     private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*:[A-Za-z0-9_.-]+");
     /** CallerArn: "You can specify only the ARN of an IAM user". */
@@ -128,9 +137,8 @@ public final class SimulatorApi implements ApiModule {
                 throw IamException.invalidInput("ResourceNames are not in a valid ARN format: " + res + ".");
             }
         }
-        if (scenario != null && !SCENARIOS.contains(scenario)) {
-            throw IamException.invalidInput("Invalid ResourceHandlingOption " + scenario + ". Valid options: "
-                    + String.join(", ", new java.util.TreeSet<>(SCENARIOS)) + ".");
+        if (scenario != null) {
+            requireScenarioResources(scenario, resources);
         }
         Source resource = null;
         if (resourcePolicy != null) {
@@ -141,6 +149,27 @@ public final class SimulatorApi implements ApiModule {
         Simulation.Input in = new Simulation.Input(identity, boundary, resource, caller, ownerOf(resourceOwner),
                 actions, resources, scenario, context);
         return Simulation.of(in).run();
+    }
+
+    private static void requireScenarioResources(String scenario, List<String> resources) {
+        List<String> types = SCENARIOS.get(scenario);
+        if (types == null) {
+            throw IamException.invalidInput("Invalid ResourceHandlingOption " + scenario + ". Valid options: "
+                    + String.join(", ", new java.util.TreeSet<>(SCENARIOS.keySet())) + ".");
+        }
+        List<String> missing = new ArrayList<>();
+        for (String type : types) {
+            boolean present = resources.stream().anyMatch(r -> r.startsWith("arn:aws:ec2:")
+                    && r.split(":", 6).length == 6 && r.split(":", 6)[5].startsWith(type + "/"));
+            if (!present) {
+                missing.add(type);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw IamException.invalidInput("ResourceHandlingOption " + scenario + " requires ResourceArns of the"
+                    + " EC2 resource types " + String.join(", ", types) + "; missing: " + String.join(", ", missing)
+                    + ".");
+        }
     }
 
     /**

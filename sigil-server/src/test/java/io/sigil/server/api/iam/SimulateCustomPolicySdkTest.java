@@ -320,6 +320,13 @@ class SimulateCustomPolicySdkTest {
                 .containsExactly("allowed", "allowed", "implicitDeny");
         awsError(() -> iam.simulateCustomPolicy(b -> b.policyInputList(policy).actionNames("ec2:RunInstances")
                 .resourceHandlingOption("EC2-Nothing")), InvalidInputException.class, 400, "InvalidInput", null);
+        // The scenario's resource types must all be present.
+        awsError(() -> iam.simulateCustomPolicy(b -> b.policyInputList(policy).actionNames("ec2:RunInstances")
+                .resourceHandlingOption("EC2-Classic-EBS")
+                .resourceArns("arn:aws:ec2:us-east-1:" + ACCOUNT + ":instance/*", "arn:aws:ec2:us-east-1::image/ami-1",
+                        "arn:aws:ec2:us-east-1:" + ACCOUNT + ":security-group/sg-1")), InvalidInputException.class,
+                400, "InvalidInput", "ResourceHandlingOption EC2-Classic-EBS requires ResourceArns of the EC2"
+                        + " resource types instance, image, security-group, volume; missing: volume.");
     }
 
     @Test
