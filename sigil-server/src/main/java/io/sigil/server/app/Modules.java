@@ -58,6 +58,7 @@ import io.sigil.server.api.iam.OrganizationsFeaturesApi;
 import io.sigil.server.api.iam.PasswordPolicyApi;
 import io.sigil.server.api.iam.ServiceSpecificCredentialsApi;
 import io.sigil.server.api.iam.SigningCertificatesApi;
+import io.sigil.server.api.iam.SimulatorApi;
 import io.sigil.server.api.iam.SshPublicKeysApi;
 import io.sigil.server.api.iam.StsPreferencesApi;
 import io.sigil.server.api.iam.UsersApi;
@@ -112,6 +113,7 @@ final class Modules {
                 new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
+                new SimulatorApi(store),
                 new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
                 new StsPreferencesApi(new StsPreferencesService(store)),
                 new AccountApi(new AccountService(store, limits)),
