@@ -16,7 +16,6 @@ import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.InstanceProfileService;
 import io.sigil.iam.service.LastUsedRecorder;
-import io.sigil.iam.service.LoginFacts;
 import io.sigil.iam.service.ManagedPolicyService;
 import io.sigil.iam.service.PolicyAttachmentService;
 import io.sigil.iam.service.PolicyListings;
@@ -103,7 +102,7 @@ final class Modules {
                 new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
-                new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
+                new CredentialReportsApi(new CredentialReportService(store, clock)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
                 new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
