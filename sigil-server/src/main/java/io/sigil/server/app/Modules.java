@@ -10,11 +10,13 @@ import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
+import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.CredentialReportService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.InstanceProfileService;
+import io.sigil.iam.service.LastAccessedService;
 import io.sigil.iam.service.LastUsedRecorder;
 import io.sigil.iam.service.ManagedPolicyService;
 import io.sigil.iam.service.PolicyAttachmentService;
@@ -40,6 +42,7 @@ import io.sigil.server.api.iam.CredentialReportsApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
 import io.sigil.server.api.iam.InstanceProfilesApi;
+import io.sigil.server.api.iam.LastAccessedApi;
 import io.sigil.server.api.iam.ManagedPoliciesApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.RolesApi;
@@ -72,9 +75,10 @@ final class Modules {
     /**
      * @param closeables where modules that hold resources register them to be closed with the app
      * @param box        the master key's box, from which STS derives its token and message keys
+     * @param tracking   this node's recorder of last accessed data
      */
     static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
-                               Authorizer authorizer) {
+                               Authorizer authorizer, AccessTracking tracking) {
         Limits limits = Limits.AWS_DEFAULTS;
         InlinePolicyService inlinePolicies = new InlinePolicyService(store, limits);
         SessionTokens tokens = new SessionTokens(box);
@@ -103,9 +107,20 @@ final class Modules {
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
                 new CredentialReportsApi(new CredentialReportService(store, clock)),
+                new LastAccessedApi(new LastAccessedService(store, clock, tracking)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
                 new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
+    }
+
+    /**
+     * The recorder of last accessed data (access advisor): every authorised call's entity, service and action,
+     * coalesced in memory, written in the background and at shutdown.
+     */
+    static AccessTracking accessTracking(Store store, List<AutoCloseable> closeables) {
+        AccessTracking tracking = new AccessTracking(store);
+        closeables.add(tracking);
+        return tracking;
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */
