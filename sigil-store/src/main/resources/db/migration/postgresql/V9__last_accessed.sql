@@ -19,7 +19,7 @@ CREATE TABLE access_records (
 );
 CREATE INDEX access_records_account ON access_records (account_id, entity_id);
 
--- report: the finished report as io.sigil.iam.service.lastaccessed.ReportCodec writes it.
+-- report: the finished report as io.sigil.iam.service.LastAccessedReport encodes it.
 CREATE TABLE access_report_jobs (
     id          TEXT    NOT NULL PRIMARY KEY,
     account_id  TEXT    NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A report job of GenerateServiceLastAccessedDetails (IAM API Reference): who asked for it ("The JobId ... must be
  * used by the same role within a session, or by the same user"), about which user, group, role or managed policy,
  * at which granularity, when it was created and completed, and the report itself in the form
- * {@code io.sigil.iam.service.lastaccessed.ReportCodec} writes.
+ * {@code io.sigil.iam.service.LastAccessedReport} encodes it.
  *
  * @param callerArn   the ARN of the caller that generated the report: a user, the root user, or the role of a session
  * @param subjectArn  the Arn the report is about
