@@ -40,4 +40,6 @@ public interface Tx {
     CredentialReportStore credentialReports();
 
     StsPreferencesStore stsPreferences();
+
+    AccessRecordStore accessRecords();
 }

@@ -154,6 +154,12 @@ public final class EnforcementTable {
                 resourceTags = tx.managedPolicies().find(resource).map(ManagedPolicy::tags).orElse(List.of());
                 break;
             }
+            case "arn":
+                // Access advisor's subject: the user, group, role or managed policy whose ARN the member gives, as
+                // given (Service Authorization Reference: GenerateServiceLastAccessedDetails takes group, policy,
+                // role and user resources; ListPoliciesGrantingServiceAccess group, role and user).
+                resource = member(request, spec[1]);
+                break;
             case "policy-new":
                 resource = Arns.policy(account, pathOr(request, spec[2]), member(request, spec[1]));
                 break;

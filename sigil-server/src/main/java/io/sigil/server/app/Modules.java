@@ -13,13 +13,14 @@ import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.AccountService;
 import io.sigil.iam.service.AuthorizationDetailsService;
+import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.CredentialReportService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.InstanceProfileService;
+import io.sigil.iam.service.LastAccessedService;
 import io.sigil.iam.service.LastUsedRecorder;
-import io.sigil.iam.service.LoginFacts;
 import io.sigil.iam.service.ManagedPolicyService;
 import io.sigil.iam.service.PolicyAttachmentService;
 import io.sigil.iam.service.PolicyListings;
@@ -47,6 +48,7 @@ import io.sigil.server.api.iam.CredentialReportsApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
 import io.sigil.server.api.iam.InstanceProfilesApi;
+import io.sigil.server.api.iam.LastAccessedApi;
 import io.sigil.server.api.iam.ManagedPoliciesApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.RolesApi;
@@ -84,9 +86,10 @@ final class Modules {
      * @param closeables where modules that hold resources register them to be closed with the app
      * @param box        the master key's box, from which STS derives its token and message keys
      * @param limits     the IAM quotas in force (AWS's defaults unless {@code sigil serve --quota} changed them)
+     * @param tracking   this node's recorder of last accessed data
      */
     static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
-                               Authorizer authorizer, Limits limits) {
+                               Authorizer authorizer, Limits limits, AccessTracking tracking) {
         InlinePolicyService inlinePolicies = new InlinePolicyService(store, limits);
         SessionTokens tokens = new SessionTokens(box);
         MfaService mfa = new MfaService(store, clock);
@@ -114,7 +117,8 @@ final class Modules {
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
                 new SimulatorApi(store),
-                new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
+                new CredentialReportsApi(new CredentialReportService(store, clock)),
+                new LastAccessedApi(new LastAccessedService(store, clock, tracking)),
                 new StsPreferencesApi(new StsPreferencesService(store)),
                 new AccountApi(new AccountService(store, limits)),
                 new OrganizationsFeaturesApi(),
@@ -123,6 +127,16 @@ final class Modules {
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
                 new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)),
                 new StsRootApi(new AssumeRootService(authorizer)));
+    }
+
+    /**
+     * The recorder of last accessed data (access advisor): every authorised call's entity, service and action,
+     * coalesced in memory, written in the background and at shutdown.
+     */
+    static AccessTracking accessTracking(Store store, List<AutoCloseable> closeables) {
+        AccessTracking tracking = new AccessTracking(store);
+        closeables.add(tracking);
+        return tracking;
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */

@@ -3,6 +3,7 @@ package io.sigil.server.app;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.crypto.MasterKey;
 import io.sigil.iam.crypto.SecretBox;
+import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.server.api.ApiDispatcher;
@@ -46,6 +47,7 @@ public final class SigilApp implements AutoCloseable {
     private final SigilHttpServer http;
     private final Bootstrap.Result bootstrap;
     private final List<AutoCloseable> extras = new ArrayList<>();
+    private final AccessTracking accessTracking;
 
     private SigilApp(SigilConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -64,7 +66,8 @@ public final class SigilApp implements AutoCloseable {
         this.credentials = new CredentialResolver(store, new SessionTokens(box));
         this.audit = new AuditLog(dataDir.resolve("audit"));
         Handlers handlers = new Handlers();
-        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas())) {
+        this.accessTracking = Modules.accessTracking(store, extras);
+        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas(), accessTracking)) {
             m.register(handlers);
         }
         KeyUse keyUse = Modules.keyUse(store, extras);
@@ -73,7 +76,7 @@ public final class SigilApp implements AutoCloseable {
         trace.mark("query protocol");
         ApiDispatcher api = new ApiDispatcher(protocol,
                 new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), store, authorizer,
-                EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock);
+                EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking);
         trace.mark("dispatcher");
         this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(),
                 AdminEndpoints.routes(this), api);
@@ -136,6 +139,14 @@ public final class SigilApp implements AutoCloseable {
 
     public Authorizer authorizer() {
         return authorizer;
+    }
+
+    /**
+     * The recorder of last accessed data: every service that authorises calls through this server records them
+     * here ({@link AccessTracking#record}).
+     */
+    public AccessTracking accessTracking() {
+        return accessTracking;
     }
 
     public Metrics metrics() {

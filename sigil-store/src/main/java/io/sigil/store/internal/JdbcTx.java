@@ -4,6 +4,7 @@ import io.sigil.iam.Limits;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.AccessKeyStore;
+import io.sigil.iam.store.AccessRecordStore;
 import io.sigil.iam.store.AccountStore;
 import io.sigil.iam.store.ChangeEvent;
 import io.sigil.iam.store.DeletionTaskStore;
@@ -56,6 +57,7 @@ public final class JdbcTx implements Tx {
     private final JdbcServiceSpecificCredentials serviceSpecificCredentials = new JdbcServiceSpecificCredentials(this);
     private final JdbcCredentialReports credentialReports = new JdbcCredentialReports(this);
     private final JdbcStsPreferences stsPreferences = new JdbcStsPreferences(this);
+    private final JdbcAccessRecords accessRecords = new JdbcAccessRecords(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -157,6 +159,11 @@ public final class JdbcTx implements Tx {
     @Override
     public StsPreferencesStore stsPreferences() {
         return stsPreferences;
+    }
+
+    @Override
+    public AccessRecordStore accessRecords() {
+        return accessRecords;
     }
 
     /** The events of this transaction's writes, in write order, each once. */
