@@ -14,6 +14,7 @@ import io.sigil.server.api.Handlers;
 import io.sigil.server.api.KeyCredential;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.audit.AuditLog;
+import io.sigil.server.authz.DecisionListener;
 import io.sigil.server.http.SigilHttpServer;
 import io.sigil.server.metrics.Metrics;
 import io.sigil.server.protocol.QueryProtocol;
@@ -78,8 +79,12 @@ public final class SigilApp implements AutoCloseable {
                 new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), store, authorizer,
                 EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking);
         trace.mark("dispatcher");
-        this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(),
-                AdminEndpoints.routes(this), api);
+        RestRoutes rest = new RestRoutes(store, authorizer, credentials, config.enforce(), audit, metrics, keyUse,
+                clock);
+        java.util.Map<String, io.sigil.server.http.Endpoint> admin = new java.util.LinkedHashMap<>(
+                AdminEndpoints.routes(this));
+        admin.putAll(rest.admin(box, DecisionListener.NONE));
+        this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(), admin, rest.api(), api);
         http.start();
         trace.mark("jetty");
         trace.print();
