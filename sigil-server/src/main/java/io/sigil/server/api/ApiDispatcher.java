@@ -3,7 +3,9 @@ package io.sigil.server.api;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
+import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
+import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.iam.sts.TemporaryCredentialRules;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
@@ -57,10 +59,19 @@ public final class ApiDispatcher implements ApiEndpoint {
     private final Metrics metrics;
     private final KeyUse keyUse;
     private final Clock clock;
+    private final AccessTracking tracking;
 
     public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
                          Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
                          AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock) {
+        this(protocol, verifier, store, authorizer, table, handlers, mode, audit, metrics, keyUse, clock, null);
+    }
+
+    /** @param tracking where each call's attempt is recorded for last accessed data; null records nothing */
+    public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
+                         Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
+                         AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock, AccessTracking tracking) {
+        this.tracking = tracking;
         this.protocol = protocol;
         this.verifier = verifier;
         this.store = store;
@@ -151,7 +162,12 @@ public final class ApiDispatcher implements ApiEndpoint {
                     "Sigil does not implement " + t.operation + " yet."));
         }
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
-                call.header("User-Agent"), call.secure(), ok.region());
+                call.header("User-Agent"), call.secure(), ok.region(), callerPolicies(t));
+        if (tracking != null) {
+            // Last accessed data counts every attempt, allowed or denied (IAM User Guide, "Refine permissions in
+            // AWS using last accessed information"); recording only merges into memory.
+            tracking.record(t.principal, in.operation().iamAction(), t.region, now);
+        }
         authorize(in, ctx, t);
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
         // CloudTrail records responseElements only for actions that change state; for Get/List calls it is null
@@ -196,6 +212,22 @@ public final class ApiDispatcher implements ApiEndpoint {
             return;
         }
         throw IamException.accessDenied(message);
+    }
+
+    /**
+     * The enforcement mode for authorisation done inside an operation (AssumeRole's caller-side check): on, the
+     * AccessDenied stands; audit, the would-be denial is recorded like the table's and the call goes on; off, it is
+     * ignored.
+     */
+    private CallerPolicyGate callerPolicies(Trace t) {
+        return switch (mode) {
+            case ON -> CallerPolicyGate.ENFORCE;
+            case OFF -> (denial, d) -> { };
+            case AUDIT -> (denial, d) -> {
+                metrics.denial(t.operation, d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
+                t.denial = denial.safeMessage() + "\n" + d.explain();
+            };
+        };
     }
 
     private static boolean isForm(HttpCall call) {

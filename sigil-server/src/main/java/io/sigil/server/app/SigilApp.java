@@ -1,9 +1,9 @@
 package io.sigil.server.app;
 
-import io.sigil.iam.Limits;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.crypto.MasterKey;
 import io.sigil.iam.crypto.SecretBox;
+import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.server.api.ApiDispatcher;
@@ -48,6 +48,7 @@ public final class SigilApp implements AutoCloseable {
     private final SigilHttpServer http;
     private final Bootstrap.Result bootstrap;
     private final List<AutoCloseable> extras = new ArrayList<>();
+    private final AccessTracking accessTracking;
 
     private SigilApp(SigilConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -66,7 +67,8 @@ public final class SigilApp implements AutoCloseable {
         this.credentials = new CredentialResolver(store, new SessionTokens(box));
         this.audit = new AuditLog(dataDir.resolve("audit"));
         Handlers handlers = new Handlers();
-        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer)) {
+        this.accessTracking = Modules.accessTracking(store, extras);
+        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas(), accessTracking)) {
             m.register(handlers);
         }
         KeyUse keyUse = Modules.keyUse(store, extras);
@@ -75,7 +77,7 @@ public final class SigilApp implements AutoCloseable {
         trace.mark("query protocol");
         ApiDispatcher api = new ApiDispatcher(protocol,
                 new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), store, authorizer,
-                EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock);
+                EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking);
         trace.mark("dispatcher");
         RestRoutes rest = new RestRoutes(store, authorizer, credentials, config.enforce(), audit, metrics, keyUse,
                 clock);
@@ -102,13 +104,13 @@ public final class SigilApp implements AutoCloseable {
 
     private static Store openStore(SigilConfig config, Path dataDir, SecretBox box) {
         if (config.dbUrl() == null || config.dbUrl().isEmpty()) {
-            return JdbcStore.sqlite(dataDir.resolve(JdbcStore.SQLITE_FILE), box, Limits.AWS_DEFAULTS);
+            return JdbcStore.sqlite(dataDir.resolve(JdbcStore.SQLITE_FILE), box, config.quotas());
         }
         if (!config.dbUrl().startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--db takes a jdbc:postgresql:// URL (SQLite is the default)");
         }
         return JdbcStore.postgres(PostgresConfig.of(config.dbUrl(), config.env().get("SIGIL_DB_USER"),
-                config.env().get("SIGIL_DB_PASSWORD")), box, Limits.AWS_DEFAULTS);
+                config.env().get("SIGIL_DB_PASSWORD")), box, config.quotas());
     }
 
     public int port() {
@@ -142,6 +144,14 @@ public final class SigilApp implements AutoCloseable {
 
     public Authorizer authorizer() {
         return authorizer;
+    }
+
+    /**
+     * The recorder of last accessed data: every service that authorises calls through this server records them
+     * here ({@link AccessTracking#record}).
+     */
+    public AccessTracking accessTracking() {
+        return accessTracking;
     }
 
     public Metrics metrics() {

@@ -4,6 +4,7 @@ import io.sigil.iam.Limits;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.AccessKeyStore;
+import io.sigil.iam.store.AccessRecordStore;
 import io.sigil.iam.store.AccountStore;
 import io.sigil.iam.store.ChangeEvent;
 import io.sigil.iam.store.DeletionTaskStore;
@@ -21,6 +22,7 @@ import io.sigil.iam.store.ServerCertificateStore;
 import io.sigil.iam.store.ServiceSpecificCredentialStore;
 import io.sigil.iam.store.SigningCertificateStore;
 import io.sigil.iam.store.SshKeyStore;
+import io.sigil.iam.store.StsPreferencesStore;
 import io.sigil.iam.store.TagStore;
 import io.sigil.iam.store.Tx;
 import io.sigil.iam.store.UserStore;
@@ -54,6 +56,8 @@ public final class JdbcTx implements Tx {
     private final JdbcServerCertificates serverCertificates = new JdbcServerCertificates(this);
     private final JdbcServiceSpecificCredentials serviceSpecificCredentials = new JdbcServiceSpecificCredentials(this);
     private final JdbcCredentialReports credentialReports = new JdbcCredentialReports(this);
+    private final JdbcStsPreferences stsPreferences = new JdbcStsPreferences(this);
+    private final JdbcAccessRecords accessRecords = new JdbcAccessRecords(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -150,6 +154,16 @@ public final class JdbcTx implements Tx {
     @Override
     public CredentialReportStore credentialReports() {
         return credentialReports;
+    }
+
+    @Override
+    public StsPreferencesStore stsPreferences() {
+        return stsPreferences;
+    }
+
+    @Override
+    public AccessRecordStore accessRecords() {
+        return accessRecords;
     }
 
     /** The events of this transaction's writes, in write order, each once. */
