@@ -14,7 +14,6 @@ import io.sigil.server.api.Handlers;
 import io.sigil.server.api.KeyCredential;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.audit.AuditLog;
-import io.sigil.server.authz.DecisionListener;
 import io.sigil.server.http.SigilHttpServer;
 import io.sigil.server.metrics.Metrics;
 import io.sigil.server.protocol.QueryProtocol;
@@ -80,10 +79,12 @@ public final class SigilApp implements AutoCloseable {
                 EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking);
         trace.mark("dispatcher");
         RestRoutes rest = new RestRoutes(store, authorizer, credentials, config.enforce(), audit, metrics, keyUse,
-                clock);
+                clock, accessTracking);
         java.util.Map<String, io.sigil.server.http.Endpoint> admin = new java.util.LinkedHashMap<>(
                 AdminEndpoints.routes(this));
-        admin.putAll(rest.admin(box, DecisionListener.NONE));
+        // Other services' decisions count for last accessed data like Sigil's own calls (AccessTracking).
+        admin.putAll(rest.admin(box, (principal, service, action, resource, region, decision, at) ->
+                accessTracking.record(principal, action, region, at)));
         this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(), admin, rest.api(), api);
         http.start();
         trace.mark("jetty");

@@ -307,6 +307,24 @@ class AuthorizeApiTest {
     }
 
     @Test
+    void decisions_countForLastAccessedData_likeSigilsOwnCalls() throws Exception {
+        user("gina", allow("s3:GetObject", "*"));
+        String gina = "arn:aws:iam::" + ACCT + ":user/gina";
+        Instant before = Instant.now().minusSeconds(1);
+        HttpResponse<String> r = ask("{\"principalArn\":\"" + gina + "\",\"action\":\"s3:GetObject\","
+                + "\"resource\":\"arn:aws:s3:::bucket/key\",\"region\":\"eu-west-3\"}", serviceKey);
+        assertThat(JSON.readTree(r.body()).path("decision").asText()).isEqualTo("Allow");
+        server.app().accessTracking().flush();
+        String job = root.generateServiceLastAccessedDetails(b -> b.arn(gina)).jobId();
+        var report = root.getServiceLastAccessedDetails(b -> b.jobId(job));
+        var s3 = report.servicesLastAccessed().stream().filter(x -> x.serviceNamespace().equals("s3")).findFirst()
+                .orElseThrow();
+        assertThat(s3.lastAuthenticated()).isAfter(before);
+        assertThat(s3.lastAuthenticatedRegion()).isEqualTo("eu-west-3");
+        assertThat(s3.lastAuthenticatedEntity()).isEqualTo(gina);
+    }
+
+    @Test
     void typedContextKeys_reachTheConditions() throws Exception {
         user("frank", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"widgets:*\","
                 + "\"Resource\":\"*\",\"Condition\":{\"NumericLessThan\":{\"widgets:Size\":\"10\"},"
