@@ -353,7 +353,7 @@ class AuthorizeApiTest {
     }
 
     @Test
-    void badJson_missingMembers_andPrincipalKeys_areClearValidationErrors() throws Exception {
+    void badJson_missingMembers_principalKeys_andOtherAccountsArns_areClearValidationErrors() throws Exception {
         HttpResponse<String> notJson = ask("{\"action\":", serviceKey);
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(notJson.body()).path("reason").asText()).isEqualTo("cannotParse");
@@ -372,6 +372,11 @@ class AuthorizeApiTest {
                 serviceKey);
         assertThat(spoof.statusCode()).isEqualTo(400);
         assertThat(spoof.body()).contains("is set by Sigil from the authenticated principal");
+
+        HttpResponse<String> otherAccount = ask("{\"principalArn\":\"arn:aws:iam::" + OTHER + ":user/carol\","
+                + "\"action\":\"widgets:GetWidget\",\"resource\":\"*\"}", serviceKey);
+        assertThat(otherAccount.statusCode()).isEqualTo(400);
+        assertThat(otherAccount.body()).contains("must name a principal of the calling service's account");
 
         HttpResponse<String> unknown = ask("{\"principalArn\":\"arn:aws:iam::" + ACCT + ":user/nobody\","
                 + "\"action\":\"widgets:GetWidget\",\"resource\":\"*\"}", serviceKey);
