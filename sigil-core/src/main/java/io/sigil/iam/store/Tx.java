@@ -38,4 +38,8 @@ public interface Tx {
     ServiceSpecificCredentialStore serviceSpecificCredentials();
 
     CredentialReportStore credentialReports();
+
+    OutboundFederationStore outboundFederation();
+
+    DelegationRequestStore delegationRequests();
 }

@@ -8,6 +8,8 @@ import io.sigil.iam.store.AccountStore;
 import io.sigil.iam.store.ChangeEvent;
 import io.sigil.iam.store.DeletionTaskStore;
 import io.sigil.iam.store.CredentialReportStore;
+import io.sigil.iam.store.DelegationRequestStore;
+import io.sigil.iam.store.OutboundFederationStore;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
@@ -54,6 +56,8 @@ public final class JdbcTx implements Tx {
     private final JdbcServerCertificates serverCertificates = new JdbcServerCertificates(this);
     private final JdbcServiceSpecificCredentials serviceSpecificCredentials = new JdbcServiceSpecificCredentials(this);
     private final JdbcCredentialReports credentialReports = new JdbcCredentialReports(this);
+    private final JdbcOutboundFederation outboundFederation = new JdbcOutboundFederation(this);
+    private final JdbcDelegationRequests delegationRequests = new JdbcDelegationRequests(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -152,6 +156,16 @@ public final class JdbcTx implements Tx {
         return credentialReports;
     }
 
+    @Override
+    public OutboundFederationStore outboundFederation() {
+        return outboundFederation;
+    }
+
+    @Override
+    public DelegationRequestStore delegationRequests() {
+        return delegationRequests;
+    }
+
     /** The events of this transaction's writes, in write order, each once. */
     public Set<ChangeEvent> events() {
         return events;
@@ -174,6 +188,15 @@ public final class JdbcTx implements Tx {
         db.queryOne("SELECT id FROM accounts WHERE id = ?" + dialect.forUpdate(), rs -> rs.getString(1), accountId)
                 .orElseThrow(() -> IamException.noSuchEntity("The account with id " + accountId
                         + " cannot be found."));
+    }
+
+    /** Opens a value sealed in a row; a wrong master key or a tampered row is our failure, not the caller's. */
+    byte[] openSealed(byte[] sealed, byte[] associatedData) {
+        try {
+            return secretBox.open(sealed, associatedData);
+        } catch (io.sigil.iam.crypto.SecretBoxException e) {
+            throw IamException.serviceFailure(e);
+        }
     }
 
     /** Runs a write; a unique-index refusal becomes {@code onDuplicate}, a foreign-key refusal {@code onMissing}. */
