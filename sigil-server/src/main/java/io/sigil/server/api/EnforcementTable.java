@@ -3,6 +3,7 @@ package io.sigil.server.api;
 import io.sigil.iam.Arns;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.AccessKey;
+import io.sigil.iam.model.DelegationRequest;
 import io.sigil.iam.model.InstanceProfile;
 import io.sigil.iam.model.ManagedPolicy;
 import io.sigil.iam.model.Role;
@@ -222,6 +223,9 @@ public final class EnforcementTable {
             case "slr-task":
                 resource = slrTaskRole(account, member(request, spec[1]));
                 break;
+            case "delegation-request":
+                resource = DelegationRequest.arn(account, member(request, spec[1]));
+                break;
             case "federated-user":
                 resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
                 break;
@@ -241,6 +245,14 @@ public final class EnforcementTable {
                         .orElse(Arns.role(account, "/", role))));
             } else if (k[0].equals("password-self-service")) {
                 grant = selfServiceGrant(caller, resourceUser, tx);
+            } else if (k[0].equals("delegation-owner")) {
+                grant = delegationOwner(keys, caller, member(request, k[1]), tx);
+            } else if (k[0].equals("delegation-owner-key")) {
+                delegationOwner(keys, caller, member(request, k[1]), tx);
+            } else if (k[0].equals("tag-action")) {
+                if (!list(request, k[1]).isEmpty()) {
+                    also.add(new Also(k[2] + ":" + k[3], resource));
+                }
             } else {
                 addKeys(keys, k, request, resourceTags, currentBoundary, account, tx);
             }
@@ -302,6 +314,18 @@ public final class EnforcementTable {
         }
         return tx.passwordPolicies().find(caller.accountId()).map(PasswordPolicy::allowUsersToChangePassword)
                 .orElse(false);
+    }
+
+    /**
+     * {@code iam:DelegationRequestOwner}, the request's owner ARN; and whether the caller is that owner: "Once the
+     * delegation request is fully owned, the owner of the request gets a default permission" (IAM API Reference,
+     * "GetDelegationRequest", "UpdateDelegationRequest"), which overrides an implicit deny as an account grant does.
+     */
+    private static boolean delegationOwner(Map<String, ContextValue> keys, Principal caller, String id, Tx tx) {
+        Optional<String> owner = id == null ? Optional.empty()
+                : tx.delegationRequests().find(id).map(DelegationRequest::ownerId);
+        owner.ifPresent(o -> keys.put("iam:DelegationRequestOwner", ContextValue.of(o)));
+        return owner.isPresent() && owner.get().equals(caller.arn());
     }
 
     /** A serial number that names no device of the account: itself when it is an ARN, else an mfa ARN of it. */
@@ -381,6 +405,27 @@ public final class EnforcementTable {
                     tx.serviceSpecificCredentials().find(account, id).ifPresent(
                             c -> keys.put(CREDENTIAL_SERVICE_KEY, ContextValue.of(c.serviceName())));
                 }
+                break;
+            }
+            case "context": {
+                String value = member(request, k[1]);
+                if (value != null) {
+                    keys.put(String.join(":", java.util.Arrays.copyOfRange(k, 2, k.length)), ContextValue.of(value));
+                }
+                break;
+            }
+            case "context-list": {
+                List<String> values = list(request, k[1]).stream().map(String::valueOf).toList();
+                if (!values.isEmpty()) {
+                    keys.put(String.join(":", java.util.Arrays.copyOfRange(k, 2, k.length)),
+                            ContextValue.ofList(values));
+                }
+                break;
+            }
+            case "template-arn": {
+                request.getValueForField(k[1], software.amazon.awssdk.services.iam.model.DelegationPermission.class)
+                        .map(software.amazon.awssdk.services.iam.model.DelegationPermission::policyTemplateArn)
+                        .ifPresent(arn -> keys.put("iam:TemplateArn", ContextValue.of(arn)));
                 break;
             }
             case "service-name": {

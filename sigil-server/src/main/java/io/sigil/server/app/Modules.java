@@ -6,12 +6,17 @@ import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.sts.AssumeRoleService;
 import io.sigil.iam.sts.AuthorizationMessages;
+import io.sigil.iam.sts.DelegatedAccessService;
+import io.sigil.iam.sts.OutboundFederationService;
+import io.sigil.iam.sts.WebIdentityTokenService;
 import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.CredentialReportService;
+import io.sigil.iam.service.DelegationPermissionCheck;
+import io.sigil.iam.service.DelegationService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.InstanceProfileService;
@@ -38,6 +43,8 @@ import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
 import io.sigil.server.api.iam.BoundariesApi;
 import io.sigil.server.api.iam.CredentialReportsApi;
+import io.sigil.server.api.iam.DelegationRequestsApi;
+import io.sigil.server.api.iam.OutboundFederationApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
 import io.sigil.server.api.iam.InstanceProfilesApi;
@@ -54,6 +61,7 @@ import io.sigil.server.api.iam.SigningCertificatesApi;
 import io.sigil.server.api.iam.SshPublicKeysApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
+import io.sigil.server.api.sts.StsOutboundApi;
 import io.sigil.server.api.sts.StsRolesApi;
 import io.sigil.server.api.sts.StsTokensApi;
 
@@ -73,9 +81,10 @@ final class Modules {
     /**
      * @param closeables where modules that hold resources register them to be closed with the app
      * @param box        the master key's box, from which STS derives its token and message keys
+     * @param outbound   the accounts' outbound web identity issuers (also served over HTTP by the app)
      */
     static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
-                               Authorizer authorizer) {
+                               Authorizer authorizer, OutboundFederationService outbound) {
         Limits limits = Limits.AWS_DEFAULTS;
         InlinePolicyService inlinePolicies = new InlinePolicyService(store, limits);
         SessionTokens tokens = new SessionTokens(box);
@@ -106,7 +115,12 @@ final class Modules {
                 new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
-                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
+                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)),
+                new OutboundFederationApi(outbound),
+                new DelegationRequestsApi(new DelegationService(store, clock),
+                        new DelegationPermissionCheck(authorizer)),
+                new StsOutboundApi(new WebIdentityTokenService(store, outbound, clock),
+                        new DelegatedAccessService(store, tokens, clock)));
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */

@@ -5,6 +5,7 @@ import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.crypto.MasterKey;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.store.Store;
+import io.sigil.iam.sts.OutboundFederationService;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.server.api.ApiDispatcher;
 import io.sigil.server.api.ApiModule;
@@ -47,6 +48,7 @@ public final class SigilApp implements AutoCloseable {
     private final SigilHttpServer http;
     private final Bootstrap.Result bootstrap;
     private final List<AutoCloseable> extras = new ArrayList<>();
+    private final OutboundFederationService outbound;
 
     private SigilApp(SigilConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -65,7 +67,8 @@ public final class SigilApp implements AutoCloseable {
         this.credentials = new CredentialResolver(store, new SessionTokens(box));
         this.audit = new AuditLog(dataDir.resolve("audit"));
         Handlers handlers = new Handlers();
-        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer)) {
+        this.outbound = new OutboundFederationService(store, clock, this::publicUrl);
+        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, outbound)) {
             m.register(handlers);
         }
         KeyUse keyUse = Modules.keyUse(store, extras);
@@ -116,6 +119,20 @@ public final class SigilApp implements AutoCloseable {
 
     public String endpoint() {
         return "http://" + host() + ":" + port();
+    }
+
+    /**
+     * Sigil's URL as clients outside reach it: {@code SIGIL_PUBLIC_URL} when set (behind a proxy or TLS terminator),
+     * else {@link #endpoint()}. The accounts' outbound issuer URLs are made from it.
+     */
+    public String publicUrl() {
+        String configured = config.env().get("SIGIL_PUBLIC_URL");
+        return configured == null || configured.isBlank() ? endpoint() : configured;
+    }
+
+    /** The accounts' outbound web identity issuers (discovery documents and JWKS). */
+    public OutboundFederationService outboundFederation() {
+        return outbound;
     }
 
     public String accountId() {

@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * Jetty 12 (core handlers, no servlets) in front of Sigil's endpoints. Routes {@code /_sigil/*} to the admin
- * endpoints and everything else to the AWS API. Enforces {@link HttpLimits} before the API sees a request:
+ * endpoints (exact paths, or a prefix registered as {@code "GET /_sigil/x/*"}) and everything else to the AWS API. Enforces {@link HttpLimits} before the API sees a request:
  * header size and idle timeout in the connector, body size while reading. Never sends Jetty's version.
  */
 public final class SigilHttpServer implements AutoCloseable {
@@ -138,6 +138,9 @@ public final class SigilHttpServer implements AutoCloseable {
             if (path != null && path.startsWith("/_sigil/")) {
                 Endpoint e = admin.get(method + " " + path);
                 if (e == null) {
+                    e = prefixRoute(method + " " + path);
+                }
+                if (e == null) {
                     return HttpReply.json(404, "{\"error\":\"not found\"}");
                 }
                 return e.handle(new HttpCall(method, rawPath, rawQuery, headers, new byte[0], remote, secure));
@@ -165,6 +168,17 @@ public final class SigilHttpServer implements AutoCloseable {
                         "The request has more than " + limits.maxParameters() + " parameters.");
             }
             return api.handle(call);
+        }
+
+        /** A route registered as {@code "METHOD /prefix/*"} that this method and path fall under, or null. */
+        private Endpoint prefixRoute(String methodAndPath) {
+            for (Map.Entry<String, Endpoint> r : admin.entrySet()) {
+                String key = r.getKey();
+                if (key.endsWith("/*") && methodAndPath.startsWith(key.substring(0, key.length() - 1))) {
+                    return r.getValue();
+                }
+            }
+            return null;
         }
 
         /** The body, or null when it is longer than {@code max}. */
