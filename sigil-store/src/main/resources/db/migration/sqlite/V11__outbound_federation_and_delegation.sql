@@ -1,6 +1,6 @@
 -- Sigil schema v11 for SQLite: outbound web identity federation (the per-account setting, its issuer and signing
--- keys) and IAM delegation requests. Times are epoch milliseconds; booleans are 0/1. Rows go with their account
--- (ON DELETE CASCADE), so removing an account needs no step for them.
+-- keys), IAM delegation requests and account properties. Times are epoch milliseconds; booleans are 0/1. Rows go
+-- with their account (ON DELETE CASCADE), so removing an account needs no step for them.
 
 -- At most one per account. issuer_id: the unique part of the account's issuer URL, made at the first enable and
 -- kept while disabled (tokens issued before stay verifiable against the issuer's JWKS).
@@ -57,3 +57,11 @@ CREATE TABLE delegation_requests (
 );
 CREATE UNIQUE INDEX delegation_requests_workflow ON delegation_requests (requestor_account_id, requestor_workflow_id);
 CREATE INDEX delegation_requests_owner ON delegation_requests (owner_account_id, owner_id);
+
+-- Account properties (PutAccountProperties): Namespace/PropertyName keys and their values as given.
+CREATE TABLE account_properties (
+    account_id   TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    property_key TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    PRIMARY KEY (account_id, property_key)
+);

@@ -138,4 +138,18 @@ interface DelegationStoreContract {
         assertThat(rest.items()).extracting(DelegationRequest::requestorWorkflowId).containsExactly("w3");
         assertThat(rest.isTruncated()).isFalse();
     }
+
+    @Test
+    default void accountProperties_areSetPerKey_replacingTheOldValue_andStayInTheirAccount() {
+        String other = Ids.accountId();
+        store().write(tx -> tx.accounts().create(Account.create(other, now())));
+        store().write(tx -> tx.accountProperties().put(account(), java.util.Map.of("RoleManager/Enabled", "true")));
+        store().write(tx -> tx.accountProperties().put(account(), java.util.Map.of("RoleManager/Enabled", "false",
+                "RoleManager/Other", "x")));
+        java.util.Map<String, String> mine = store().read(tx -> tx.accountProperties().all(account()));
+        java.util.Map<String, String> theirs = store().read(tx -> tx.accountProperties().all(other));
+        assertThat(mine).containsExactly(java.util.Map.entry("RoleManager/Enabled", "false"),
+                java.util.Map.entry("RoleManager/Other", "x"));
+        assertThat(theirs).isEmpty();
+    }
 }

@@ -105,6 +105,24 @@ public final class DelegationService {
                 .map(this::current).orElseThrow(() -> noSuch(id));
     }
 
+    /**
+     * GetHumanReadableSummary for {@code arn:aws:iam::ACCOUNT:delegation-request/ID} ("At this time, the only
+     * supported entity type is delegation-request"), visible as GetDelegationRequest is. AWS writes the summary with
+     * a large language model ("This method uses a Large Language Model (LLM) to generate the summary"), which Sigil
+     * does not have: the answer is the state AWS reports when no summary can be made, NOT_AVAILABLE, with no content.
+     *
+     * @return the SummaryState
+     * @throws IamException InvalidInput for an ARN of another entity type; NoSuchEntity for an unknown or hidden request
+     */
+    public String summaryState(Principal caller, String entityArn) {
+        int at = entityArn.indexOf(":delegation-request/");
+        if (!entityArn.startsWith("arn:") || at < 0) {
+            throw IamException.invalidInput("EntityArn " + entityArn + " is not the ARN of a delegation request.");
+        }
+        get(caller, entityArn.substring(at + ":delegation-request/".length()));
+        return "NOT_AVAILABLE";
+    }
+
     /** ListDelegationRequests: the owned requests of the caller's account, optionally of one owner. */
     public Page<DelegationRequest> list(Principal caller, String ownerId, PageRequest page) {
         return store.read(tx -> tx.delegationRequests().listOwned(caller.accountId(), ownerId, page))

@@ -42,4 +42,6 @@ public interface Tx {
     OutboundFederationStore outboundFederation();
 
     DelegationRequestStore delegationRequests();
+
+    AccountPropertyStore accountProperties();
 }

@@ -226,6 +226,11 @@ public final class EnforcementTable {
             case "delegation-request":
                 resource = DelegationRequest.arn(account, member(request, spec[1]));
                 break;
+            case "arn": {
+                String arn = member(request, spec[1]);
+                resource = arn == null || !arn.startsWith("arn:") ? "*" : arn;
+                break;
+            }
             case "federated-user":
                 resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
                 break;
@@ -322,8 +327,10 @@ public final class EnforcementTable {
      * "GetDelegationRequest", "UpdateDelegationRequest"), which overrides an implicit deny as an account grant does.
      */
     private static boolean delegationOwner(Map<String, ContextValue> keys, Principal caller, String id, Tx tx) {
-        Optional<String> owner = id == null ? Optional.empty()
-                : tx.delegationRequests().find(id).map(DelegationRequest::ownerId);
+        String bare = id == null ? null : id.substring(id.indexOf(":delegation-request/") < 0 ? 0
+                : id.indexOf(":delegation-request/") + ":delegation-request/".length());
+        Optional<String> owner = bare == null ? Optional.empty()
+                : tx.delegationRequests().find(bare).map(DelegationRequest::ownerId);
         owner.ifPresent(o -> keys.put("iam:DelegationRequestOwner", ContextValue.of(o)));
         return owner.isPresent() && owner.get().equals(caller.arn());
     }
@@ -419,6 +426,16 @@ public final class EnforcementTable {
                 if (!values.isEmpty()) {
                     keys.put(String.join(":", java.util.Arrays.copyOfRange(k, 2, k.length)),
                             ContextValue.ofList(values));
+                }
+                break;
+            }
+            case "property-namespaces": {
+                List<String> namespaces = request.getValueForField(k[1], Map.class).map(m -> ((Map<?, ?>) m)
+                        .keySet().stream().map(String::valueOf).map(x -> x.contains("/")
+                                ? x.substring(0, x.indexOf('/')) : x).distinct().sorted().toList())
+                        .orElse(List.of());
+                if (!namespaces.isEmpty()) {
+                    keys.put("iam:AccountPropertyNamespaces", ContextValue.ofList(namespaces));
                 }
                 break;
             }

@@ -14,6 +14,7 @@ import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.BoundaryService;
+import io.sigil.iam.service.AccountPropertiesService;
 import io.sigil.iam.service.CredentialReportService;
 import io.sigil.iam.service.DelegationPermissionCheck;
 import io.sigil.iam.service.DelegationService;
@@ -28,6 +29,7 @@ import io.sigil.iam.service.PolicyListings;
 import io.sigil.iam.service.RolePolicyService;
 import io.sigil.iam.service.RoleService;
 import io.sigil.iam.service.ServerCertificateService;
+import io.sigil.iam.service.RoleTemplateService;
 import io.sigil.iam.service.ServiceLinkedRoleService;
 import io.sigil.iam.service.LockoutPolicy;
 import io.sigil.iam.service.LoginProfileService;
@@ -41,6 +43,7 @@ import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
+import io.sigil.server.api.iam.AccountPropertiesApi;
 import io.sigil.server.api.iam.BoundariesApi;
 import io.sigil.server.api.iam.CredentialReportsApi;
 import io.sigil.server.api.iam.DelegationRequestsApi;
@@ -50,6 +53,7 @@ import io.sigil.server.api.iam.InlinePoliciesApi;
 import io.sigil.server.api.iam.InstanceProfilesApi;
 import io.sigil.server.api.iam.ManagedPoliciesApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
+import io.sigil.server.api.iam.RoleTemplatesApi;
 import io.sigil.server.api.iam.RolesApi;
 import io.sigil.server.api.iam.ServerCertificatesApi;
 import io.sigil.server.api.iam.ServiceLinkedRolesApi;
@@ -92,6 +96,7 @@ final class Modules {
         MfaVerifier sessionMfa = mfa::verifyForSession;
         StsService sts = new StsService(store, tokens, clock, sessionMfa);
         BoundaryService boundaries = new BoundaryService(store);
+        DelegationService delegations = new DelegationService(store, clock);
         return List.of(
                 new UsersApi(new UserService(store, clock, limits, boundaries)),
                 new GroupsApi(new GroupService(store, clock, limits)),
@@ -117,8 +122,9 @@ final class Modules {
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
                 new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)),
                 new OutboundFederationApi(outbound),
-                new DelegationRequestsApi(new DelegationService(store, clock),
-                        new DelegationPermissionCheck(authorizer)),
+                new DelegationRequestsApi(delegations, new DelegationPermissionCheck(authorizer)),
+                new AccountPropertiesApi(new AccountPropertiesService(store)),
+                new RoleTemplatesApi(new RoleTemplateService(), delegations),
                 new StsOutboundApi(new WebIdentityTokenService(store, outbound, clock),
                         new DelegatedAccessService(store, tokens, clock)));
     }

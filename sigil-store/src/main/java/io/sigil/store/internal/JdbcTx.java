@@ -4,6 +4,7 @@ import io.sigil.iam.Limits;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.AccessKeyStore;
+import io.sigil.iam.store.AccountPropertyStore;
 import io.sigil.iam.store.AccountStore;
 import io.sigil.iam.store.ChangeEvent;
 import io.sigil.iam.store.DeletionTaskStore;
@@ -58,6 +59,7 @@ public final class JdbcTx implements Tx {
     private final JdbcCredentialReports credentialReports = new JdbcCredentialReports(this);
     private final JdbcOutboundFederation outboundFederation = new JdbcOutboundFederation(this);
     private final JdbcDelegationRequests delegationRequests = new JdbcDelegationRequests(this);
+    private final JdbcAccountProperties accountProperties = new JdbcAccountProperties(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -164,6 +166,11 @@ public final class JdbcTx implements Tx {
     @Override
     public DelegationRequestStore delegationRequests() {
         return delegationRequests;
+    }
+
+    @Override
+    public AccountPropertyStore accountProperties() {
+        return accountProperties;
     }
 
     /** The events of this transaction's writes, in write order, each once. */
