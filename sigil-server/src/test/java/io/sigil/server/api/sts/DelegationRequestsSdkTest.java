@@ -158,6 +158,9 @@ class DelegationRequestsSdkTest {
             out = partner.getDelegatedAccessToken(r -> r.tradeInToken(token));
         }
         assertThat(out.assumedPrincipal()).isEqualTo(sessionArn);
+        String audit = server().awaitAuditLine(out.responseMetadata().requestId());
+        assertThat(audit).as("the audit log hides the trade-in token").doesNotContain(token)
+                .contains("HIDDEN_DUE_TO_SECURITY_REASONS");
         assertThat(out.packedPolicySize()).isBetween(1, 100);
         try (StsClient sts = server().sts(out.credentials())) {
             assertThat(sts.getCallerIdentity().arn()).isEqualTo(sessionArn);
