@@ -54,7 +54,7 @@ final class JwtKeys {
     /** The account's key for {@code algorithm}, made now if it has none. */
     JwtSigningKey get(String accountId, String algorithm) {
         return find(accountId, algorithm).orElseGet(() -> {
-            JwtSigningKey made = generate(accountId, algorithm);
+            JwtSigningKey made = generate(accountId, algorithm, clock.instant());
             store.write(tx -> {
                 boolean present = tx.outboundFederation().signingKeys(accountId).stream()
                         .anyMatch(k -> k.algorithm().equals(algorithm));
@@ -71,7 +71,8 @@ final class JwtKeys {
                 .filter(k -> k.algorithm().equals(algorithm)).findFirst();
     }
 
-    private JwtSigningKey generate(String accountId, String algorithm) {
+    /** A new key pair for {@code algorithm}, with a random kid. */
+    static JwtSigningKey generate(String accountId, String algorithm, java.time.Instant now) {
         try {
             KeyPairGenerator g;
             if (algorithm.equals(RS256)) {
@@ -83,7 +84,7 @@ final class JwtKeys {
             }
             KeyPair kp = g.generateKeyPair();
             return new JwtSigningKey(accountId, algorithm, UUID.randomUUID().toString(), kp.getPublic().getEncoded(),
-                    kp.getPrivate().getEncoded(), clock.instant());
+                    kp.getPrivate().getEncoded(), now);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot make " + algorithm + " keys", e);
         }
