@@ -44,4 +44,6 @@ public interface Tx {
     DelegationRequestStore delegationRequests();
 
     AccountPropertyStore accountProperties();
+
+    StsPreferencesStore stsPreferences();
 }

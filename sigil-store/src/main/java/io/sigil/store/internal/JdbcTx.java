@@ -24,6 +24,7 @@ import io.sigil.iam.store.ServerCertificateStore;
 import io.sigil.iam.store.ServiceSpecificCredentialStore;
 import io.sigil.iam.store.SigningCertificateStore;
 import io.sigil.iam.store.SshKeyStore;
+import io.sigil.iam.store.StsPreferencesStore;
 import io.sigil.iam.store.TagStore;
 import io.sigil.iam.store.Tx;
 import io.sigil.iam.store.UserStore;
@@ -60,6 +61,7 @@ public final class JdbcTx implements Tx {
     private final JdbcOutboundFederation outboundFederation = new JdbcOutboundFederation(this);
     private final JdbcDelegationRequests delegationRequests = new JdbcDelegationRequests(this);
     private final JdbcAccountProperties accountProperties = new JdbcAccountProperties(this);
+    private final JdbcStsPreferences stsPreferences = new JdbcStsPreferences(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -171,6 +173,11 @@ public final class JdbcTx implements Tx {
     @Override
     public AccountPropertyStore accountProperties() {
         return accountProperties;
+    }
+
+    @Override
+    public StsPreferencesStore stsPreferences() {
+        return stsPreferences;
     }
 
     /** The events of this transaction's writes, in write order, each once. */
