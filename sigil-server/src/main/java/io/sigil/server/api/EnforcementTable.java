@@ -222,6 +222,18 @@ public final class EnforcementTable {
             case "slr-task":
                 resource = slrTaskRole(account, member(request, spec[1]));
                 break;
+            case "saml-provider": {
+                // The request names the provider by ARN; its tags are the stored provider's, if it is one of ours.
+                resource = member(request, spec[1]);
+                String arn = resource;
+                resourceTags = samlProviderName(account, arn)
+                        .flatMap(name -> tx.samlProviders().find(account, name))
+                        .map(p -> p.tags()).orElse(List.of());
+                break;
+            }
+            case "saml-provider-new":
+                resource = Arns.samlProvider(account, member(request, spec[1]));
+                break;
             case "federated-user":
                 resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
                 break;
@@ -302,6 +314,13 @@ public final class EnforcementTable {
         }
         return tx.passwordPolicies().find(caller.accountId()).map(PasswordPolicy::allowUsersToChangePassword)
                 .orElse(false);
+    }
+
+    /** The provider name in {@code arn:aws:iam::ACCOUNT:saml-provider/NAME} of this account, if it is one. */
+    private static Optional<String> samlProviderName(String account, String arn) {
+        String prefix = "arn:" + Arns.PARTITION + ":iam::" + account + ":saml-provider/";
+        return arn != null && arn.startsWith(prefix) && arn.length() > prefix.length()
+                ? Optional.of(arn.substring(prefix.length())) : Optional.empty();
     }
 
     /** A serial number that names no device of the account: itself when it is an ARN, else an mfa ARN of it. */

@@ -22,6 +22,7 @@ import io.sigil.iam.service.PolicyAttachmentService;
 import io.sigil.iam.service.PolicyListings;
 import io.sigil.iam.service.RolePolicyService;
 import io.sigil.iam.service.RoleService;
+import io.sigil.iam.service.SamlProviderService;
 import io.sigil.iam.service.ServerCertificateService;
 import io.sigil.iam.service.ServiceLinkedRoleService;
 import io.sigil.iam.service.LockoutPolicy;
@@ -44,6 +45,7 @@ import io.sigil.server.api.iam.InstanceProfilesApi;
 import io.sigil.server.api.iam.ManagedPoliciesApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.RolesApi;
+import io.sigil.server.api.iam.SamlProvidersApi;
 import io.sigil.server.api.iam.ServerCertificatesApi;
 import io.sigil.server.api.iam.ServiceLinkedRolesApi;
 import io.sigil.server.api.iam.LoginProfilesApi;
@@ -104,6 +106,7 @@ final class Modules {
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
                 new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
+                new SamlProvidersApi(new SamlProviderService(store, clock, limits)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
                 new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
