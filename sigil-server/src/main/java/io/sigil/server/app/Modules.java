@@ -5,6 +5,7 @@ import io.sigil.iam.crypto.Pbkdf2Passwords;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.sts.AssumeRoleService;
+import io.sigil.iam.sts.AssumeRoleWithSamlService;
 import io.sigil.iam.sts.AuthorizationMessages;
 import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
@@ -57,6 +58,7 @@ import io.sigil.server.api.iam.SshPublicKeysApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
 import io.sigil.server.api.sts.StsRolesApi;
+import io.sigil.server.api.sts.StsSamlApi;
 import io.sigil.server.api.sts.StsTokensApi;
 
 import java.time.Clock;
@@ -109,7 +111,8 @@ final class Modules {
                 new SamlProvidersApi(new SamlProviderService(store, clock, limits)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
-                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
+                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)),
+                new StsSamlApi(new AssumeRoleWithSamlService(store, tokens, clock)));
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */
