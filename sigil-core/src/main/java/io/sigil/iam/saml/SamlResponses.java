@@ -110,7 +110,9 @@ public final class SamlResponses {
     private static Document parse(String base64) {
         byte[] xml;
         try {
-            xml = Base64.getMimeDecoder().decode(base64.strip().getBytes(StandardCharsets.US_ASCII));
+            // Line breaks are allowed (an HTTP-POST binding value is often wrapped); anything else outside the
+            // base64 alphabet is not.
+            xml = Base64.getDecoder().decode(base64.replaceAll("\\s", "").getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             throw invalid(BAD_BASE64);
         }
