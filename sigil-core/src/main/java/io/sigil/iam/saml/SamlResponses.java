@@ -3,6 +3,7 @@ package io.sigil.iam.saml;
 import io.sigil.iam.error.ErrorCode;
 import io.sigil.iam.error.IamException;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +60,8 @@ public final class SamlResponses {
     static final String NOT_YET_VALID = "The SAML assertion is not yet valid";
     static final String WRONG_AUDIENCE = "The SAML assertion's audience restriction does not include AWS";
     static final String WRONG_RECIPIENT = "The SAML assertion's Recipient is not an AWS sign-in endpoint";
+    static final String CANNOT_DECRYPT = "Unable to decrypt the SAML assertion with the provider's private keys";
+    static final String ENCRYPTION_REQUIRED = "The SAML provider requires encrypted SAML assertions";
     static final String NOT_SUCCESS = "The identity provider did not report a successful authentication";
 
     /**
@@ -85,13 +88,43 @@ public final class SamlResponses {
      * @throws IamException InvalidIdentityToken, ExpiredTokenException or IDPRejectedClaim
      */
     public static SamlAssertion verify(String base64, SamlMetadata metadata, Instant now) {
+        return verify(base64, metadata, List.of(), false, now);
+    }
+
+    /**
+     * The verified assertion of a Response whose Assertion may be encrypted to one of the provider's private keys
+     * ({@link EncryptedAssertions}). A Response signature covers the Response as sent (with its EncryptedAssertion);
+     * an Assertion signature is checked on the decrypted Assertion.
+     *
+     * @param decryptionKeys     the provider's private keys
+     * @param encryptionRequired the provider's {@code AssertionEncryptionMode} is {@code Required}: a plain Assertion
+     *                           is refused
+     */
+    public static SamlAssertion verify(String base64, SamlMetadata metadata, List<PrivateKey> decryptionKeys,
+                                       boolean encryptionRequired, Instant now) {
         Document doc = parse(base64);
         Element response = doc.getDocumentElement();
         if (!SecureXml.is(response, Saml2.PROTOCOL, "Response") || !"2.0".equals(response.getAttribute("Version"))) {
             throw invalid(NOT_A_RESPONSE);
         }
-        Element assertion = onlyAssertion(response);
-        requireUniqueIds(doc, response, assertion);
+        Element sent = onlyAssertion(response);
+        Element assertion;
+        if (SecureXml.is(sent, Saml2.ASSERTION, "EncryptedAssertion")) {
+            requireUniqueIds(doc, List.of(response));
+            assertion = EncryptedAssertions.decrypt(sent, decryptionKeys).orElseThrow(() -> invalid(CANNOT_DECRYPT));
+            if (!SecureXml.is(assertion, Saml2.ASSERTION, "Assertion") || nestedAssertions(assertion) != 1) {
+                throw invalid(NOT_A_RESPONSE);
+            }
+            requireVersionAndId(assertion);
+            requireUniqueIds(assertion.getOwnerDocument(), List.of(assertion));
+        } else {
+            if (encryptionRequired) {
+                throw invalid(ENCRYPTION_REQUIRED);
+            }
+            assertion = sent;
+            requireVersionAndId(assertion);
+            requireUniqueIds(doc, List.of(response, assertion));
+        }
         String issuer = text(child(assertion, Saml2.ASSERTION, "Issuer"));
         if (issuer == null) {
             throw invalid(NOT_A_RESPONSE);
@@ -126,26 +159,38 @@ public final class SamlResponses {
         }
     }
 
-    /** Exactly one Assertion, a direct child of the Response; no other assertion anywhere to confuse a reader. */
+    /**
+     * Exactly one Assertion or EncryptedAssertion, a direct child of the Response; no other assertion anywhere in the
+     * document to confuse a reader.
+     */
     private static Element onlyAssertion(Element response) {
-        List<Element> direct = SecureXml.children(response, Saml2.ASSERTION, "Assertion");
-        NodeList all = response.getOwnerDocument().getElementsByTagNameNS(Saml2.ASSERTION, "Assertion");
-        if (direct.size() != 1 || all.getLength() != 1
-                || !SecureXml.children(response, Saml2.ASSERTION, "EncryptedAssertion").isEmpty()) {
+        List<Element> direct = new ArrayList<>(SecureXml.children(response, Saml2.ASSERTION, "Assertion"));
+        direct.addAll(SecureXml.children(response, Saml2.ASSERTION, "EncryptedAssertion"));
+        if (direct.size() != 1 || nestedAssertions(response) != 1) {
             throw invalid(NOT_A_RESPONSE);
         }
-        Element a = direct.get(0);
-        if (!"2.0".equals(a.getAttribute("Version")) || a.getAttribute("ID").isEmpty()) {
+        return direct.get(0);
+    }
+
+    /** Assertions and EncryptedAssertions at any depth under (and including) {@code e}. */
+    private static int nestedAssertions(Element e) {
+        int n = SecureXml.is(e, Saml2.ASSERTION, "Assertion") || SecureXml.is(e, Saml2.ASSERTION, "EncryptedAssertion")
+                ? 1 : 0;
+        return n + e.getElementsByTagNameNS(Saml2.ASSERTION, "Assertion").getLength()
+                + e.getElementsByTagNameNS(Saml2.ASSERTION, "EncryptedAssertion").getLength();
+    }
+
+    private static void requireVersionAndId(Element assertion) {
+        if (!"2.0".equals(assertion.getAttribute("Version")) || assertion.getAttribute("ID").isEmpty()) {
             throw invalid(NOT_A_RESPONSE);
         }
-        return a;
     }
 
     /**
      * Registers the IDs of the Response and the Assertion for reference resolution, after checking that no other
      * element in the document carries either value as an ID-like attribute.
      */
-    private static void requireUniqueIds(Document doc, Element response, Element assertion) {
+    private static void requireUniqueIds(Document doc, List<Element> signable) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         NodeList all = doc.getElementsByTagNameNS("*", "*");
         for (int i = 0; i < all.getLength(); i++) {
@@ -156,7 +201,7 @@ public final class SamlResponses {
                 }
             }
         }
-        for (Element e : List.of(response, assertion)) {
+        for (Element e : signable) {
             String id = e.getAttribute("ID");
             if (!id.isEmpty() && seen.getOrDefault(id, 0) != 1) {
                 throw invalid(NOT_A_RESPONSE);

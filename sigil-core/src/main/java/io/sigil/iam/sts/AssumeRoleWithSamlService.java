@@ -9,6 +9,8 @@ import io.sigil.iam.saml.SamlAssertion;
 import io.sigil.iam.saml.SamlContextKeys;
 import io.sigil.iam.saml.SamlMetadata;
 import io.sigil.iam.saml.SamlResponses;
+import io.sigil.iam.pki.PrivateKeys;
+import io.sigil.iam.service.SamlProviderService;
 import io.sigil.iam.service.TrustPolicies;
 import io.sigil.iam.store.Store;
 import io.sigil.policy.Caller;
@@ -20,6 +22,7 @@ import io.sigil.policy.PolicyParser;
 import io.sigil.policy.PolicySet;
 import io.sigil.policy.PolicyType;
 import io.sigil.policy.RequestContext;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +44,8 @@ import java.util.Optional;
  * provider as the {@code Federated} principal and the {@code saml:*} keys of the assertion ({@link SamlContextKeys}),
  * for {@code sts:AssumeRoleWithSAML}, and for {@code sts:TagSession} with PrincipalTag attributes and
  * {@code sts:SetSourceIdentity} with a SourceIdentity attribute. Each refusal of the trust policy, and a role that does
- * not exist, is AccessDenied "Not authorized to perform sts:AssumeRoleWithSAML", AWS's text.
+ * not exist, is AccessDenied "Not authorized to perform sts:AssumeRoleWithSAML", AWS's text. A provider with private
+ * keys decrypts EncryptedAssertions with them; one whose AssertionEncryptionMode is Required takes no other.
  */
 public final class AssumeRoleWithSamlService {
     static final String ACTION = "sts:AssumeRoleWithSAML";
@@ -92,7 +96,8 @@ public final class AssumeRoleWithSamlService {
                 .filter(p -> p.arn().equals(r.principalArn()))
                 .orElseThrow(() -> invalid(NO_PROVIDER));
         SamlAssertion assertion = SamlResponses.verify(r.samlAssertion(), SamlMetadata.parse(
-                provider.metadataDocument()), clock.instant());
+                provider.metadataDocument()), decryptionKeys(provider),
+                SamlProviderService.REQUIRED.equals(provider.assertionEncryptionMode()), clock.instant());
         SamlSessionClaims.requireRolePair(assertion, r.roleArn(), r.principalArn());
         if (assertion.nameId() == null || assertion.nameId().isEmpty()) {
             throw IamException.accessDenied(NOT_AUTHORIZED); // "the SAML response does not include a Subject containing a NameID"
@@ -121,6 +126,15 @@ public final class AssumeRoleWithSamlService {
                 claims.sourceIdentity());
         store.write(tx -> tx.roles().recordUse(role.id(), now, "us-east-1"));
         return result;
+    }
+
+    /** The provider's private keys, opened only when it has some (they decrypt EncryptedAssertions). */
+    private List<PrivateKey> decryptionKeys(SamlProvider provider) {
+        if (provider.privateKeys().isEmpty()) {
+            return List.of();
+        }
+        return store.read(tx -> tx.samlProviders().openPrivateKeys(provider.accountId(), provider.name())).stream()
+                .map(PrivateKeys::parse).toList();
     }
 
     /** {@code arn:aws:iam::ACCOUNT:saml-provider/NAME}. */

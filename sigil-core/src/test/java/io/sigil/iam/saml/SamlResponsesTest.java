@@ -234,4 +234,56 @@ class SamlResponsesTest {
         assertRefused(r.signedResponse(IDP), "IDPRejectedClaim",
                 "The identity provider did not report a successful authentication");
     }
+
+    private static final java.security.KeyPair DECRYPTION = io.sigil.iam.pki.TestPki.rsa(2048);
+
+    private static String encrypted(boolean gcm) {
+        String signed = TestSaml.decode(response().signedAssertion(IDP));
+        return TestSaml.encode(TestSaml.encryptAssertion(signed, DECRYPTION.getPublic(), gcm));
+    }
+
+    @Test
+    void encryptedAssertion_aesGcmOrAesCbc_isDecryptedWithTheProvidersKey_andItsSignatureChecked() {
+        for (boolean gcm : new boolean[] {true, false}) {
+            SamlAssertion a = SamlResponses.verify(encrypted(gcm), METADATA, List.of(DECRYPTION.getPrivate()), true,
+                    NOW);
+            assertThat(a.nameId()).as(gcm ? "GCM" : "CBC").isEqualTo("jdoe");
+        }
+    }
+
+    @Test
+    void encryptedAssertion_underASignedResponse_isAccepted() {
+        String plain = response().xml();
+        String signedOverEncrypted = TestSaml.sign(TestSaml.encryptAssertion(plain, DECRYPTION.getPublic(), true),
+                IDP, true, false);
+        SamlAssertion a = SamlResponses.verify(TestSaml.encode(signedOverEncrypted), METADATA,
+                List.of(DECRYPTION.getPrivate()), false, NOW);
+        assertThat(a.issuer()).isEqualTo(IDP.entityId());
+    }
+
+    @Test
+    void encryptedButUnsignedAssertion_isResponseSignatureInvalid() {
+        String unsigned = TestSaml.encryptAssertion(response().xml(), DECRYPTION.getPublic(), true);
+        IamException e = catchThrowableOfType(IamException.class, () -> SamlResponses.verify(
+                TestSaml.encode(unsigned), METADATA, List.of(DECRYPTION.getPrivate()), false, NOW));
+        assertThat(e.safeMessage()).isEqualTo("Response signature invalid");
+    }
+
+    @Test
+    void encryptedAssertion_withoutTheRightKey_cannotBeDecrypted() {
+        java.security.PrivateKey other = io.sigil.iam.pki.TestPki.rsa(2048).getPrivate();
+        for (List<java.security.PrivateKey> keys : List.of(List.<java.security.PrivateKey>of(), List.of(other))) {
+            IamException e = catchThrowableOfType(IamException.class, () -> SamlResponses.verify(encrypted(true),
+                    METADATA, keys, false, NOW));
+            assertThat(e.code()).isEqualTo("InvalidIdentityToken");
+            assertThat(e.safeMessage()).isEqualTo("Unable to decrypt the SAML assertion with the provider's private keys");
+        }
+    }
+
+    @Test
+    void requiredEncryption_refusesAPlainAssertion() {
+        IamException e = catchThrowableOfType(IamException.class, () -> SamlResponses.verify(
+                response().signedAssertion(IDP), METADATA, List.of(DECRYPTION.getPrivate()), true, NOW));
+        assertThat(e.safeMessage()).isEqualTo("The SAML provider requires encrypted SAML assertions");
+    }
 }

@@ -238,6 +238,59 @@ public final class TestSaml {
         f.newXMLSignature(si, ki).sign(ctx);
     }
 
+    /**
+     * The Response with its Assertion (signed or not) replaced by an EncryptedAssertion (SAML 2.0 Core §2.3.4): a
+     * fresh AES-256 key, AES-GCM or AES-CBC over the Assertion's XML, the key wrapped with RSA-OAEP-MGF1P to
+     * {@code recipient} in the EncryptedData's KeyInfo.
+     */
+    public static String encryptAssertion(String responseXml, java.security.PublicKey recipient, boolean gcm) {
+        int start = responseXml.indexOf("<saml:Assertion");
+        int end = responseXml.indexOf("</saml:Assertion>") + "</saml:Assertion>".length();
+        byte[] plain = responseXml.substring(start, end).getBytes(StandardCharsets.UTF_8);
+        try {
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            javax.crypto.spec.SecretKeySpec aes = new javax.crypto.spec.SecretKeySpec(key, "AES");
+            byte[] iv = new byte[gcm ? 12 : 16];
+            random.nextBytes(iv);
+            byte[] body;
+            if (gcm) {
+                javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+                c.init(javax.crypto.Cipher.ENCRYPT_MODE, aes, new javax.crypto.spec.GCMParameterSpec(128, iv));
+                body = c.doFinal(plain);
+            } else {
+                int pad = 16 - plain.length % 16;
+                byte[] padded = java.util.Arrays.copyOf(plain, plain.length + pad);
+                padded[padded.length - 1] = (byte) pad;
+                javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/CBC/NoPadding");
+                c.init(javax.crypto.Cipher.ENCRYPT_MODE, aes, new javax.crypto.spec.IvParameterSpec(iv));
+                body = c.doFinal(padded);
+            }
+            byte[] data = new byte[iv.length + body.length];
+            System.arraycopy(iv, 0, data, 0, iv.length);
+            System.arraycopy(body, 0, data, iv.length, body.length);
+            javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/OAEPPadding");
+            rsa.init(javax.crypto.Cipher.ENCRYPT_MODE, recipient, new javax.crypto.spec.OAEPParameterSpec("SHA-1",
+                    "MGF1", java.security.spec.MGF1ParameterSpec.SHA1, javax.crypto.spec.PSource.PSpecified.DEFAULT));
+            byte[] wrapped = rsa.doFinal(key);
+            String xenc = "http://www.w3.org/2001/04/xmlenc#";
+            String encrypted = "<saml:EncryptedAssertion xmlns:saml=\"" + ASSERTION + "\">"
+                    + "<xenc:EncryptedData xmlns:xenc=\"" + xenc + "\" Type=\"" + xenc + "Element\">"
+                    + "<xenc:EncryptionMethod Algorithm=\"" + (gcm ? "http://www.w3.org/2009/xmlenc11#aes256-gcm"
+                    : xenc + "aes256-cbc") + "\"/>"
+                    + "<ds:KeyInfo xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><xenc:EncryptedKey>"
+                    + "<xenc:EncryptionMethod Algorithm=\"" + xenc + "rsa-oaep-mgf1p\"/>"
+                    + "<xenc:CipherData><xenc:CipherValue>" + Base64.getEncoder().encodeToString(wrapped)
+                    + "</xenc:CipherValue></xenc:CipherData></xenc:EncryptedKey></ds:KeyInfo>"
+                    + "<xenc:CipherData><xenc:CipherValue>" + Base64.getEncoder().encodeToString(data)
+                    + "</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData></saml:EncryptedAssertion>";
+            return responseXml.substring(0, start) + encrypted + responseXml.substring(end);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Document parse(String xml) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);

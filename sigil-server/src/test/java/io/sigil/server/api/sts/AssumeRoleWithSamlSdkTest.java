@@ -422,4 +422,25 @@ class AssumeRoleWithSamlSdkTest {
         refused(() -> assume(roleArn, response(roleArn).signedAssertion(IDP), b -> b.policy("{\"Statement\":7}")),
                 MalformedPolicyDocumentException.class, 400, "MalformedPolicyDocument", null);
     }
+
+    @Test
+    void aProviderRequiringEncryption_decryptsWithItsPrivateKey_andRefusesPlainAssertions() {
+        java.security.KeyPair decryption = io.sigil.iam.pki.TestPki.rsa(2048);
+        String provider = iam.createSAMLProvider(r -> r.name("EncryptingIdp").samlMetadataDocument(IDP.metadata())
+                .assertionEncryptionMode("Required")
+                .addPrivateKey(io.sigil.iam.pki.TestPki.pkcs8(decryption.getPrivate()))).samlProviderArn();
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                + "{\"Federated\":\"" + provider + "\"},\"Action\":\"sts:AssumeRoleWithSAML\"}]}";
+        String roleArn = iam.createRole(r -> r.roleName("saml-encrypted").assumeRolePolicyDocument(trust)).role().arn();
+        TestSaml.Response r = new TestSaml.Response(IDP.entityId(), Instant.now()).role(roleArn, provider, "jdoe");
+        String encrypted = TestSaml.encode(TestSaml.encryptAssertion(TestSaml.decode(r.signedAssertion(IDP)),
+                decryption.getPublic(), true));
+
+        AssumeRoleWithSamlResponse out = anonymous.assumeRoleWithSAML(b -> b.roleArn(roleArn).principalArn(provider)
+                .samlAssertion(encrypted));
+
+        assertThat(out.subject()).isEqualTo("jdoe");
+        invalidToken(() -> anonymous.assumeRoleWithSAML(b -> b.roleArn(roleArn).principalArn(provider)
+                .samlAssertion(r.signedAssertion(IDP))), "The SAML provider requires encrypted SAML assertions");
+    }
 }
