@@ -300,4 +300,14 @@ class SamlProvidersSdkTest {
             iam.deleteUser(r -> r.userName("saml-reader"));
         }
     }
+
+    @Test
+    void theAuditLog_hidesThePrivateKey() {
+        iam.createSAMLProvider(r -> r.name("AuditedIdp").samlMetadataDocument(IDP.metadata()).addPrivateKey(KEY_PEM));
+
+        String line = server.awaitAuditLine("AuditedIdp");
+
+        assertThat(line).contains("CreateSAMLProvider").contains("HIDDEN_DUE_TO_SECURITY_REASONS")
+                .doesNotContain("PRIVATE KEY").doesNotContain(KEY_PEM.lines().skip(1).findFirst().orElseThrow());
+    }
 }

@@ -443,4 +443,17 @@ class AssumeRoleWithSamlSdkTest {
         invalidToken(() -> anonymous.assumeRoleWithSAML(b -> b.roleArn(roleArn).principalArn(provider)
                 .samlAssertion(r.signedAssertion(IDP))), "The SAML provider requires encrypted SAML assertions");
     }
+
+    @Test
+    void theAuditLog_recordsTheCallWithoutTheAssertion() {
+        String roleArn = role("saml-audited", ASSUME, null);
+        String assertion = response(roleArn).signedAssertion(IDP);
+        assume(roleArn, assertion);
+
+        String line = server.awaitAuditLine("\"roleArn\":\"" + roleArn + "\"");
+
+        assertThat(line).contains("\"eventName\":\"AssumeRoleWithSAML\"")
+                .contains("\"eventSource\":\"sts.amazonaws.com\"").contains("HIDDEN_DUE_TO_SECURITY_REASONS")
+                .doesNotContain(assertion.substring(0, 40));
+    }
 }
