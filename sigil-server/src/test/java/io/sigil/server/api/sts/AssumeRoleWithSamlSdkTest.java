@@ -456,4 +456,22 @@ class AssumeRoleWithSamlSdkTest {
                 .contains("\"eventSource\":\"sts.amazonaws.com\"").contains("HIDDEN_DUE_TO_SECURITY_REASONS")
                 .doesNotContain(assertion.substring(0, 40));
     }
+
+    @Test
+    void sessionTagsPackedPastTheirAllotment_arePackedPolicyTooLarge() {
+        String roleArn = role("saml-packed", ASSUME + ",\"sts:TagSession\"", null);
+        TestSaml.Response r = response(roleArn);
+        java.util.Random random = new java.util.Random(68);
+        for (int i = 0; i < 20; i++) {
+            StringBuilder value = new StringBuilder();
+            for (int j = 0; j < 200; j++) {
+                value.append((char) ('a' + random.nextInt(26)));
+            }
+            r.attribute("https://aws.amazon.com/SAML/Attributes/PrincipalTag:t" + i, value.toString());
+        }
+        StsException e = catchThrowableOfType(StsException.class, () -> assume(roleArn, r.signedAssertion(IDP)));
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("PackedPolicyTooLarge");
+        assertThat(e.statusCode()).isEqualTo(400);
+        assertThat(e.awsErrorDetails().errorMessage()).matches("Packed policy consumes \\d+% of allotted space");
+    }
 }
