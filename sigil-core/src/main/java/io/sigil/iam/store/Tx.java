@@ -48,4 +48,6 @@ public interface Tx {
     StsPreferencesStore stsPreferences();
 
     AccessRecordStore accessRecords();
+
+    SamlProviderStore samlProviders();
 }

@@ -254,6 +254,18 @@ public final class EnforcementTable {
                 resource = arn == null || !arn.startsWith("arn:") ? "*" : arn;
                 break;
             }
+            case "saml-provider": {
+                // The request names the provider by ARN; its tags are the stored provider's, if it is one of ours.
+                resource = member(request, spec[1]);
+                String arn = resource;
+                resourceTags = samlProviderName(account, arn)
+                        .flatMap(name -> tx.samlProviders().find(account, name))
+                        .map(p -> p.tags()).orElse(List.of());
+                break;
+            }
+            case "saml-provider-new":
+                resource = Arns.samlProvider(account, member(request, spec[1]));
+                break;
             case "federated-user":
                 resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
                 break;
@@ -356,6 +368,13 @@ public final class EnforcementTable {
                 : tx.delegationRequests().find(bare).map(DelegationRequest::ownerId);
         owner.ifPresent(o -> keys.put("iam:DelegationRequestOwner", ContextValue.of(o)));
         return owner.isPresent() && owner.get().equals(caller.arn());
+    }
+
+    /** The provider name in {@code arn:aws:iam::ACCOUNT:saml-provider/NAME} of this account, if it is one. */
+    private static Optional<String> samlProviderName(String account, String arn) {
+        String prefix = "arn:" + Arns.PARTITION + ":iam::" + account + ":saml-provider/";
+        return arn != null && arn.startsWith(prefix) && arn.length() > prefix.length()
+                ? Optional.of(arn.substring(prefix.length())) : Optional.empty();
     }
 
     /** A serial number that names no device of the account: itself when it is an ARN, else an mfa ARN of it. */

@@ -6,6 +6,7 @@ import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.sts.AssumeRoleService;
 import io.sigil.iam.sts.AssumeRootService;
+import io.sigil.iam.sts.AssumeRoleWithSamlService;
 import io.sigil.iam.sts.AuthorizationMessages;
 import io.sigil.iam.sts.DelegatedAccessService;
 import io.sigil.iam.sts.OutboundFederationService;
@@ -32,6 +33,7 @@ import io.sigil.iam.service.PolicyAttachmentService;
 import io.sigil.iam.service.PolicyListings;
 import io.sigil.iam.service.RolePolicyService;
 import io.sigil.iam.service.RoleService;
+import io.sigil.iam.service.SamlProviderService;
 import io.sigil.iam.service.ServerCertificateService;
 import io.sigil.iam.service.RoleTemplateService;
 import io.sigil.iam.service.ServiceLinkedRoleService;
@@ -63,6 +65,7 @@ import io.sigil.server.api.iam.ManagedPoliciesApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.RoleTemplatesApi;
 import io.sigil.server.api.iam.RolesApi;
+import io.sigil.server.api.iam.SamlProvidersApi;
 import io.sigil.server.api.iam.ServerCertificatesApi;
 import io.sigil.server.api.iam.ServiceLinkedRolesApi;
 import io.sigil.server.api.iam.LoginProfilesApi;
@@ -79,6 +82,7 @@ import io.sigil.server.api.sts.StsIdentityApi;
 import io.sigil.server.api.sts.StsOutboundApi;
 import io.sigil.server.api.sts.StsRolesApi;
 import io.sigil.server.api.sts.StsRootApi;
+import io.sigil.server.api.sts.StsSamlApi;
 import io.sigil.server.api.sts.StsTokensApi;
 
 import java.time.Clock;
@@ -147,7 +151,9 @@ final class Modules {
                 new AccountPropertiesApi(new AccountPropertiesService(store)),
                 new RoleTemplatesApi(new RoleTemplateService(), delegations),
                 new StsOutboundApi(new WebIdentityTokenService(store, outbound, clock),
-                        new DelegatedAccessService(store, tokens, clock)));
+                        new DelegatedAccessService(store, tokens, clock)),
+                new SamlProvidersApi(new SamlProviderService(store, clock, limits)),
+                new StsSamlApi(new AssumeRoleWithSamlService(store, tokens, clock)));
     }
 
     /**

@@ -21,6 +21,7 @@ import io.sigil.iam.store.LoginProfileStore;
 import io.sigil.iam.store.MfaDeviceStore;
 import io.sigil.iam.store.PasswordPolicyStore;
 import io.sigil.iam.store.RoleStore;
+import io.sigil.iam.store.SamlProviderStore;
 import io.sigil.iam.store.ServerCertificateStore;
 import io.sigil.iam.store.ServiceSpecificCredentialStore;
 import io.sigil.iam.store.SigningCertificateStore;
@@ -64,6 +65,7 @@ public final class JdbcTx implements Tx {
     private final JdbcAccountProperties accountProperties = new JdbcAccountProperties(this);
     private final JdbcStsPreferences stsPreferences = new JdbcStsPreferences(this);
     private final JdbcAccessRecords accessRecords = new JdbcAccessRecords(this);
+    private final JdbcSamlProviders samlProviders = new JdbcSamlProviders(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -185,6 +187,11 @@ public final class JdbcTx implements Tx {
     @Override
     public AccessRecordStore accessRecords() {
         return accessRecords;
+    }
+
+    @Override
+    public SamlProviderStore samlProviders() {
+        return samlProviders;
     }
 
     /** The events of this transaction's writes, in write order, each once. */
