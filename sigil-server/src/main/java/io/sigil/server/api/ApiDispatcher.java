@@ -46,6 +46,9 @@ public final class ApiDispatcher implements ApiEndpoint {
     private static final Logger LOG = Logger.getLogger(ApiDispatcher.class.getName());
     /** IAM's text for an internal failure (IAM API Reference, ServiceFailure). */
     static final String SERVICE_FAILURE = "Request processing has failed due to some unknown error, exception or failure.";
+    /** STS operations whose callers present no AWS credentials (see {@link #isUnsignedFederation}). */
+    private static final java.util.Set<String> UNSIGNED_OPERATIONS = java.util.Set.of("AssumeRoleWithWebIdentity",
+            "AssumeRoleWithSAML");
 
     private final QueryProtocol protocol;
     private final SigV4Verifier<KeyCredential> verifier;
@@ -126,33 +129,41 @@ public final class ApiDispatcher implements ApiEndpoint {
         if (action != null && action.size() == 1) {
             t.operation = action.get(0);
         }
-        SignedRequest signed = new SignedRequest(call.method(), call.rawPath(), call.rawQuery(), call.headers(),
-                new Payload.Bytes(call.body()));
-        Verification<KeyCredential> v = verifier.verify(signed, now);
-        if (v instanceof Verification.Rejected<KeyCredential> r) {
-            throw new ProtocolException(new AwsError(r.error().code().code(), r.error().httpStatus(), Fault.SENDER,
-                    r.error().message()));
+        String signedRegion = "us-east-1";
+        if (isUnsignedFederation(call, params, t.operation)) {
+            t.service = AwsService.STS;
+        } else {
+            SignedRequest signed = new SignedRequest(call.method(), call.rawPath(), call.rawQuery(), call.headers(),
+                    new Payload.Bytes(call.body()));
+            Verification<KeyCredential> v = verifier.verify(signed, now);
+            if (v instanceof Verification.Rejected<KeyCredential> r) {
+                throw new ProtocolException(new AwsError(r.error().code().code(), r.error().httpStatus(),
+                        Fault.SENDER, r.error().message()));
+            }
+            Verification.Verified<KeyCredential> ok = (Verification.Verified<KeyCredential>) v;
+            t.service = AwsService.forId(ok.service()).orElse(AwsService.IAM);
+            t.principal = ok.credential().principal();
+            signedRegion = ok.region();
+            t.region = ok.region().equals("aws-global") ? "us-east-1" : ok.region();
+            keyUse.used(ok.accessKeyId(), now, t.service.id(), t.region);
         }
-        Verification.Verified<KeyCredential> ok = (Verification.Verified<KeyCredential>) v;
-        t.service = AwsService.forId(ok.service()).orElse(AwsService.IAM);
-        t.principal = ok.credential().principal();
-        t.region = ok.region().equals("aws-global") ? "us-east-1" : ok.region();
-        keyUse.used(ok.accessKeyId(), now, t.service.id(), t.region);
 
         DecodedRequest in = protocol.decode(t.service, params);
         t.operation = in.operation().name();
         t.requestParameters = Redaction.of(in.request());
-        java.util.Optional<IamException> refused = TemporaryCredentialRules.refusal(t.principal, t.service.id(),
-                t.operation);
-        if (refused.isPresent()) {
-            throw refused.get();
+        if (t.principal != null) {
+            java.util.Optional<IamException> refused = TemporaryCredentialRules.refusal(t.principal, t.service.id(),
+                    t.operation);
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
         }
         if (!handlers.has(in.request().getClass()) || !table.covers(t.operation)) {
             throw new ProtocolException(new AwsError("InvalidAction", 400, Fault.SENDER,
                     "Sigil does not implement " + t.operation + " yet."));
         }
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
-                call.header("User-Agent"), call.secure(), ok.region());
+                call.header("User-Agent"), call.secure(), signedRegion);
         authorize(in, ctx, t);
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
         // CloudTrail records responseElements only for actions that change state; for Get/List calls it is null
@@ -163,7 +174,7 @@ public final class ApiDispatcher implements ApiEndpoint {
     }
 
     private void authorize(DecodedRequest in, CallContext ctx, Trace t) {
-        if (mode == EnforceMode.OFF) {
+        if (mode == EnforceMode.OFF || ctx.principal() == null) { // unsigned: its service authorises it
             return;
         }
         Principal p = ctx.principal();
@@ -197,6 +208,17 @@ public final class ApiDispatcher implements ApiEndpoint {
             return;
         }
         throw IamException.accessDenied(message);
+    }
+
+    /**
+     * An unsigned call of an operation that needs no AWS credentials: "Calling AssumeRoleWithWebIdentity does not
+     * require the use of AWS security credentials" and likewise AssumeRoleWithSAML (AWS STS API Reference); the AWS
+     * SDKs send both without a signature. A signed call of them is verified as any other. Every other operation
+     * without a signature goes on to SigV4, which refuses it.
+     */
+    private static boolean isUnsignedFederation(HttpCall call, Map<String, List<String>> params, String operation) {
+        return UNSIGNED_OPERATIONS.contains(operation) && call.header("Authorization") == null
+                && !params.containsKey("X-Amz-Signature") && !params.containsKey("X-Amz-Algorithm");
     }
 
     private static boolean isForm(HttpCall call) {

@@ -5,6 +5,7 @@ import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.AccessKey;
 import io.sigil.iam.model.InstanceProfile;
 import io.sigil.iam.model.ManagedPolicy;
+import io.sigil.iam.model.OidcProvider;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.PasswordPolicy;
 import io.sigil.iam.model.ServerCertificate;
@@ -222,6 +223,17 @@ public final class EnforcementTable {
             case "slr-task":
                 resource = slrTaskRole(account, member(request, spec[1]));
                 break;
+            case "oidc-provider": {
+                resource = member(request, spec[1]);
+                Optional<OidcProvider> provider = oidcProvider(tx, account, resource);
+                resourceTags = provider.map(OidcProvider::tags).orElse(List.of());
+                break;
+            }
+            case "oidc-provider-new": {
+                String url = member(request, spec[1]);
+                resource = OidcProvider.arn(account, OidcProvider.resourceName(url == null ? "" : url));
+                break;
+            }
             case "federated-user":
                 resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
                 break;
@@ -302,6 +314,13 @@ public final class EnforcementTable {
         }
         return tx.passwordPolicies().find(caller.accountId()).map(PasswordPolicy::allowUsersToChangePassword)
                 .orElse(false);
+    }
+
+    /** The provider an {@code arn:aws:iam::ACCOUNT:oidc-provider/NAME} of the caller's account names, if any. */
+    private static Optional<OidcProvider> oidcProvider(Tx tx, String account, String arn) {
+        String prefix = OidcProvider.arn(account, "");
+        return arn == null || !arn.startsWith(prefix) ? Optional.empty()
+                : tx.oidcProviders().find(account, arn.substring(prefix.length()));
     }
 
     /** A serial number that names no device of the account: itself when it is an ARN, else an mfa ARN of it. */

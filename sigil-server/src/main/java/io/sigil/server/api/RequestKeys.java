@@ -29,7 +29,9 @@ public final class RequestKeys {
         }
         k.put("aws:RequestedRegion", ContextValue.of("us-east-1"));
         k.put("aws:ViaAWSService", ContextValue.of("false"));
-        principalKeys(k, ctx.principal(), ctx.now());
+        if (ctx.principal() != null) { // null for the unsigned AssumeRoleWithWebIdentity and AssumeRoleWithSAML
+            principalKeys(k, ctx.principal(), ctx.now());
+        }
         return k;
     }
 

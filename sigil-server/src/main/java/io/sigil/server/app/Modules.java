@@ -9,6 +9,7 @@ import io.sigil.iam.sts.AuthorizationMessages;
 import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
+import io.sigil.iam.sts.WebIdentityService;
 import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.CredentialReportService;
@@ -18,6 +19,7 @@ import io.sigil.iam.service.InstanceProfileService;
 import io.sigil.iam.service.LastUsedRecorder;
 import io.sigil.iam.service.LoginFacts;
 import io.sigil.iam.service.ManagedPolicyService;
+import io.sigil.iam.service.OidcProviderService;
 import io.sigil.iam.service.PolicyAttachmentService;
 import io.sigil.iam.service.PolicyListings;
 import io.sigil.iam.service.RolePolicyService;
@@ -42,6 +44,7 @@ import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
 import io.sigil.server.api.iam.InstanceProfilesApi;
 import io.sigil.server.api.iam.ManagedPoliciesApi;
+import io.sigil.server.api.iam.OidcProvidersApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.RolesApi;
 import io.sigil.server.api.iam.ServerCertificatesApi;
@@ -56,6 +59,8 @@ import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
 import io.sigil.server.api.sts.StsRolesApi;
 import io.sigil.server.api.sts.StsTokensApi;
+import io.sigil.server.api.sts.StsWebIdentityApi;
+import io.sigil.server.oidc.JwtWebIdentityTokens;
 
 import java.time.Clock;
 import java.util.List;
@@ -73,9 +78,10 @@ final class Modules {
     /**
      * @param closeables where modules that hold resources register them to be closed with the app
      * @param box        the master key's box, from which STS derives its token and message keys
+     * @param allowHttpLoopbackIdp accept and fetch {@code http://} OIDC providers on loopback hosts
      */
     static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
-                               Authorizer authorizer) {
+                               Authorizer authorizer, boolean allowHttpLoopbackIdp) {
         Limits limits = Limits.AWS_DEFAULTS;
         InlinePolicyService inlinePolicies = new InlinePolicyService(store, limits);
         SessionTokens tokens = new SessionTokens(box);
@@ -106,7 +112,10 @@ final class Modules {
                 new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
-                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
+                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)),
+                new OidcProvidersApi(new OidcProviderService(store, clock, limits, allowHttpLoopbackIdp)),
+                new StsWebIdentityApi(new WebIdentityService(store,
+                        new JwtWebIdentityTokens(clock, allowHttpLoopbackIdp), tokens, clock)));
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */

@@ -65,7 +65,7 @@ public final class SigilApp implements AutoCloseable {
         this.credentials = new CredentialResolver(store, new SessionTokens(box));
         this.audit = new AuditLog(dataDir.resolve("audit"));
         Handlers handlers = new Handlers();
-        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer)) {
+        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.allowHttpLoopbackIdp())) {
             m.register(handlers);
         }
         KeyUse keyUse = Modules.keyUse(store, extras);

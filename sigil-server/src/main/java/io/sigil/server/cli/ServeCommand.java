@@ -41,6 +41,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--dev", description = "Enable POST /_sigil/reset (wipes all but the bootstrap root).")
     boolean dev;
 
+    @Option(names = "--allow-http-loopback-idp", description = "Accept OpenID Connect providers at http:// URLs of "
+            + "loopback hosts (localhost, 127.0.0.0/8, [::1]) and fetch their keys over plain HTTP: for local "
+            + "identity providers in tests and development. AWS accepts https:// providers only.")
+    boolean allowHttpLoopbackIdp;
+
     @Option(names = "--self-check", description = {"Start, answer SigV4-signed calls made by this process with the "
             + "root key (IAM ListUsers, STS GetCallerIdentity), print one line per call, stop. Exit 0 when every "
             + "call was answered (an operation not implemented yet answers InvalidAction), 1 otherwise. Needs the "
@@ -58,8 +63,11 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Path dir = ephemeral ? dataDir : (dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".sigil"));
-        SigilConfig config = new SigilConfig(bind, port, dir, db, mode, ephemeral, dev, HttpLimits.defaults(),
-                System.getenv());
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        if (allowHttpLoopbackIdp) {
+            env.put(SigilConfig.ENV_ALLOW_HTTP_LOOPBACK_IDP, "true");
+        }
+        SigilConfig config = new SigilConfig(bind, port, dir, db, mode, ephemeral, dev, HttpLimits.defaults(), env);
         SigilApp app = SigilApp.start(config);
         if (selfCheck) {
             return selfCheck(app);

@@ -15,6 +15,7 @@ import io.sigil.iam.store.InstanceProfileStore;
 import io.sigil.iam.store.ManagedPolicyStore;
 import io.sigil.iam.store.LoginProfileStore;
 import io.sigil.iam.store.MfaDeviceStore;
+import io.sigil.iam.store.OidcProviderStore;
 import io.sigil.iam.store.PasswordPolicyStore;
 import io.sigil.iam.store.RoleStore;
 import io.sigil.iam.store.ServerCertificateStore;
@@ -54,6 +55,7 @@ public final class JdbcTx implements Tx {
     private final JdbcServerCertificates serverCertificates = new JdbcServerCertificates(this);
     private final JdbcServiceSpecificCredentials serviceSpecificCredentials = new JdbcServiceSpecificCredentials(this);
     private final JdbcCredentialReports credentialReports = new JdbcCredentialReports(this);
+    private final JdbcOidcProviders oidcProviders = new JdbcOidcProviders(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -150,6 +152,11 @@ public final class JdbcTx implements Tx {
     @Override
     public CredentialReportStore credentialReports() {
         return credentialReports;
+    }
+
+    @Override
+    public OidcProviderStore oidcProviders() {
+        return oidcProviders;
     }
 
     /** The events of this transaction's writes, in write order, each once. */
