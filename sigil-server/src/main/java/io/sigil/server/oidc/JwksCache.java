@@ -21,7 +21,8 @@ final class JwksCache {
     static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(30);
     static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
 
-    private record Entry(JWKSet keys, Instant fetchedAt) {}
+    /** @param refreshedAt when a token's unknown key id last caused a fetch, or null */
+    private record Entry(JWKSet keys, Instant fetchedAt, Instant refreshedAt) {}
 
     private final IdpFetcher fetcher;
     private final Clock clock;
@@ -38,24 +39,28 @@ final class JwksCache {
         synchronized (locks.computeIfAbsent(issuer, k -> new Object())) {
             Entry e = entries.get(issuer);
             if (e == null || clock.instant().isAfter(e.fetchedAt().plus(TTL))) {
-                e = fetch(issuer);
+                e = fetch(issuer, e == null ? null : e.refreshedAt());
             }
             return e.keys();
         }
     }
 
-    /** Fresh keys when the cached ones are older than {@link #MIN_REFRESH_INTERVAL}, else the cached ones. */
+    /**
+     * Fresh keys, for a token whose key id the cached set lacks: fetched unless such a refresh already happened within
+     * {@link #MIN_REFRESH_INTERVAL}, in which case the cached set stands.
+     */
     JWKSet refreshed(String issuer) {
         synchronized (locks.computeIfAbsent(issuer, k -> new Object())) {
             Entry e = entries.get(issuer);
-            if (e == null || clock.instant().isAfter(e.fetchedAt().plus(MIN_REFRESH_INTERVAL))) {
-                e = fetch(issuer);
+            Instant now = clock.instant();
+            if (e == null || e.refreshedAt() == null || now.isAfter(e.refreshedAt().plus(MIN_REFRESH_INTERVAL))) {
+                e = fetch(issuer, now);
             }
             return e.keys();
         }
     }
 
-    private Entry fetch(String issuer) {
+    private Entry fetch(String issuer, Instant refreshedAt) {
         try {
             String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
             Map<String, Object> discovery = JSONObjectUtils.parse(fetcher.get(base + DISCOVERY_PATH));
@@ -66,7 +71,7 @@ final class JwksCache {
             if (jwksUri == null) {
                 throw noKey();
             }
-            Entry e = new Entry(JWKSet.parse(fetcher.get(jwksUri)), clock.instant());
+            Entry e = new Entry(JWKSet.parse(fetcher.get(jwksUri)), clock.instant(), refreshedAt);
             entries.put(issuer, e);
             return e;
         } catch (ParseException | IdpFetcher.BadAnswer e) {
