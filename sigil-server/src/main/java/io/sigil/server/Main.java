@@ -2,6 +2,7 @@ package io.sigil.server;
 
 import io.sigil.server.cli.AccountCommand;
 import io.sigil.server.cli.PolicyCommand;
+import io.sigil.server.cli.ServeArgs;
 import io.sigil.server.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import java.io.FileDescriptor;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The {@code sigil} command line. Subcommands hang off this root; a later {@code serve} joins {@code policy} here.
@@ -28,18 +30,41 @@ public final class Main {
     public static final int INTERNAL_ERROR = 70;
 
     public static void main(String[] args) {
+        // A plain `sigil serve` command line skips picocli's command tree (cold start: see ServeArgs).
+        Optional<ServeCommand> serve = ServeArgs.parse(args);
+        System.exit(serve.isPresent() ? serve(serve.get()) : execute(args));
+    }
+
+    private static int execute(String[] args) {
         // Java 17 takes stdout's charset from the locale; JSON policies and case descriptions are UTF-8 (JEP 400).
         CommandLine cli = commandLine()
                 .setOut(utf8(FileDescriptor.out))
                 .setErr(utf8(FileDescriptor.err));
-        System.exit(cli.execute(args));
+        return cli.execute(args);
+    }
+
+    /** Runs a serve command as picocli's execute does: its exit code, or the internal-error line and 70. */
+    private static int serve(ServeCommand serve) {
+        try {
+            Integer code = serve.call();
+            return code == null ? 0 : code;
+        } catch (Exception ex) {
+            PrintWriter err = utf8(FileDescriptor.err);
+            err.println(internalError(ex));
+            err.flush();
+            return INTERNAL_ERROR;
+        }
+    }
+
+    private static String internalError(Exception ex) {
+        return "sigil: internal error: " + ex;
     }
 
     /** The configured command tree; tests run it in-process with their own out and err writers. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("sigil: internal error: " + ex);
+            commandLine.getErr().println(internalError(ex));
             commandLine.getErr().flush();
             return INTERNAL_ERROR;
         });

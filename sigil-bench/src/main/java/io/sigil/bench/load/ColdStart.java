@@ -1,9 +1,10 @@
 package io.sigil.bench.load;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * Cold start: from exec of {@code java -jar sigil.jar serve --ephemeral --port 0} to the first answered
- * SigV4-signed call, over several runs, with the median. Usage:
+ * SigV4-signed call, over several runs, with the medians. Usage:
  *
  * <pre>
  * java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.ColdStart sigil-server/target/sigil.jar [runs] [JVM option...]
@@ -30,20 +31,37 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>Given a {@code .jar}, it runs {@code java [JVM option...] -jar JAR serve ...} (no options: exactly the
- * command of the goal). Given anything else, it runs that as the launcher ({@code ./sigil serve ...}), with the
- * JVM options in {@code SIGIL_JAVA_OPTS}, so the launcher's own choices (the class-data-sharing archive) count.
+ * command above). Given anything else, it runs that as the launcher ({@code ./sigil serve ...}) with the JVM
+ * options in {@code SIGIL_JAVA_OPTS}, so that the launcher's own choices count (its class-data-sharing archive,
+ * the extracted SQLite library and its JIT thresholds; see the comment at the top of {@code ./sigil}). With
+ * {@code -Dsigil.startup.trace} the server prints the time of each phase of its start, and the probe echoes it.
  *
- * <p>The signed call is {@code ListUsers} by the root key fixed through the environment. What counts as answered:
- * the server verified the signature and answered in AWS's shape, that is 200, or an {@code <ErrorResponse>} whose
- * code is neither a SigV4 rejection nor an internal failure; while no handler serves ListUsers the answer is
- * 400 InvalidAction ("Sigil does not implement ListUsers yet"), which the server only sends after SigV4
- * verification, decoding and validation, so the path measured is the same up to the handler. The code answered
- * is printed with each run.
+ * <p>The signed call is IAM {@code ListUsers} with the root key fixed through the environment. It counts as
+ * answered when the server verified the signature and answered in AWS's shape: 200, or an {@code <ErrorResponse>}
+ * whose code is neither a SigV4 rejection nor an internal failure (so that an operation without a handler, which
+ * answers 400 InvalidAction only after verification and decoding, would still be measured). The answer is printed
+ * with each run. The probe loads and runs its own signer and HTTP client before the first run, so that neither its
+ * class loading nor its JIT competes with the server for the two cores.
  *
- * <h2>Figures (2-core machine, JDK 17, median of 5; {@code ready} is the ready line, {@code first} the answer)</h2>
+ * <h2>Figures</h2>
+ * 2-core VM, JDK 17.0.15, median of 5, each run started only after the machine was 90% idle for 2 s (other
+ * builds ran on it; the CPU column, user+system time of the server up to the answer, varies much less than the
+ * wall clock). Phases from {@code -Dsigil.startup.trace}, in ms; "exec" is exec to the composition root.
  * <pre>
- * see the table at the end of this comment, kept up to date by whoever changes the start path
+ *                                 first  ready   CPU   exec  store  bootstrap  modules  protocol  jetty
+ * before (7a1c9a4), java -jar      1738   1640   3040   230   524     71        55       535      198
+ * after (0dca81c), java -jar       1256   1132   2130    80   551     82       163        21      161
+ * after (0dca81c), ./sigil serve    712    634   1110   100   300     31        21        10       91
  * </pre>
+ * The code grew in between: 5 migrations instead of 1, 21 API modules instead of 5. On the code of e563164
+ * (1 migration, 5 modules) {@code ./sigil serve} answered in 569 ms. What remains: the JVM and the 27 MB jar
+ * (~80), Flyway's first migration (~250: its class initialisation and bootstrap methods, which JDK 17's class-data
+ * sharing does not keep, and its interpreted SQL parser), Jetty's MIME tables with the JDK's locale list (~60),
+ * the first call itself (~70). Tried and dropped because they measured no gain here: doing the JDK, Jetty or
+ * Flyway one-time work on a second thread (the JIT compilers already keep the second core busy), Flyway with a
+ * fixed resource list instead of the classpath scan, without validate-on-migrate, without placeholder
+ * replacement. {@code -XX:TieredStopAtLevel=1} would save another ~40 ms and halves steady-state throughput
+ * ({@link WarmUpCurve}).
  */
 public final class ColdStart {
     private static final Pattern READY = Pattern.compile("Sigil listening on (http://[^ ]+) ");

@@ -49,7 +49,8 @@ public final class WarmUpCurve {
         Process p = pb.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String endpoint = null;
-            for (String line = out.readLine(); endpoint == null && line != null; line = out.readLine()) {
+            String line;
+            while (endpoint == null && (line = out.readLine()) != null) {
                 Matcher m = READY.matcher(line);
                 if (m.find()) {
                     endpoint = m.group(1);

@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -80,7 +79,7 @@ public final class ApiDispatcher implements ApiEndpoint {
 
     /** What one call became, for the audit event and metrics. */
     private static final class Trace {
-        final String requestId = UUID.randomUUID().toString();
+        final String requestId = RequestIds.next();
         final long started = System.nanoTime();
         AwsService service = AwsService.IAM;
         String operation = "Unknown";
@@ -234,7 +233,7 @@ public final class ApiDispatcher implements ApiEndpoint {
                 call.remoteAddress(), call.header("User-Agent") == null ? "" : call.header("User-Agent"),
                 identity(t.principal), t.requestParameters, t.error == null ? t.responseElements : null,
                 t.error == null ? null : t.error.code(), t.error == null ? null : t.error.message(), t.requestId,
-                UUID.randomUUID().toString(), isReadOnly(t.operation),
+                RequestIds.next(), isReadOnly(t.operation),
                 t.principal == null ? null : t.principal.accountId(), t.denial));
         return new HttpReply(status, "text/xml", Map.of("x-amzn-RequestId", t.requestId), body);
     }

@@ -18,7 +18,10 @@ import java.util.concurrent.CountDownLatch;
             "  Sigil listening on http://HOST:PORT (account ID, data in DIR)",
             "First start creates an account and its root key, written once to DIR/credentials (profile sigil)."})
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "8383", description = "Port (default ${DEFAULT-VALUE}; 0 = any free port).")
+    static final String DEFAULT_PORT = "8383";
+    static final String DEFAULT_ENFORCE = "on";
+
+    @Option(names = "--port", defaultValue = DEFAULT_PORT, description = "Port (default ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
     @Option(names = "--bind", defaultValue = SigilConfig.DEFAULT_BIND,
@@ -32,7 +35,7 @@ public final class ServeCommand implements Callable<Integer> {
             + "(SIGIL_DB_USER, SIGIL_DB_PASSWORD); default: embedded SQLite in the data directory.")
     String db;
 
-    @Option(names = "--enforce", defaultValue = "on", description = "on (default), audit (allow and log denials) or off.")
+    @Option(names = "--enforce", defaultValue = DEFAULT_ENFORCE, description = "on (default), audit (allow and log denials) or off.")
     String enforce;
 
     @Option(names = "--ephemeral", description = "Keep everything in a temporary directory deleted at exit.")

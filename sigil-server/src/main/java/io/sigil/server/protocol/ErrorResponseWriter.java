@@ -1,10 +1,6 @@
 package io.sigil.server.protocol;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Objects;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes the one error document of the Query protocol, as IAM and STS send it:
@@ -24,8 +20,6 @@ public final class ErrorResponseWriter {
     /** The content type AWS sends with Query responses and errors. */
     public static final String CONTENT_TYPE = "text/xml";
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
-
     private ErrorResponseWriter() {
     }
 
@@ -34,31 +28,13 @@ public final class ErrorResponseWriter {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(requestId, "requestId");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try {
-            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartElement("ErrorResponse");
-            xml.writeDefaultNamespace(service.xmlNamespace());
-            xml.writeStartElement("Error");
-            element(xml, "Type", error.fault().wireName());
-            element(xml, "Code", error.code());
-            if (!error.message().isEmpty()) { // AWS sends some errors without one (ReportNotPresent)
-                element(xml, "Message", error.message());
-            }
-            xml.writeEndElement();
-            element(xml, "RequestId", requestId);
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write an error response", e);
+        XmlText xml = new XmlText(256);
+        xml.startWithNamespace("ErrorResponse", service.xmlNamespace()).start("Error")
+                .element("Type", error.fault().wireName())
+                .element("Code", error.code());
+        if (!error.message().isEmpty()) { // AWS sends some errors without one (ReportNotPresent)
+            xml.element("Message", error.message());
         }
-        return out.toByteArray();
-    }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        XmlText.write(xml, text);
-        xml.writeEndElement();
+        return xml.end("Error").element("RequestId", requestId).end("ErrorResponse").utf8();
     }
 }

@@ -1,13 +1,8 @@
 package io.sigil.server.protocol;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingType;
@@ -32,50 +27,29 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  * An operation whose response has no members (DeleteUser) writes only {@code ResponseMetadata}.
  */
 public final class XmlResponseWriter {
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
-
     private XmlResponseWriter() {
     }
 
     /** The response document of {@code operation} for {@code response}, UTF-8 encoded. */
     public static byte[] write(Operation operation, SdkPojo response, String requestId) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        write(operation, response, requestId, out);
-        return out.toByteArray();
-    }
-
-    /** Writes the response document of {@code operation} for {@code response} to {@code out} in UTF-8. */
-    public static void write(Operation operation, SdkPojo response, String requestId, OutputStream out) {
         Objects.requireNonNull(requestId, "requestId");
         if (!operation.responseType().isInstance(response)) {
             throw new IllegalArgumentException(operation.name() + " answers with "
                     + operation.responseType().getSimpleName() + ", not " + response.getClass().getSimpleName());
         }
-        try {
-            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartElement(operation.responseElement());
-            xml.writeDefaultNamespace(operation.service().xmlNamespace());
-            if (!response.sdkFields().isEmpty()) {
-                xml.writeStartElement(operation.resultElement());
-                writeMembers(xml, response);
-                xml.writeEndElement();
-            }
-            writeResponseMetadata(xml, requestId);
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write the " + operation.name() + " response", e);
+        XmlText xml = new XmlText(512);
+        xml.startWithNamespace(operation.responseElement(), operation.service().xmlNamespace());
+        if (!response.sdkFields().isEmpty()) {
+            xml.start(operation.resultElement());
+            writeMembers(xml, response);
+            xml.end(operation.resultElement());
         }
+        xml.start("ResponseMetadata").element("RequestId", requestId).end("ResponseMetadata");
+        xml.end(operation.responseElement());
+        return xml.utf8();
     }
 
-    static void writeResponseMetadata(XMLStreamWriter xml, String requestId) throws XMLStreamException {
-        xml.writeStartElement("ResponseMetadata");
-        element(xml, "RequestId", requestId);
-        xml.writeEndElement();
-    }
-
-    private static void writeMembers(XMLStreamWriter xml, SdkPojo pojo) throws XMLStreamException {
+    private static void writeMembers(XmlText xml, SdkPojo pojo) {
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
             if (isSet(value)) {
@@ -84,24 +58,22 @@ public final class XmlResponseWriter {
         }
     }
 
-    private static void writeValue(XMLStreamWriter xml, SdkField<?> field, String name, Object value)
-            throws XMLStreamException {
+    private static void writeValue(XmlText xml, SdkField<?> field, String name, Object value) {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.LIST) {
             writeList(xml, field.getRequiredTrait(ListTrait.class), name, (List<?>) value);
         } else if (type == MarshallingType.MAP) {
             writeMap(xml, field.getRequiredTrait(MapTrait.class), name, (Map<?, ?>) value);
         } else if (type == MarshallingType.SDK_POJO) {
-            xml.writeStartElement(name);
+            xml.start(name);
             writeMembers(xml, (SdkPojo) value);
-            xml.writeEndElement();
+            xml.end(name);
         } else {
-            element(xml, name, ScalarCodec.encode(value));
+            xml.element(name, ScalarCodec.encode(value));
         }
     }
 
-    private static void writeList(XMLStreamWriter xml, ListTrait trait, String name, List<?> list)
-            throws XMLStreamException {
+    private static void writeList(XmlText xml, ListTrait trait, String name, List<?> list) {
         SdkField<?> memberField = trait.memberFieldInfo();
         String memberName = trait.memberLocationName() != null ? trait.memberLocationName()
                 : memberField.unmarshallLocationName();
@@ -112,37 +84,32 @@ public final class XmlResponseWriter {
             return;
         }
         if (list.isEmpty()) {
-            xml.writeEmptyElement(name);
+            xml.empty(name);
             return;
         }
-        xml.writeStartElement(name);
+        xml.start(name);
         for (Object element : list) {
             writeValue(xml, memberField, memberName, element);
         }
-        xml.writeEndElement();
+        xml.end(name);
     }
 
-    private static void writeMap(XMLStreamWriter xml, MapTrait trait, String name, Map<?, ?> map)
-            throws XMLStreamException {
+    private static void writeMap(XmlText xml, MapTrait trait, String name, Map<?, ?> map) {
         if (!trait.isFlattened()) {
-            xml.writeStartElement(name);
+            xml.start(name);
         }
+        String entryName = trait.isFlattened() ? name : "entry";
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-            xml.writeStartElement(trait.isFlattened() ? name : "entry");
-            element(xml, trait.keyLocationName(), entry.getKey().toString());
+            xml.start(entryName);
+            xml.element(trait.keyLocationName(), entry.getKey().toString());
             writeValue(xml, trait.valueFieldInfo(), trait.valueLocationName(), entry.getValue());
-            xml.writeEndElement();
+            xml.end(entryName);
         }
         if (!trait.isFlattened()) {
-            xml.writeEndElement();
+            xml.end(name);
         }
     }
 
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        XmlText.write(xml, text);
-        xml.writeEndElement();
-    }
 
     /** Unset members are null, or the SDK's placeholder collections that mean "never set". */
     private static boolean isSet(Object value) {

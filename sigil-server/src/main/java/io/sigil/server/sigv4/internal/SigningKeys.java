@@ -1,16 +1,18 @@
 package io.sigil.server.sigv4.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Derives signing keys ("Create a signed AWS API request", step 4:
  * {@code kDate = HMAC("AWS4" + secret, date); kRegion = HMAC(kDate, region); kService = HMAC(kRegion, service);
- * kSigning = HMAC(kService, "aws4_request")}) and keeps the most recently used ones: a key serves every request of
- * one access key for one day, region and service, and costs four HMACs to derive.
+ * kSigning = HMAC(kService, "aws4_request")}) and keeps the most recently derived ones: a key serves every request
+ * of one access key for one day, region and service, and costs four HMACs to derive.
  *
- * <p>Thread-safe. A capacity of 0 disables caching.
+ * <p>Thread-safe and lock-free on hits (an access-ordered map under one lock was a point of contention with 32
+ * connections); the oldest derived key leaves first. A capacity of 0 disables caching.
  */
 public final class SigningKeys {
     private record Key(String secret, String date, String region, String service) {
@@ -21,31 +23,29 @@ public final class SigningKeys {
     }
 
     private final int capacity;
-    private final Map<Key, byte[]> cache;
+    private final ConcurrentHashMap<Key, byte[]> cache = new ConcurrentHashMap<>();
+    private final Queue<Key> order = new ConcurrentLinkedQueue<>();
 
     public SigningKeys(int capacity) {
         this.capacity = capacity;
-        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
-                return size() > SigningKeys.this.capacity;
-            }
-        };
     }
 
     /** The signing key for a secret and a credential scope (date YYYYMMDD, region, service). */
     public byte[] signingKey(String secret, String date, String region, String service) {
         Key key = new Key(secret, date, region, service);
-        synchronized (cache) {
-            byte[] cached = cache.get(key);
-            if (cached != null) {
-                return cached;
-            }
+        byte[] cached = cache.get(key);
+        if (cached != null) {
+            return cached;
         }
         byte[] derived = derive(secret, date, region, service);
-        if (capacity > 0) {
-            synchronized (cache) {
-                cache.put(key, derived);
+        if (capacity > 0 && cache.putIfAbsent(key, derived) == null) {
+            order.add(key);
+            while (cache.size() > capacity) {
+                Key oldest = order.poll();
+                if (oldest == null) {
+                    break;
+                }
+                cache.remove(oldest);
             }
         }
         return derived;
@@ -53,9 +53,7 @@ public final class SigningKeys {
 
     /** How many keys are cached now. */
     public int size() {
-        synchronized (cache) {
-            return cache.size();
-        }
+        return cache.size();
     }
 
     static byte[] derive(String secret, String date, String region, String service) {
