@@ -92,7 +92,8 @@ public final class WebIdentityService {
         checkTimes(claims, now);
         String audience = audience(claims, provider);
         Role role = findRole(r.roleArn()).orElseThrow(WebIdentityErrors::accessDenied);
-        Map<String, ContextValue> keys = keys(r, claims, provider, audience, requestKeys);
+        Map<String, List<String>> providerKeys = providerKeys(claims, provider, audience);
+        Map<String, ContextValue> keys = keys(r, claims, providerKeys, requestKeys);
         CompiledPolicy trust = trustPolicy(role);
         Caller federated = Caller.parse(provider.arn());
         authorize(federated, ACTION, role, keys, trust);
@@ -109,7 +110,7 @@ public final class WebIdentityService {
         Session s = new Session(SessionKind.ASSUMED_ROLE, role.accountId(), AccessKeyIds.temporary(role.accountId()),
                 role.arn(), role.id(), r.roleSessionName(), now, now.plusSeconds(duration), null, r.policy(),
                 r.policyArns(), withRoleTags(role.tags(), claims.principalTags()), claims.transitiveTagKeys(),
-                claims.sourceIdentity(), false);
+                claims.sourceIdentity(), false, new WebIdentityContext(provider.arn(), providerKeys));
         Result result = new Result(sessions.issue(s), s.arn(), s.userId(), packs ? packed : null, claims.subject(),
                 provider.arn(), audience, claims.sourceIdentity());
         store.write(tx -> tx.roles().recordUse(role.id(), now, "us-east-1"));
@@ -181,21 +182,33 @@ public final class WebIdentityService {
         throw WebIdentityErrors.invalidToken(WebIdentityErrors.INCORRECT_AUDIENCE);
     }
 
-    /** The trust policy's context: the call's global keys, the token's provider keys, the session's tags. */
-    private static Map<String, ContextValue> keys(Request r, WebIdentityClaims c, OidcProvider provider,
-                                                  String audience, Map<String, ContextValue> global) {
-        Map<String, ContextValue> k = new HashMap<>(global);
+    /**
+     * The provider's keys (IAM User Guide, "Available keys for AWS OIDC federation"): {@code HOST/PATH:aud} the client
+     * id the token was accepted for, {@code :oaud} the token's own {@code aud} when {@code azp} stood in for it,
+     * {@code :sub}, and {@code :amr} (multi-valued).
+     */
+    static Map<String, List<String>> providerKeys(WebIdentityClaims c, OidcProvider provider, String audience) {
+        Map<String, List<String>> k = new LinkedHashMap<>();
         String prefix = provider.resourceName() + ":";
-        k.put(prefix + "aud", ContextValue.of(audience));
+        k.put(prefix + "aud", List.of(audience));
         if (c.authorizedParty() != null && !c.audiences().isEmpty()) {
-            k.put(prefix + "oaud", ContextValue.ofList(c.audiences()));
+            k.put(prefix + "oaud", c.audiences());
         }
         if (c.subject() != null) {
-            k.put(prefix + "sub", ContextValue.of(c.subject()));
+            k.put(prefix + "sub", List.of(c.subject()));
         }
         if (!c.amr().isEmpty()) {
-            k.put(prefix + "amr", ContextValue.ofList(c.amr()));
+            k.put(prefix + "amr", c.amr());
         }
+        return k;
+    }
+
+    /** The trust policy's context: the call's global keys, the token's provider keys, the session's tags. */
+    private static Map<String, ContextValue> keys(Request r, WebIdentityClaims c, Map<String, List<String>> provider,
+                                                  Map<String, ContextValue> global) {
+        Map<String, ContextValue> k = new HashMap<>(global);
+        provider.forEach((key, values) -> k.put(key, values.size() == 1 && !key.endsWith(":amr")
+                ? ContextValue.of(values.get(0)) : ContextValue.ofList(values)));
         k.put("sts:RoleSessionName", ContextValue.of(r.roleSessionName()));
         if (r.durationSeconds() != null) {
             k.put("sts:DurationSeconds", ContextValue.of(Integer.toString(r.durationSeconds())));

@@ -348,6 +348,24 @@ class AssumeRoleWithWebIdentitySdkTest {
     }
 
     @Test
+    void theRoleSession_carriesFederatedProviderAndTheTokensKeys_intoItsPermissionPolicies() {
+        String roleArn = role("web-perm", null);
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:GetRole\","
+                + "\"Resource\":\"" + roleArn + "\",\"Condition\":{\"StringEquals\":{\"aws:FederatedProvider\":\""
+                + providerArn + "\",\"" + idp.name() + ":sub\":\"alice\"}}}]}";
+        iam.putRolePolicy(r -> r.roleName("web-perm").policyName("by-subject").policyDocument(policy));
+
+        try (IamClient alice = server.iam(assume(roleArn, idp.token(CLIENT, "alice")).credentials());
+             IamClient bob = server.iam(assume(roleArn, idp.token(CLIENT, "bob")).credentials())) {
+            assertThat(alice.getRole(r -> r.roleName("web-perm")).role().arn()).isEqualTo(roleArn);
+            software.amazon.awssdk.services.iam.model.IamException e = catchThrowableOfType(
+                    software.amazon.awssdk.services.iam.model.IamException.class,
+                    () -> bob.getRole(r -> r.roleName("web-perm")));
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        }
+    }
+
+    @Test
     void aSessionPolicy_isValidatedAndPacked() {
         String roleArn = role("web-policy", null);
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
