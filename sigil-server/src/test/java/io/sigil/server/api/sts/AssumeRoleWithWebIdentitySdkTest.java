@@ -327,6 +327,19 @@ class AssumeRoleWithWebIdentitySdkTest {
     }
 
     @Test
+    void sessionTagsBeyondThePackedBudget_arePackedPolicyTooLarge() {
+        java.util.Map<String, List<String>> many = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 50; i++) {
+            many.put("key-" + i, List.of(java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID()));
+        }
+        String roleArn = role("web-tags-large", null, "sts:TagSession");
+
+        error(() -> assume(roleArn, idp.token(c -> c.audience(CLIENT).subject("u").claim("https://aws.amazon.com/tags",
+                Map.of("principal_tags", many)))), software.amazon.awssdk.services.sts.model
+                .PackedPolicyTooLargeException.class, 400, "PackedPolicyTooLarge", null);
+    }
+
+    @Test
     void aSourceIdentityClaim_needsSetSourceIdentity_andIsAnswered() {
         Consumer<JWTClaimsSet.Builder> claims = c -> c.audience(CLIENT).subject("u")
                 .claim("https://aws.amazon.com/source_identity", "alice");
