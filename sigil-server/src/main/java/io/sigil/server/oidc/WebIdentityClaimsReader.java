@@ -21,6 +21,13 @@ import java.util.Map;
 final class WebIdentityClaimsReader {
     static final String TAGS_CLAIM = "https://aws.amazon.com/tags";
     static final String SOURCE_IDENTITY_CLAIM = "https://aws.amazon.com/source_identity";
+    /**
+     * STS's limits on session tags (STS API Reference, AssumeRole › Tags: "You can pass up to 50 session tags", keys
+     * 1–128 and values 0–256 characters, "aws:" reserved), applied to the tags a token passes.
+     */
+    static final int MAX_TAGS = 50;
+    static final int MAX_KEY = 128;
+    static final int MAX_VALUE = 256;
 
     private WebIdentityClaimsReader() {
     }
@@ -67,7 +74,16 @@ final class WebIdentityClaimsReader {
             if (values.size() != 1) {
                 throw WebIdentityErrors.invalidToken(WebIdentityErrors.NOT_VALIDATED);
             }
-            tags.add(new Tag(e.getKey(), values.get(0)));
+            String key = e.getKey();
+            String value = values.get(0);
+            if (key.isEmpty() || key.length() > MAX_KEY || value.length() > MAX_VALUE
+                    || key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+                throw WebIdentityErrors.invalidToken(WebIdentityErrors.NOT_VALIDATED);
+            }
+            tags.add(new Tag(key, value));
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw WebIdentityErrors.invalidToken(WebIdentityErrors.NOT_VALIDATED);
         }
         return tags;
     }
