@@ -40,4 +40,6 @@ public interface Tx {
     CredentialReportStore credentialReports();
 
     OidcProviderStore oidcProviders();
+
+    StsPreferencesStore stsPreferences();
 }
