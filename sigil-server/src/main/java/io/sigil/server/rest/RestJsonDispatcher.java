@@ -121,7 +121,8 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         t.region = ok.region();
         keyUse.used(ok.accessKeyId(), now, operation.signingName(), t.region);
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
-                call.header("User-Agent"), call.secure(), ok.region(), CallerPolicyGate.ENFORCE);
+                call.header("User-Agent"), call.secure(), ok.region(),
+                CallerPolicyGate.ENFORCE); // no REST-JSON operation authorises inside itself
         if (tracking != null && !operation.action().startsWith(SIGIL_PREFIX)) {
             // every attempt counts, allowed or denied, as for the Query API (ApiDispatcher)
             tracking.record(t.principal, operation.action(), t.region, now);
