@@ -222,6 +222,9 @@ public final class EnforcementTable {
             case "slr-task":
                 resource = slrTaskRole(account, member(request, spec[1]));
                 break;
+            case "access-report":
+                resource = "arn:" + Arns.PARTITION + ":iam::" + account + ":access-report/" + member(request, spec[1]);
+                break;
             case "principal-arn": {
                 // The user, group or role the member's ARN names, as given (Service Authorization Reference:
                 // SimulatePrincipalPolicy and GetContextKeysForPrincipalPolicy act on group*, role*, user*).
@@ -396,6 +399,13 @@ public final class EnforcementTable {
                 if (id != null) {
                     tx.serviceSpecificCredentials().find(account, id).ifPresent(
                             c -> keys.put(CREDENTIAL_SERVICE_KEY, ContextValue.of(c.serviceName())));
+                }
+                break;
+            }
+            case "organizations-policy-id": {
+                String id = member(request, k[1]);
+                if (id != null) {
+                    keys.put("iam:OrganizationsPolicyId", ContextValue.of(id));
                 }
                 break;
             }
