@@ -119,6 +119,16 @@ class SimulateCustomPolicySdkTest {
     }
 
     @Test
+    void missingContextValues_forAnExplicitStar_stayOnTheResult() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"s3:prefix\":\"home/\"}}}]}";
+        EvaluationResult r = only(iam.simulateCustomPolicy(b -> b.policyInputList(policy).actionNames("s3:ListBucket")
+                .resourceArns("*")));
+        assertThat(r.missingContextValues()).containsExactly("s3:prefix");
+        assertThat(r.hasResourceSpecificResults()).isFalse();
+    }
+
+    @Test
     void missingContextValues_forListedResources_areReportedPerResource() {
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
                 + "\"Resource\":\"arn:aws:s3:::home/${aws:username}/*\"}]}";
