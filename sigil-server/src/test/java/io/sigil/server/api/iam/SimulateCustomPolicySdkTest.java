@@ -68,6 +68,9 @@ class SimulateCustomPolicySdkTest {
         assertThat(s.endPosition().column()).isEqualTo(5);
         assertThat(r.missingContextValues()).isEmpty();
         assertThat(r.hasResourceSpecificResults()).isFalse();
+        // OrganizationsDecisionDetail "only applies if the simulated user's account is part of an organization";
+        // Sigil's accounts are in none.
+        assertThat(r.organizationsDecisionDetail()).isNull();
     }
 
     @Test
