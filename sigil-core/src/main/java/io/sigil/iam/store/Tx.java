@@ -39,5 +39,7 @@ public interface Tx {
 
     CredentialReportStore credentialReports();
 
+    StsPreferencesStore stsPreferences();
+
     AccessRecordStore accessRecords();
 }

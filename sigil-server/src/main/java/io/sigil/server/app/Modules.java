@@ -5,11 +5,14 @@ import io.sigil.iam.crypto.Pbkdf2Passwords;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.sts.AssumeRoleService;
+import io.sigil.iam.sts.AssumeRootService;
 import io.sigil.iam.sts.AuthorizationMessages;
 import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
+import io.sigil.iam.service.AccountService;
+import io.sigil.iam.service.AuthorizationDetailsService;
 import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.CredentialReportService;
@@ -32,11 +35,14 @@ import io.sigil.iam.service.PasswordPolicyService;
 import io.sigil.iam.service.ServiceSpecificCredentialService;
 import io.sigil.iam.service.SigningCertificateService;
 import io.sigil.iam.service.SshKeyService;
+import io.sigil.iam.service.StsPreferencesService;
 import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
+import io.sigil.server.api.iam.AccountApi;
+import io.sigil.server.api.iam.AuthorizationDetailsApi;
 import io.sigil.server.api.iam.BoundariesApi;
 import io.sigil.server.api.iam.CredentialReportsApi;
 import io.sigil.server.api.iam.GroupsApi;
@@ -50,13 +56,17 @@ import io.sigil.server.api.iam.ServerCertificatesApi;
 import io.sigil.server.api.iam.ServiceLinkedRolesApi;
 import io.sigil.server.api.iam.LoginProfilesApi;
 import io.sigil.server.api.iam.MfaDevicesApi;
+import io.sigil.server.api.iam.OrganizationsFeaturesApi;
 import io.sigil.server.api.iam.PasswordPolicyApi;
 import io.sigil.server.api.iam.ServiceSpecificCredentialsApi;
 import io.sigil.server.api.iam.SigningCertificatesApi;
+import io.sigil.server.api.iam.SimulatorApi;
 import io.sigil.server.api.iam.SshPublicKeysApi;
+import io.sigil.server.api.iam.StsPreferencesApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
 import io.sigil.server.api.sts.StsRolesApi;
+import io.sigil.server.api.sts.StsRootApi;
 import io.sigil.server.api.sts.StsTokensApi;
 
 import java.time.Clock;
@@ -75,11 +85,11 @@ final class Modules {
     /**
      * @param closeables where modules that hold resources register them to be closed with the app
      * @param box        the master key's box, from which STS derives its token and message keys
+     * @param limits     the IAM quotas in force (AWS's defaults unless {@code sigil serve --quota} changed them)
      * @param tracking   this node's recorder of last accessed data
      */
     static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
-                               Authorizer authorizer, AccessTracking tracking) {
-        Limits limits = Limits.AWS_DEFAULTS;
+                               Authorizer authorizer, Limits limits, AccessTracking tracking) {
         InlinePolicyService inlinePolicies = new InlinePolicyService(store, limits);
         SessionTokens tokens = new SessionTokens(box);
         MfaService mfa = new MfaService(store, clock);
@@ -106,11 +116,17 @@ final class Modules {
                 new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
+                new SimulatorApi(store),
                 new CredentialReportsApi(new CredentialReportService(store, clock)),
                 new LastAccessedApi(new LastAccessedService(store, clock, tracking)),
+                new StsPreferencesApi(new StsPreferencesService(store)),
+                new AccountApi(new AccountService(store, limits)),
+                new OrganizationsFeaturesApi(),
+                new AuthorizationDetailsApi(new AuthorizationDetailsService(store)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
-                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
+                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)),
+                new StsRootApi(new AssumeRootService(authorizer)));
     }
 
     /**

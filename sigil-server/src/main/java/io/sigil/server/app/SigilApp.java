@@ -1,6 +1,5 @@
 package io.sigil.server.app;
 
-import io.sigil.iam.Limits;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.crypto.MasterKey;
 import io.sigil.iam.crypto.SecretBox;
@@ -15,6 +14,7 @@ import io.sigil.server.api.Handlers;
 import io.sigil.server.api.KeyCredential;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.audit.AuditLog;
+import io.sigil.server.authz.DecisionListener;
 import io.sigil.server.http.SigilHttpServer;
 import io.sigil.server.metrics.Metrics;
 import io.sigil.server.protocol.QueryProtocol;
@@ -68,7 +68,7 @@ public final class SigilApp implements AutoCloseable {
         this.audit = new AuditLog(dataDir.resolve("audit"));
         Handlers handlers = new Handlers();
         this.accessTracking = Modules.accessTracking(store, extras);
-        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, accessTracking)) {
+        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas(), accessTracking)) {
             m.register(handlers);
         }
         KeyUse keyUse = Modules.keyUse(store, extras);
@@ -79,8 +79,12 @@ public final class SigilApp implements AutoCloseable {
                 new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), store, authorizer,
                 EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking);
         trace.mark("dispatcher");
-        this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(),
-                AdminEndpoints.routes(this), api);
+        RestRoutes rest = new RestRoutes(store, authorizer, credentials, config.enforce(), audit, metrics, keyUse,
+                clock);
+        java.util.Map<String, io.sigil.server.http.Endpoint> admin = new java.util.LinkedHashMap<>(
+                AdminEndpoints.routes(this));
+        admin.putAll(rest.admin(box, DecisionListener.NONE));
+        this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(), admin, rest.api(), api);
         http.start();
         trace.mark("jetty");
         trace.print();
@@ -100,13 +104,13 @@ public final class SigilApp implements AutoCloseable {
 
     private static Store openStore(SigilConfig config, Path dataDir, SecretBox box) {
         if (config.dbUrl() == null || config.dbUrl().isEmpty()) {
-            return JdbcStore.sqlite(dataDir.resolve(JdbcStore.SQLITE_FILE), box, Limits.AWS_DEFAULTS);
+            return JdbcStore.sqlite(dataDir.resolve(JdbcStore.SQLITE_FILE), box, config.quotas());
         }
         if (!config.dbUrl().startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--db takes a jdbc:postgresql:// URL (SQLite is the default)");
         }
         return JdbcStore.postgres(PostgresConfig.of(config.dbUrl(), config.env().get("SIGIL_DB_USER"),
-                config.env().get("SIGIL_DB_PASSWORD")), box, Limits.AWS_DEFAULTS);
+                config.env().get("SIGIL_DB_PASSWORD")), box, config.quotas());
     }
 
     public int port() {
