@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class StoreContract implements RoleStoreContract, CredentialStoreContract, KeyStoreContract,
         ServerCertificateStoreContract, StsPreferencesStoreContract, AccountUsageStoreContract,
-        AccessRecordStoreContract {
+        AccessRecordStoreContract, DelegationStoreContract {
 
     /** A new store instance on this test's database (several calls in one test share the data). */
     protected abstract Store open(Limits limits);

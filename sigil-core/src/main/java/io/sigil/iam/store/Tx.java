@@ -39,6 +39,12 @@ public interface Tx {
 
     CredentialReportStore credentialReports();
 
+    OutboundFederationStore outboundFederation();
+
+    DelegationRequestStore delegationRequests();
+
+    AccountPropertyStore accountProperties();
+
     StsPreferencesStore stsPreferences();
 
     AccessRecordStore accessRecords();

@@ -5,6 +5,7 @@ import io.sigil.iam.crypto.MasterKey;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
+import io.sigil.iam.sts.OutboundFederationService;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.server.api.ApiDispatcher;
 import io.sigil.server.api.ApiModule;
@@ -49,6 +50,7 @@ public final class SigilApp implements AutoCloseable {
     private final Bootstrap.Result bootstrap;
     private final List<AutoCloseable> extras = new ArrayList<>();
     private final AccessTracking accessTracking;
+    private final OutboundFederationService outbound;
 
     private SigilApp(SigilConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -68,7 +70,9 @@ public final class SigilApp implements AutoCloseable {
         this.audit = new AuditLog(dataDir.resolve("audit"));
         Handlers handlers = new Handlers();
         this.accessTracking = Modules.accessTracking(store, extras);
-        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas(), accessTracking)) {
+        this.outbound = new OutboundFederationService(store, clock, this::publicUrl);
+        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas(), accessTracking,
+                outbound)) {
             m.register(handlers);
         }
         KeyUse keyUse = Modules.keyUse(store, extras);
@@ -123,6 +127,20 @@ public final class SigilApp implements AutoCloseable {
 
     public String endpoint() {
         return "http://" + host() + ":" + port();
+    }
+
+    /**
+     * Sigil's URL as clients outside reach it: {@code SIGIL_PUBLIC_URL} when set (behind a proxy or TLS terminator),
+     * else {@link #endpoint()}. The accounts' outbound issuer URLs are made from it.
+     */
+    public String publicUrl() {
+        String configured = config.env().get("SIGIL_PUBLIC_URL");
+        return configured == null || configured.isBlank() ? endpoint() : configured;
+    }
+
+    /** The accounts' outbound web identity issuers (discovery documents and JWKS). */
+    public OutboundFederationService outboundFederation() {
+        return outbound;
     }
 
     public String accountId() {

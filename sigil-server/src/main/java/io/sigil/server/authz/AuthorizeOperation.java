@@ -1,5 +1,6 @@
 package io.sigil.server.authz;
 
+import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.store.Store;
@@ -98,7 +99,7 @@ public final class AuthorizeOperation implements RestOperation {
         Subject who = subject(q, now);
         CompiledPolicy resourcePolicy = resourcePolicy(q.resourcePolicy());
         CallContext ctx = new CallContext(caller.requestId(), who.principal(), now, q.sourceIp(), who.userAgent(),
-                Boolean.TRUE.equals(q.secureTransport()), who.region());
+                Boolean.TRUE.equals(q.secureTransport()), who.region(), CallerPolicyGate.ENFORCE);
         Map<String, ContextValue> keys = RequestKeys.of(ctx);
         keys.put("aws:RequestedRegion", ContextValue.of(who.region()));
         if (q.secureTransport() == null) {

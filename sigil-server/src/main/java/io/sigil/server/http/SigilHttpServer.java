@@ -24,9 +24,10 @@ import java.util.Map;
 
 /**
  * Jetty 12 (core handlers, no servlets) in front of Sigil's endpoints. Routes {@code /_sigil/*} to the admin
- * endpoints, the REST-JSON operations by method and path (Access Analyzer's {@code POST /policy/validation}), and
- * everything else to the AWS Query API. Enforces {@link HttpLimits} before the API sees a request:
- * header size and idle timeout in the connector, body size while reading. Never sends Jetty's version.
+ * endpoints (exact paths, or a prefix registered as {@code "GET /_sigil/x/*"}), the REST-JSON operations by method
+ * and path (Access Analyzer's {@code POST /policy/validation}), and everything else to the AWS Query API. Enforces
+ * {@link HttpLimits} before the API sees a request: header size and idle timeout in the connector, body size while
+ * reading. Never sends Jetty's version.
  */
 public final class SigilHttpServer implements AutoCloseable {
     /** Jetty's setting for the padding of its queues (org.eclipse.jetty.util.MemoryUtils). */
@@ -150,6 +151,9 @@ public final class SigilHttpServer implements AutoCloseable {
             if (path != null && path.startsWith("/_sigil/")) {
                 Endpoint e = admin.get(method + " " + path);
                 if (e == null) {
+                    e = prefixRoute(method + " " + path);
+                }
+                if (e == null) {
                     return HttpReply.json(404, "{\"error\":\"not found\"}");
                 }
                 byte[] body = new byte[0];
@@ -214,6 +218,17 @@ public final class SigilHttpServer implements AutoCloseable {
             }
             return target.handle(new HttpCall(head.method(), head.rawPath(), head.rawQuery(), head.headers(), body,
                     head.remoteAddress(), head.secure()));
+        }
+
+        /** A route registered as {@code "METHOD /prefix/*"} that this method and path fall under, or null. */
+        private Endpoint prefixRoute(String methodAndPath) {
+            for (Map.Entry<String, Endpoint> r : admin.entrySet()) {
+                String key = r.getKey();
+                if (key.endsWith("/*") && methodAndPath.startsWith(key.substring(0, key.length() - 1))) {
+                    return r.getValue();
+                }
+            }
+            return null;
         }
 
         /** The body, or null when it is longer than {@code max}. */

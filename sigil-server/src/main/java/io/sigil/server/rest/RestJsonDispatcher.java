@@ -1,5 +1,6 @@
 package io.sigil.server.rest;
 
+import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
@@ -113,7 +114,8 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         t.region = ok.region();
         keyUse.used(ok.accessKeyId(), now, operation.signingName(), t.region);
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
-                call.header("User-Agent"), call.secure(), ok.region());
+                call.header("User-Agent"), call.secure(), ok.region(),
+                CallerPolicyGate.ENFORCE); // no REST-JSON operation authorises inside itself
         authorize(ctx, t);
         return operation.handle(call, ctx, t.note);
     }
