@@ -35,6 +35,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * PostgreSQL includes other nodes' changes. Compiled AWS managed policies never change and are kept.
  */
 public final class Authorizer implements AutoCloseable {
+    /** Stands in for the caller's own policies in {@link #authorizeTrust}. */
+    private static final CompiledPolicy ALLOW_ALL = CompiledPolicy.compile(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+            "caller policies not enforced", PolicyType.IDENTITY);
     private final Store store;
     private final PolicyEngine engine = new PolicyEngine();
     private final Map<String, PolicySet> byUserId = new ConcurrentHashMap<>();
@@ -68,6 +72,18 @@ public final class Authorizer implements AutoCloseable {
         PolicySet p = policiesOf(principal);
         return engine.evaluate(request, new PolicySet(p.identity(), p.boundary(), p.session(), resourcePolicy,
                 p.scp(), p.rcp()));
+    }
+
+    /**
+     * The decision of a trust policy alone, as if the caller's own policies allowed everything: whether the role's
+     * trust policy lets this caller become the role (IAM User Guide, "Policy evaluation logic": a role trust policy
+     * must allow the principal, in the same account too; an explicit deny in it refuses). Used where the caller's
+     * permissions are relaxed by the enforcement mode but the trust policy must not be.
+     */
+    public Decision authorizeTrust(Principal principal, String action, String resource, String resourceAccount,
+                                   Map<String, ContextValue> keys, CompiledPolicy trustPolicy) {
+        RequestContext request = new RequestContext(principal.caller(), action, resource, resourceAccount, keys);
+        return engine.evaluate(request, new PolicySet(List.of(ALLOW_ALL), null, null, trustPolicy, null, null));
     }
 
     /**

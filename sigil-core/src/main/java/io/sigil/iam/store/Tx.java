@@ -38,4 +38,6 @@ public interface Tx {
     ServiceSpecificCredentialStore serviceSpecificCredentials();
 
     CredentialReportStore credentialReports();
+
+    StsPreferencesStore stsPreferences();
 }

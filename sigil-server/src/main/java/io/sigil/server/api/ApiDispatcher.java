@@ -4,6 +4,7 @@ import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.Store;
+import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.iam.sts.TemporaryCredentialRules;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
@@ -151,7 +152,7 @@ public final class ApiDispatcher implements ApiEndpoint {
                     "Sigil does not implement " + t.operation + " yet."));
         }
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
-                call.header("User-Agent"), call.secure(), ok.region());
+                call.header("User-Agent"), call.secure(), ok.region(), callerPolicies(t));
         authorize(in, ctx, t);
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
         // CloudTrail records responseElements only for actions that change state; for Get/List calls it is null
@@ -201,6 +202,22 @@ public final class ApiDispatcher implements ApiEndpoint {
             return;
         }
         throw IamException.accessDenied(message);
+    }
+
+    /**
+     * The enforcement mode for authorisation done inside an operation (AssumeRole's caller-side check): on, the
+     * AccessDenied stands; audit, the would-be denial is recorded like the table's and the call goes on; off, it is
+     * ignored.
+     */
+    private CallerPolicyGate callerPolicies(Trace t) {
+        return switch (mode) {
+            case ON -> CallerPolicyGate.ENFORCE;
+            case OFF -> (denial, d) -> { };
+            case AUDIT -> (denial, d) -> {
+                metrics.denial(t.operation, d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
+                t.denial = denial.safeMessage() + "\n" + d.explain();
+            };
+        };
     }
 
     private static boolean isForm(HttpCall call) {

@@ -239,6 +239,22 @@ public final class EnforcementTable {
             case "access-report":
                 resource = "arn:" + Arns.PARTITION + ":iam::" + account + ":access-report/" + member(request, spec[1]);
                 break;
+            case "principal-arn": {
+                // The user, group or role the member's ARN names, as given (Service Authorization Reference:
+                // SimulatePrincipalPolicy and GetContextKeysForPrincipalPolicy act on group*, role*, user*).
+                resource = member(request, spec[1]);
+                String name = resource == null ? "" : resource.substring(resource.lastIndexOf('/') + 1);
+                String prefix = "arn:" + Arns.PARTITION + ":iam::" + account + ":";
+                if (resource != null && resource.startsWith(prefix + "user/")) {
+                    resourceUser = tx.users().find(account, name).orElse(null);
+                } else if (resource != null && resource.startsWith(prefix + "role/")) {
+                    resourceTags = tx.roles().find(account, name).map(Role::tags).orElse(List.of());
+                }
+                if (resource == null) {
+                    resource = "*";
+                }
+                break;
+            }
             case "federated-user":
                 resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
                 break;

@@ -27,10 +27,20 @@ public final class RequestKeys {
         if (ctx.userAgent() != null) {
             k.put("aws:UserAgent", ContextValue.of(ctx.userAgent()));
         }
-        k.put("aws:RequestedRegion", ContextValue.of("us-east-1"));
+        k.put("aws:RequestedRegion", ContextValue.of(requestedRegion(ctx.region())));
         k.put("aws:ViaAWSService", ContextValue.of("false"));
         principalKeys(k, ctx.principal(), ctx.now());
         return k;
+    }
+
+    /**
+     * aws:RequestedRegion is "the AWS Region that was called in the request" (IAM User Guide, "AWS global condition
+     * context keys"): the signing region of the credential scope. Global services are called in us-east-1, and so is
+     * the global STS endpoint ({@code aws-global}): "requests made to the global endpoint ... aws:RequestedRegion is
+     * us-east-1" (same page, aws:RequestedRegion: "IAM is a global service ... us-east-1").
+     */
+    static String requestedRegion(String signingRegion) {
+        return signingRegion == null || signingRegion.equals("aws-global") ? "us-east-1" : signingRegion;
     }
 
     /**

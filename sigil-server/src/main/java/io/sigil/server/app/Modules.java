@@ -5,6 +5,7 @@ import io.sigil.iam.crypto.Pbkdf2Passwords;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.sts.AssumeRoleService;
+import io.sigil.iam.sts.AssumeRootService;
 import io.sigil.iam.sts.AuthorizationMessages;
 import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
@@ -33,6 +34,7 @@ import io.sigil.iam.service.PasswordPolicyService;
 import io.sigil.iam.service.ServiceSpecificCredentialService;
 import io.sigil.iam.service.SigningCertificateService;
 import io.sigil.iam.service.SshKeyService;
+import io.sigil.iam.service.StsPreferencesService;
 import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
@@ -56,10 +58,13 @@ import io.sigil.server.api.iam.OrganizationsFeaturesApi;
 import io.sigil.server.api.iam.PasswordPolicyApi;
 import io.sigil.server.api.iam.ServiceSpecificCredentialsApi;
 import io.sigil.server.api.iam.SigningCertificatesApi;
+import io.sigil.server.api.iam.SimulatorApi;
 import io.sigil.server.api.iam.SshPublicKeysApi;
+import io.sigil.server.api.iam.StsPreferencesApi;
 import io.sigil.server.api.iam.UsersApi;
 import io.sigil.server.api.sts.StsIdentityApi;
 import io.sigil.server.api.sts.StsRolesApi;
+import io.sigil.server.api.sts.StsRootApi;
 import io.sigil.server.api.sts.StsTokensApi;
 
 import java.time.Clock;
@@ -108,13 +113,16 @@ final class Modules {
                 new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
+                new SimulatorApi(store),
                 new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
+                new StsPreferencesApi(new StsPreferencesService(store)),
                 new AccountApi(new AccountService(store, limits)),
                 new OrganizationsFeaturesApi(),
                 new AuthorizationDetailsApi(new AuthorizationDetailsService(store)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
-                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)));
+                new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)),
+                new StsRootApi(new AssumeRootService(authorizer)));
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */

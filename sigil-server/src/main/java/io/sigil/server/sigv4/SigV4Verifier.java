@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -110,8 +111,9 @@ public final class SigV4Verifier<C extends SigningCredential> {
         if (credential.expiration().map(end -> !now.isBefore(end)).orElse(false)) {
             throw Errors.expiredToken();
         }
+        // The scope's date is the request time's date (Checks.requireScope), so it need not be parsed.
         return new Verification.Verified<>(scope.accessKeyId(), scope.region(), scope.service(),
-                LocalDate.parse(scope.date(), RequestTime.BASIC_DATE), time, auth.securityToken(),
+                LocalDate.ofInstant(time, ZoneOffset.UTC), time, auth.securityToken(),
                 credential, auth.location(), auth.signedHeaders());
     }
 

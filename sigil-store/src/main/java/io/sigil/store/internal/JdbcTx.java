@@ -21,6 +21,7 @@ import io.sigil.iam.store.ServerCertificateStore;
 import io.sigil.iam.store.ServiceSpecificCredentialStore;
 import io.sigil.iam.store.SigningCertificateStore;
 import io.sigil.iam.store.SshKeyStore;
+import io.sigil.iam.store.StsPreferencesStore;
 import io.sigil.iam.store.TagStore;
 import io.sigil.iam.store.Tx;
 import io.sigil.iam.store.UserStore;
@@ -54,6 +55,7 @@ public final class JdbcTx implements Tx {
     private final JdbcServerCertificates serverCertificates = new JdbcServerCertificates(this);
     private final JdbcServiceSpecificCredentials serviceSpecificCredentials = new JdbcServiceSpecificCredentials(this);
     private final JdbcCredentialReports credentialReports = new JdbcCredentialReports(this);
+    private final JdbcStsPreferences stsPreferences = new JdbcStsPreferences(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -150,6 +152,11 @@ public final class JdbcTx implements Tx {
     @Override
     public CredentialReportStore credentialReports() {
         return credentialReports;
+    }
+
+    @Override
+    public StsPreferencesStore stsPreferences() {
+        return stsPreferences;
     }
 
     /** The events of this transaction's writes, in write order, each once. */

@@ -60,7 +60,7 @@ public final class Checks {
      */
     public static void requireScope(CredentialScope scope, Instant time, SigV4Config config) {
         List<String> problems = new ArrayList<>();
-        if (!config.regions().contains(scope.region())) {
+        if (!config.regionsFor(scope.service()).contains(scope.region())) {
             problems.add(Errors.wrongRegion(scope.region()));
         }
         if (!config.services().contains(scope.service())) {

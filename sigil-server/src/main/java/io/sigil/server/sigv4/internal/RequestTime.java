@@ -72,10 +72,30 @@ public final class RequestTime {
     }
 
     public static String basic(Instant t) {
-        return BASIC.format(t);
+        LocalDateTime d = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+        if (d.getYear() < 0 || d.getYear() > 9999) {
+            return BASIC.format(t);
+        }
+        StringBuilder b = new StringBuilder(16);
+        pad(pad(pad(b, d.getYear(), 4), d.getMonthValue(), 2), d.getDayOfMonth(), 2).append('T');
+        return pad(pad(pad(b, d.getHour(), 2), d.getMinute(), 2), d.getSecond(), 2).append('Z').toString();
     }
 
     public static String basicDate(Instant t) {
-        return BASIC_DATE.format(t);
+        LocalDateTime d = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+        if (d.getYear() < 0 || d.getYear() > 9999) {
+            return BASIC_DATE.format(t);
+        }
+        StringBuilder b = new StringBuilder(8);
+        return pad(pad(pad(b, d.getYear(), 4), d.getMonthValue(), 2), d.getDayOfMonth(), 2).toString();
+    }
+
+    /** Appends {@code n} (non-negative) in decimal, zero-padded to {@code width} digits. */
+    private static StringBuilder pad(StringBuilder b, int n, int width) {
+        String digits = Integer.toString(n);
+        for (int i = digits.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(digits);
     }
 }

@@ -32,4 +32,14 @@ class RequestTimeTest {
         assertThat(RequestTime.parse(value, true)).isEqualTo(Instant.parse("2011-09-09T23:36:00Z"));
         assertThatThrownBy(() -> RequestTime.parse(value, false)).isInstanceOf(RuntimeException.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2015-08-30T12:36:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z",
+            "2000-02-29T05:06:07Z"})
+    void formatting_givesWhatTheFormattersGive(String iso) {
+        Instant t = Instant.parse(iso);
+
+        assertThat(RequestTime.basic(t)).isEqualTo(RequestTime.BASIC.format(t));
+        assertThat(RequestTime.basicDate(t)).isEqualTo(RequestTime.BASIC_DATE.format(t));
+    }
 }
