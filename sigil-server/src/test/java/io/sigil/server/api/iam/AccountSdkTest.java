@@ -189,6 +189,17 @@ class AccountSdkTest {
     }
 
     @Test
+    void getAccountSummary_reportsTheGlobalEndpointTokenVersionTheAccountSet() {
+        try {
+            iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v2Token"));
+            assertThat(iam.getAccountSummary().summaryMap()).containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 2);
+        } finally {
+            iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v1Token"));
+        }
+        assertThat(iam.getAccountSummary().summaryMap()).containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 1);
+    }
+
+    @Test
     void getAccountSummary_countsWhatTheAccountHolds_asItChanges() {
         Map<SummaryKeyType, Integer> before = iam.getAccountSummary().summaryMap();
         iam.createUser(r -> r.userName("summary-user"));
