@@ -11,7 +11,8 @@ public enum TaggableKind {
     POLICY("policy"),
     INSTANCE_PROFILE("instance profile"),
     MFA_DEVICE("MFA device"),
-    SERVER_CERTIFICATE("server certificate");
+    SERVER_CERTIFICATE("server certificate"),
+    SAML_PROVIDER("SAML provider");
 
     private final String noun;
 

@@ -39,5 +39,15 @@ public interface Tx {
 
     CredentialReportStore credentialReports();
 
+    OutboundFederationStore outboundFederation();
+
+    DelegationRequestStore delegationRequests();
+
+    AccountPropertyStore accountProperties();
+
     StsPreferencesStore stsPreferences();
+
+    AccessRecordStore accessRecords();
+
+    SamlProviderStore samlProviders();
 }

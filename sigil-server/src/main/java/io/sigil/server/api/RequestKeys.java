@@ -29,7 +29,9 @@ public final class RequestKeys {
         }
         k.put("aws:RequestedRegion", ContextValue.of(requestedRegion(ctx.region())));
         k.put("aws:ViaAWSService", ContextValue.of("false"));
-        principalKeys(k, ctx.principal(), ctx.now());
+        if (ctx.principal() != null) { // an unsigned call (AssumeRoleWithSAML) has no principal
+            principalKeys(k, ctx.principal(), ctx.now());
+        }
         return k;
     }
 

@@ -128,6 +128,7 @@ final class JdbcTags implements TagStore {
             case INSTANCE_PROFILE -> "TagsPerInstanceProfile";
             case MFA_DEVICE -> "TagsPerMFADevice";
             case SERVER_CERTIFICATE -> "TagsPerServerCertificate";
+            case SAML_PROVIDER -> "TagsPerSAMLProvider";
         };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
@@ -141,6 +142,7 @@ final class JdbcTags implements TagStore {
             case INSTANCE_PROFILE -> tx.instanceProfiles().lock(accountId, ownerName).id();
             case MFA_DEVICE -> tx.mfaDevices().lock(accountId, ownerName).serialNumber();
             case SERVER_CERTIFICATE -> tx.serverCertificates().lock(accountId, ownerName).id();
+            case SAML_PROVIDER -> tx.samlProviders().lock(accountId, ownerName).uuid();
         };
     }
 
@@ -153,6 +155,9 @@ final class JdbcTags implements TagStore {
             case INSTANCE_PROFILE -> tx.instanceProfiles().get(accountId, ownerName).id();
             case MFA_DEVICE -> tx.mfaDevices().get(accountId, ownerName).serialNumber();
             case SERVER_CERTIFICATE -> tx.serverCertificates().get(accountId, ownerName).id();
+            case SAML_PROVIDER -> tx.samlProviders().find(accountId, ownerName)
+                    .orElseThrow(() -> io.sigil.iam.store.SamlProviderStore.noSuchProvider(
+                            io.sigil.iam.Arns.samlProvider(accountId, ownerName))).uuid();
         };
     }
 
@@ -164,10 +169,11 @@ final class JdbcTags implements TagStore {
             case INSTANCE_PROFILE -> "instance_profile_tags";
             case MFA_DEVICE -> "mfa_device_tags";
             case SERVER_CERTIFICATE -> "server_certificate_tags";
+            case SAML_PROVIDER -> "saml_provider_tags";
         };
     }
 
-    /** Null for server certificates: nothing cached for authorization depends on their tags. */
+    /** Null for server certificates and SAML providers: nothing cached for authorization depends on their tags. */
     private static EntityKind entityKind(TaggableKind kind) {
         return switch (kind) {
             case USER -> EntityKind.USER;
@@ -175,7 +181,7 @@ final class JdbcTags implements TagStore {
             case POLICY -> EntityKind.POLICY;
             case INSTANCE_PROFILE -> EntityKind.INSTANCE_PROFILE;
             case MFA_DEVICE -> EntityKind.MFA_DEVICE;
-            case SERVER_CERTIFICATE -> null;
+            case SERVER_CERTIFICATE, SAML_PROVIDER -> null;
         };
     }
 }
