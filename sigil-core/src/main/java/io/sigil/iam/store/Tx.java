@@ -45,6 +45,8 @@ public interface Tx {
 
     AccountPropertyStore accountProperties();
 
+    OidcProviderStore oidcProviders();
+
     StsPreferencesStore stsPreferences();
 
     AccessRecordStore accessRecords();

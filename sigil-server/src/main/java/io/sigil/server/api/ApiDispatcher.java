@@ -49,11 +49,12 @@ public final class ApiDispatcher implements ApiEndpoint {
     static final String SERVICE_FAILURE = "Request processing has failed due to some unknown error, exception or failure.";
 
     /**
-     * STS operations that need no AWS credentials (AWS STS API Reference: AssumeRoleWithSAML, "Calling
-     * AssumeRoleWithSAML does not require the use of AWS security credentials"). A signed call of them is verified
-     * as any other.
+     * STS operations that need no AWS credentials (AWS STS API Reference: AssumeRoleWithSAML and
+     * AssumeRoleWithWebIdentity, "Calling ... does not require the use of AWS security credentials"). A signed call
+     * of them is verified as any other.
      */
-    private static final java.util.Set<String> UNSIGNED_STS = java.util.Set.of("AssumeRoleWithSAML");
+    private static final java.util.Set<String> UNSIGNED_STS = java.util.Set.of("AssumeRoleWithSAML",
+            "AssumeRoleWithWebIdentity");
 
     private final QueryProtocol protocol;
     private final SigV4Verifier<KeyCredential> verifier;
@@ -145,8 +146,8 @@ public final class ApiDispatcher implements ApiEndpoint {
         }
         String signingRegion;
         if (UNSIGNED_STS.contains(t.operation) && !hasSignature(call, params)) {
-            // "Calling AssumeRoleWithSAML does not require the use of AWS security credentials" (AWS STS API
-            // Reference): no SigV4, no principal; the operation's service authenticates the request itself.
+            // "Calling AssumeRoleWithSAML [AssumeRoleWithWebIdentity] does not require the use of AWS security
+            // credentials" (AWS STS API Reference): no SigV4, no principal; the operation's service authenticates the request itself.
             t.service = AwsService.STS;
             signingRegion = "us-east-1";
         } else {
@@ -234,6 +235,13 @@ public final class ApiDispatcher implements ApiEndpoint {
         }
         throw IamException.accessDenied(message);
     }
+
+    /**
+     * An unsigned call of an operation that needs no AWS credentials: "Calling AssumeRoleWithWebIdentity does not
+     * require the use of AWS security credentials" and likewise AssumeRoleWithSAML (AWS STS API Reference); the AWS
+     * SDKs send both without a signature. A signed call of them is verified as any other. Every other operation
+     * without a signature goes on to SigV4, which refuses it.
+     */
 
     /**
      * The enforcement mode for authorisation done inside an operation (AssumeRole's caller-side check): on, the

@@ -6,6 +6,7 @@ import io.sigil.iam.model.AccessKey;
 import io.sigil.iam.model.DelegationRequest;
 import io.sigil.iam.model.InstanceProfile;
 import io.sigil.iam.model.ManagedPolicy;
+import io.sigil.iam.model.OidcProvider;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.PasswordPolicy;
 import io.sigil.iam.model.ServerCertificate;
@@ -237,6 +238,17 @@ public final class EnforcementTable {
             case "slr-task":
                 resource = slrTaskRole(account, member(request, spec[1]));
                 break;
+            case "oidc-provider": {
+                resource = member(request, spec[1]);
+                Optional<OidcProvider> provider = oidcProvider(tx, account, resource);
+                resourceTags = provider.map(OidcProvider::tags).orElse(List.of());
+                break;
+            }
+            case "oidc-provider-new": {
+                String url = member(request, spec[1]);
+                resource = OidcProvider.arn(account, OidcProvider.resourceName(url == null ? "" : url));
+                break;
+            }
             case "access-report":
                 resource = "arn:" + Arns.PARTITION + ":iam::" + account + ":access-report/" + member(request, spec[1]);
                 break;
@@ -409,6 +421,13 @@ public final class EnforcementTable {
         String prefix = "arn:" + Arns.PARTITION + ":iam::" + account + ":saml-provider/";
         return arn != null && arn.startsWith(prefix) && arn.length() > prefix.length()
                 ? Optional.of(arn.substring(prefix.length())) : Optional.empty();
+    }
+
+    /** The provider an {@code arn:aws:iam::ACCOUNT:oidc-provider/NAME} of the caller's account names, if any. */
+    private static Optional<OidcProvider> oidcProvider(Tx tx, String account, String arn) {
+        String prefix = OidcProvider.arn(account, "");
+        return arn == null || !arn.startsWith(prefix) ? Optional.empty()
+                : tx.oidcProviders().find(account, arn.substring(prefix.length()));
     }
 
     /** A serial number that names no device of the account: itself when it is an ARN, else an mfa ARN of it. */

@@ -73,6 +73,9 @@ final class Reset {
             }
             tx.managedPolicies().delete(p.arn());
         }
+        for (io.sigil.iam.model.OidcProvider p : tx.oidcProviders().list(account)) {
+            tx.oidcProviders().delete(account, p.resourceName());
+        }
         if (!deleteAccount) {
             // The alias is the account's, not an entity, but a reset account answers ListAccountAliases as new
             // and frees the name for the next test

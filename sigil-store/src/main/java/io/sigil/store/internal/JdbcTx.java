@@ -19,6 +19,7 @@ import io.sigil.iam.store.InstanceProfileStore;
 import io.sigil.iam.store.ManagedPolicyStore;
 import io.sigil.iam.store.LoginProfileStore;
 import io.sigil.iam.store.MfaDeviceStore;
+import io.sigil.iam.store.OidcProviderStore;
 import io.sigil.iam.store.PasswordPolicyStore;
 import io.sigil.iam.store.RoleStore;
 import io.sigil.iam.store.SamlProviderStore;
@@ -63,6 +64,7 @@ public final class JdbcTx implements Tx {
     private final JdbcOutboundFederation outboundFederation = new JdbcOutboundFederation(this);
     private final JdbcDelegationRequests delegationRequests = new JdbcDelegationRequests(this);
     private final JdbcAccountProperties accountProperties = new JdbcAccountProperties(this);
+    private final JdbcOidcProviders oidcProviders = new JdbcOidcProviders(this);
     private final JdbcStsPreferences stsPreferences = new JdbcStsPreferences(this);
     private final JdbcAccessRecords accessRecords = new JdbcAccessRecords(this);
     private final JdbcSamlProviders samlProviders = new JdbcSamlProviders(this);
@@ -177,6 +179,11 @@ public final class JdbcTx implements Tx {
     @Override
     public AccountPropertyStore accountProperties() {
         return accountProperties;
+    }
+
+    @Override
+    public OidcProviderStore oidcProviders() {
+        return oidcProviders;
     }
 
     @Override
