@@ -71,7 +71,7 @@ public final class AccountService {
      * The SummaryMap of GetAccountSummary: usage counted from the store, quotas in force. Keys are those of the
      * API Reference's {@code summaryKeyType}. The root user of a Sigil account has neither a console password nor
      * an MFA device (both are console-only in AWS), so {@code AccountMFAEnabled} and {@code AccountPasswordPresent}
-     * are 0; {@code Providers} counts SAML and OIDC providers, which this store does not hold yet.
+     * are 0; {@code Providers} counts SAML and OpenID Connect providers.
      */
     public Map<String, Integer> summary(String accountId) {
         record Read(AccountUsage usage, GlobalEndpointTokenVersion tokenVersion) {}
@@ -113,7 +113,7 @@ public final class AccountService {
         m.put("AssumeRolePolicySizeQuota", Limits.TRUST_POLICY_SIZE);
         m.put("InstanceProfiles", u.instanceProfiles());
         m.put("InstanceProfilesQuota", limits.instanceProfilesPerAccount());
-        m.put("Providers", 0);
+        m.put("Providers", u.providers());
         m.put("RolePolicySizeQuota", limits.rolePolicySize());
         m.put("Roles", u.roles());
         m.put("RolesQuota", limits.rolesPerAccount());

@@ -211,6 +211,7 @@ class AccountSdkTest {
         iam.attachRolePolicy(r -> r.roleName("summary-role").policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
         iam.createInstanceProfile(r -> r.instanceProfileName("summary-profile"));
         iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("summary-mfa"));
+        iam.createOpenIDConnectProvider(r -> r.url("https://summary.example.com").clientIDList("app"));
 
         Map<SummaryKeyType, Integer> after = iam.getAccountSummary().summaryMap();
 
@@ -222,6 +223,7 @@ class AccountSdkTest {
         assertThat(delta(before, after, SummaryKeyType.INSTANCE_PROFILES)).isEqualTo(1);
         assertThat(delta(before, after, SummaryKeyType.MFA_DEVICES)).isEqualTo(1);
         assertThat(delta(before, after, SummaryKeyType.MFA_DEVICES_IN_USE)).isEqualTo(0);
+        assertThat(delta(before, after, SummaryKeyType.PROVIDERS)).isEqualTo(1);
     }
 
     private static int delta(Map<SummaryKeyType, Integer> before, Map<SummaryKeyType, Integer> after,
