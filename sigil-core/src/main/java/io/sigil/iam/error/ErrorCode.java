@@ -36,6 +36,14 @@ public enum ErrorCode {
     SERVICE_NOT_SUPPORTED("NotSupportedService", 404, true),
     UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400, true),
     UNRECOGNIZED_PUBLIC_KEY_ENCODING("UnrecognizedPublicKeyEncoding", 400, true),
+    // Centralized root access and Organizations access reports (botocore iam service-2.json: these shapes carry no
+    // error trait, so the wire code is the shape name and the status the Query protocol's default, 400).
+    ACCOUNT_NOT_MANAGEMENT_OR_DELEGATED_ADMINISTRATOR("AccountNotManagementOrDelegatedAdministratorException", 400,
+            true),
+    CALLER_IS_NOT_MANAGEMENT_ACCOUNT("CallerIsNotManagementAccountException", 400, true),
+    ORGANIZATION_NOT_FOUND("OrganizationNotFoundException", 400, true),
+    ORGANIZATION_NOT_IN_ALL_FEATURES_MODE("OrganizationNotInAllFeaturesModeException", 400, true),
+    SERVICE_ACCESS_NOT_ENABLED("ServiceAccessNotEnabledException", 400, true),
 
     // STS modelled errors (botocore sts service-2.json).
     EXPIRED_TOKEN("ExpiredTokenException", 400, true),

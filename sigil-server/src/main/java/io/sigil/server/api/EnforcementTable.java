@@ -222,6 +222,25 @@ public final class EnforcementTable {
             case "slr-task":
                 resource = slrTaskRole(account, member(request, spec[1]));
                 break;
+            case "access-report":
+                resource = "arn:" + Arns.PARTITION + ":iam::" + account + ":access-report/" + member(request, spec[1]);
+                break;
+            case "principal-arn": {
+                // The user, group or role the member's ARN names, as given (Service Authorization Reference:
+                // SimulatePrincipalPolicy and GetContextKeysForPrincipalPolicy act on group*, role*, user*).
+                resource = member(request, spec[1]);
+                String name = resource == null ? "" : resource.substring(resource.lastIndexOf('/') + 1);
+                String prefix = "arn:" + Arns.PARTITION + ":iam::" + account + ":";
+                if (resource != null && resource.startsWith(prefix + "user/")) {
+                    resourceUser = tx.users().find(account, name).orElse(null);
+                } else if (resource != null && resource.startsWith(prefix + "role/")) {
+                    resourceTags = tx.roles().find(account, name).map(Role::tags).orElse(List.of());
+                }
+                if (resource == null) {
+                    resource = "*";
+                }
+                break;
+            }
             case "federated-user":
                 resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
                 break;
@@ -380,6 +399,13 @@ public final class EnforcementTable {
                 if (id != null) {
                     tx.serviceSpecificCredentials().find(account, id).ifPresent(
                             c -> keys.put(CREDENTIAL_SERVICE_KEY, ContextValue.of(c.serviceName())));
+                }
+                break;
+            }
+            case "organizations-policy-id": {
+                String id = member(request, k[1]);
+                if (id != null) {
+                    keys.put("iam:OrganizationsPolicyId", ContextValue.of(id));
                 }
                 break;
             }

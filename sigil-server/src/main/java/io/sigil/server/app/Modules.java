@@ -11,6 +11,8 @@ import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
 import io.sigil.iam.service.AccessKeyService;
+import io.sigil.iam.service.AccountService;
+import io.sigil.iam.service.AuthorizationDetailsService;
 import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.CredentialReportService;
 import io.sigil.iam.service.GroupService;
@@ -38,6 +40,8 @@ import io.sigil.iam.store.Store;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.iam.AccessKeysApi;
+import io.sigil.server.api.iam.AccountApi;
+import io.sigil.server.api.iam.AuthorizationDetailsApi;
 import io.sigil.server.api.iam.BoundariesApi;
 import io.sigil.server.api.iam.CredentialReportsApi;
 import io.sigil.server.api.iam.GroupsApi;
@@ -50,9 +54,11 @@ import io.sigil.server.api.iam.ServerCertificatesApi;
 import io.sigil.server.api.iam.ServiceLinkedRolesApi;
 import io.sigil.server.api.iam.LoginProfilesApi;
 import io.sigil.server.api.iam.MfaDevicesApi;
+import io.sigil.server.api.iam.OrganizationsFeaturesApi;
 import io.sigil.server.api.iam.PasswordPolicyApi;
 import io.sigil.server.api.iam.ServiceSpecificCredentialsApi;
 import io.sigil.server.api.iam.SigningCertificatesApi;
+import io.sigil.server.api.iam.SimulatorApi;
 import io.sigil.server.api.iam.SshPublicKeysApi;
 import io.sigil.server.api.iam.StsPreferencesApi;
 import io.sigil.server.api.iam.UsersApi;
@@ -77,10 +83,10 @@ final class Modules {
     /**
      * @param closeables where modules that hold resources register them to be closed with the app
      * @param box        the master key's box, from which STS derives its token and message keys
+     * @param limits     the IAM quotas in force (AWS's defaults unless {@code sigil serve --quota} changed them)
      */
     static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
-                               Authorizer authorizer) {
-        Limits limits = Limits.AWS_DEFAULTS;
+                               Authorizer authorizer, Limits limits) {
         InlinePolicyService inlinePolicies = new InlinePolicyService(store, limits);
         SessionTokens tokens = new SessionTokens(box);
         MfaService mfa = new MfaService(store, clock);
@@ -107,8 +113,12 @@ final class Modules {
                 new ServerCertificatesApi(new ServerCertificateService(store, clock, limits)),
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
+                new SimulatorApi(store),
                 new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
                 new StsPreferencesApi(new StsPreferencesService(store)),
+                new AccountApi(new AccountService(store, limits)),
+                new OrganizationsFeaturesApi(),
+                new AuthorizationDetailsApi(new AuthorizationDetailsService(store)),
                 new StsIdentityApi(),
                 new StsTokensApi(sts, new AuthorizationMessages(box)),
                 new StsRolesApi(new AssumeRoleService(store, authorizer, tokens, clock, sessionMfa)),

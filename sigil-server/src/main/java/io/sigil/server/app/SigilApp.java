@@ -1,6 +1,5 @@
 package io.sigil.server.app;
 
-import io.sigil.iam.Limits;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.crypto.MasterKey;
 import io.sigil.iam.crypto.SecretBox;
@@ -65,7 +64,7 @@ public final class SigilApp implements AutoCloseable {
         this.credentials = new CredentialResolver(store, new SessionTokens(box));
         this.audit = new AuditLog(dataDir.resolve("audit"));
         Handlers handlers = new Handlers();
-        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer)) {
+        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas())) {
             m.register(handlers);
         }
         KeyUse keyUse = Modules.keyUse(store, extras);
@@ -97,13 +96,13 @@ public final class SigilApp implements AutoCloseable {
 
     private static Store openStore(SigilConfig config, Path dataDir, SecretBox box) {
         if (config.dbUrl() == null || config.dbUrl().isEmpty()) {
-            return JdbcStore.sqlite(dataDir.resolve(JdbcStore.SQLITE_FILE), box, Limits.AWS_DEFAULTS);
+            return JdbcStore.sqlite(dataDir.resolve(JdbcStore.SQLITE_FILE), box, config.quotas());
         }
         if (!config.dbUrl().startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--db takes a jdbc:postgresql:// URL (SQLite is the default)");
         }
         return JdbcStore.postgres(PostgresConfig.of(config.dbUrl(), config.env().get("SIGIL_DB_USER"),
-                config.env().get("SIGIL_DB_PASSWORD")), box, Limits.AWS_DEFAULTS);
+                config.env().get("SIGIL_DB_PASSWORD")), box, config.quotas());
     }
 
     public int port() {

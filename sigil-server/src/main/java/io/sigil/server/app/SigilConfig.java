@@ -1,5 +1,6 @@
 package io.sigil.server.app;
 
+import io.sigil.iam.Limits;
 import io.sigil.server.api.EnforceMode;
 import io.sigil.server.http.HttpLimits;
 
@@ -16,14 +17,24 @@ import java.util.Map;
  * @param dbUrl     a {@code jdbc:postgresql://} URL, or null for the embedded SQLite store
  * @param dev       enables {@code POST /_sigil/reset}
  * @param env       the environment (SIGIL_* variables), passed in so tests control it
+ * @param quotas    the IAM quotas in force: AWS's defaults ({@link Limits#AWS_DEFAULTS}) unless {@code --quota}
+ *                  changed some
  */
 public record SigilConfig(String bindHost, int port, Path dataDir, String dbUrl, EnforceMode enforce,
-                          boolean ephemeral, boolean dev, HttpLimits limits, Map<String, String> env) {
+                          boolean ephemeral, boolean dev, HttpLimits limits, Map<String, String> env,
+                          Limits quotas) {
     public static final int DEFAULT_PORT = 8383;
     public static final String DEFAULT_BIND = "127.0.0.1";
 
     public SigilConfig {
         env = Map.copyOf(env);
+        quotas = quotas == null ? Limits.AWS_DEFAULTS : quotas;
+    }
+
+    /** A configuration with AWS's default quotas. */
+    public SigilConfig(String bindHost, int port, Path dataDir, String dbUrl, EnforceMode enforce,
+                       boolean ephemeral, boolean dev, HttpLimits limits, Map<String, String> env) {
+        this(bindHost, port, dataDir, dbUrl, enforce, ephemeral, dev, limits, env, Limits.AWS_DEFAULTS);
     }
 
     /** An ephemeral, enforcing server on a free loopback port: what tests start. */
@@ -32,10 +43,14 @@ public record SigilConfig(String bindHost, int port, Path dataDir, String dbUrl,
     }
 
     public SigilConfig withEnforce(EnforceMode mode) {
-        return new SigilConfig(bindHost, port, dataDir, dbUrl, mode, ephemeral, dev, limits, env);
+        return new SigilConfig(bindHost, port, dataDir, dbUrl, mode, ephemeral, dev, limits, env, quotas);
     }
 
     public SigilConfig withLimits(HttpLimits newLimits) {
-        return new SigilConfig(bindHost, port, dataDir, dbUrl, enforce, ephemeral, dev, newLimits, env);
+        return new SigilConfig(bindHost, port, dataDir, dbUrl, enforce, ephemeral, dev, newLimits, env, quotas);
+    }
+
+    public SigilConfig withQuotas(Limits newQuotas) {
+        return new SigilConfig(bindHost, port, dataDir, dbUrl, enforce, ephemeral, dev, limits, env, newQuotas);
     }
 }
