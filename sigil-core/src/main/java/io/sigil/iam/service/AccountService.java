@@ -4,6 +4,7 @@ import io.sigil.iam.Limits;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.Account;
 import io.sigil.iam.model.AccountUsage;
+import io.sigil.iam.model.GlobalEndpointTokenVersion;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
 import io.sigil.iam.store.Store;
@@ -33,9 +34,10 @@ public final class AccountService {
 
     /**
      * {@code GlobalEndpointTokenVersion}: 1 while the account has not set SetSecurityTokenServicePreferences, whose
-     * default is version 1 tokens from the global endpoint (IAM API Reference, "SetSecurityTokenServicePreferences").
+     * default is version 1 tokens from the global endpoint (IAM API Reference, "SetSecurityTokenServicePreferences");
+     * afterwards the version it set ({@link StsPreferencesService}).
      */
-    public static final int GLOBAL_ENDPOINT_TOKEN_VERSION = 1;
+    public static final int GLOBAL_ENDPOINT_TOKEN_VERSION = GlobalEndpointTokenVersion.DEFAULT.number();
 
     private final Store store;
     private final Limits limits;
@@ -83,6 +85,8 @@ public final class AccountService {
             tx.accounts().get(accountId);
             return tx.accounts().usage(accountId);
         });
+        int tokenVersion = store.read(tx -> tx.stsPreferences().globalEndpointTokenVersion(accountId))
+                .map(GlobalEndpointTokenVersion::number).orElse(GLOBAL_ENDPOINT_TOKEN_VERSION);
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put("Users", u.users());
         m.put("UsersQuota", limits.usersPerAccount());
@@ -110,7 +114,7 @@ public final class AccountService {
         m.put("PolicyVersionsInUse", u.policyVersionsInUse());
         m.put("PolicyVersionsInUseQuota", POLICY_VERSIONS_IN_USE_QUOTA);
         m.put("VersionsPerPolicyQuota", limits.versionsPerPolicy());
-        m.put("GlobalEndpointTokenVersion", GLOBAL_ENDPOINT_TOKEN_VERSION);
+        m.put("GlobalEndpointTokenVersion", tokenVersion);
         m.put("AssumeRolePolicySizeQuota", Limits.TRUST_POLICY_SIZE);
         m.put("InstanceProfiles", u.instanceProfiles());
         m.put("InstanceProfilesQuota", limits.instanceProfilesPerAccount());
