@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * and {@link ServerCertificateStoreContract}; the account's STS preferences in {@link StsPreferencesStoreContract}.
  */
 abstract class StoreContract implements RoleStoreContract, CredentialStoreContract, KeyStoreContract,
-        ServerCertificateStoreContract, StsPreferencesStoreContract, AccountUsageStoreContract {
+        ServerCertificateStoreContract, StsPreferencesStoreContract, AccountUsageStoreContract,
+        AccessRecordStoreContract, DelegationStoreContract {
 
     /** A new store instance on this test's database (several calls in one test share the data). */
     protected abstract Store open(Limits limits);

@@ -39,5 +39,13 @@ public interface Tx {
 
     CredentialReportStore credentialReports();
 
+    OutboundFederationStore outboundFederation();
+
+    DelegationRequestStore delegationRequests();
+
+    AccountPropertyStore accountProperties();
+
     StsPreferencesStore stsPreferences();
+
+    AccessRecordStore accessRecords();
 }

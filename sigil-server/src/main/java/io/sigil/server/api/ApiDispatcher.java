@@ -3,6 +3,7 @@ package io.sigil.server.api;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
+import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
 import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.iam.sts.TemporaryCredentialRules;
@@ -58,10 +59,19 @@ public final class ApiDispatcher implements ApiEndpoint {
     private final Metrics metrics;
     private final KeyUse keyUse;
     private final Clock clock;
+    private final AccessTracking tracking;
 
     public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
                          Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
                          AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock) {
+        this(protocol, verifier, store, authorizer, table, handlers, mode, audit, metrics, keyUse, clock, null);
+    }
+
+    /** @param tracking where each call's attempt is recorded for last accessed data; null records nothing */
+    public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
+                         Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
+                         AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock, AccessTracking tracking) {
+        this.tracking = tracking;
         this.protocol = protocol;
         this.verifier = verifier;
         this.store = store;
@@ -153,6 +163,11 @@ public final class ApiDispatcher implements ApiEndpoint {
         }
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
                 call.header("User-Agent"), call.secure(), ok.region(), callerPolicies(t));
+        if (tracking != null) {
+            // Last accessed data counts every attempt, allowed or denied (IAM User Guide, "Refine permissions in
+            // AWS using last accessed information"); recording only merges into memory.
+            tracking.record(t.principal, in.operation().iamAction(), t.region, now);
+        }
         authorize(in, ctx, t);
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
         // CloudTrail records responseElements only for actions that change state; for Get/List calls it is null
