@@ -6,6 +6,7 @@ import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.sts.AssumeRoleService;
 import io.sigil.iam.sts.AssumeRootService;
+import io.sigil.iam.sts.AssumeRoleWithSamlService;
 import io.sigil.iam.sts.AuthorizationMessages;
 import io.sigil.iam.sts.DelegatedAccessService;
 import io.sigil.iam.sts.OutboundFederationService;
@@ -13,6 +14,7 @@ import io.sigil.iam.sts.WebIdentityTokenService;
 import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
+import io.sigil.iam.sts.WebIdentityService;
 import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.AccountService;
 import io.sigil.iam.service.AuthorizationDetailsService;
@@ -28,10 +30,12 @@ import io.sigil.iam.service.InstanceProfileService;
 import io.sigil.iam.service.LastAccessedService;
 import io.sigil.iam.service.LastUsedRecorder;
 import io.sigil.iam.service.ManagedPolicyService;
+import io.sigil.iam.service.OidcProviderService;
 import io.sigil.iam.service.PolicyAttachmentService;
 import io.sigil.iam.service.PolicyListings;
 import io.sigil.iam.service.RolePolicyService;
 import io.sigil.iam.service.RoleService;
+import io.sigil.iam.service.SamlProviderService;
 import io.sigil.iam.service.ServerCertificateService;
 import io.sigil.iam.service.RoleTemplateService;
 import io.sigil.iam.service.ServiceLinkedRoleService;
@@ -60,9 +64,11 @@ import io.sigil.server.api.iam.InlinePoliciesApi;
 import io.sigil.server.api.iam.InstanceProfilesApi;
 import io.sigil.server.api.iam.LastAccessedApi;
 import io.sigil.server.api.iam.ManagedPoliciesApi;
+import io.sigil.server.api.iam.OidcProvidersApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.RoleTemplatesApi;
 import io.sigil.server.api.iam.RolesApi;
+import io.sigil.server.api.iam.SamlProvidersApi;
 import io.sigil.server.api.iam.ServerCertificatesApi;
 import io.sigil.server.api.iam.ServiceLinkedRolesApi;
 import io.sigil.server.api.iam.LoginProfilesApi;
@@ -79,7 +85,10 @@ import io.sigil.server.api.sts.StsIdentityApi;
 import io.sigil.server.api.sts.StsOutboundApi;
 import io.sigil.server.api.sts.StsRolesApi;
 import io.sigil.server.api.sts.StsRootApi;
+import io.sigil.server.api.sts.StsSamlApi;
 import io.sigil.server.api.sts.StsTokensApi;
+import io.sigil.server.api.sts.StsWebIdentityApi;
+import io.sigil.server.oidc.JwtWebIdentityTokens;
 
 import java.time.Clock;
 import java.util.List;
@@ -100,10 +109,11 @@ final class Modules {
      * @param limits     the IAM quotas in force (AWS's defaults unless {@code sigil serve --quota} changed them)
      * @param tracking   this node's recorder of last accessed data
      * @param outbound   the accounts' outbound web identity issuers (also served over HTTP by the app)
+     * @param allowHttpLoopbackIdp accept and fetch {@code http://} OIDC providers on loopback hosts
      */
     static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
                                Authorizer authorizer, Limits limits, AccessTracking tracking,
-                               OutboundFederationService outbound) {
+                               OutboundFederationService outbound, boolean allowHttpLoopbackIdp) {
         InlinePolicyService inlinePolicies = new InlinePolicyService(store, limits);
         SessionTokens tokens = new SessionTokens(box);
         MfaService mfa = new MfaService(store, clock);
@@ -147,7 +157,12 @@ final class Modules {
                 new AccountPropertiesApi(new AccountPropertiesService(store)),
                 new RoleTemplatesApi(new RoleTemplateService(), delegations),
                 new StsOutboundApi(new WebIdentityTokenService(store, outbound, clock),
-                        new DelegatedAccessService(store, tokens, clock)));
+                        new DelegatedAccessService(store, tokens, clock)),
+                new SamlProvidersApi(new SamlProviderService(store, clock, limits)),
+                new StsSamlApi(new AssumeRoleWithSamlService(store, tokens, clock)),
+                new OidcProvidersApi(new OidcProviderService(store, clock, limits, allowHttpLoopbackIdp)),
+                new StsWebIdentityApi(new WebIdentityService(store,
+                        new JwtWebIdentityTokens(clock, allowHttpLoopbackIdp), tokens, clock)));
     }
 
     /**

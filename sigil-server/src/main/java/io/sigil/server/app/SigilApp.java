@@ -72,7 +72,7 @@ public final class SigilApp implements AutoCloseable {
         this.accessTracking = Modules.accessTracking(store, extras);
         this.outbound = new OutboundFederationService(store, clock, this::publicUrl);
         for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas(), accessTracking,
-                outbound)) {
+                outbound, config.allowHttpLoopbackIdp())) {
             m.register(handlers);
         }
         KeyUse keyUse = Modules.keyUse(store, extras);
