@@ -15,6 +15,7 @@ import io.sigil.server.api.Handlers;
 import io.sigil.server.api.KeyCredential;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.audit.AuditLog;
+import io.sigil.server.authz.DecisionListener;
 import io.sigil.server.http.SigilHttpServer;
 import io.sigil.server.metrics.Metrics;
 import io.sigil.server.protocol.QueryProtocol;
@@ -86,9 +87,11 @@ public final class SigilApp implements AutoCloseable {
                 clock, accessTracking);
         java.util.Map<String, io.sigil.server.http.Endpoint> admin = new java.util.LinkedHashMap<>(
                 AdminEndpoints.routes(this));
-        // Other services' decisions count for last accessed data like Sigil's own calls (AccessTracking).
-        admin.putAll(rest.admin(box, (principal, service, action, resource, region, decision, at) ->
-                accessTracking.record(principal, action, region, at)));
+        // Every decision of the authorization API counts for last accessed data, like the IAM and STS calls the
+        // dispatcher records (IAM User Guide, "Refine permissions in AWS using last accessed information").
+        DecisionListener lastAccessed = (principal, service, action, resource, region, decision, at) ->
+                accessTracking.record(principal, action, region, at);
+        admin.putAll(rest.admin(box, lastAccessed));
         this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(), admin, rest.api(), api);
         http.start();
         trace.mark("jetty");
