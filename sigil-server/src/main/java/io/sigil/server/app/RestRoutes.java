@@ -2,6 +2,7 @@ package io.sigil.server.app;
 
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.crypto.SecretBox;
+import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
 import io.sigil.iam.sts.AuthorizationMessages;
 import io.sigil.server.api.CredentialResolver;
@@ -38,9 +39,10 @@ final class RestRoutes {
     private final Metrics metrics;
     private final KeyUse keyUse;
     private final Clock clock;
+    private final AccessTracking tracking;
 
     RestRoutes(Store store, Authorizer authorizer, CredentialResolver credentials, EnforceMode mode, AuditLog audit,
-               Metrics metrics, KeyUse keyUse, Clock clock) {
+               Metrics metrics, KeyUse keyUse, Clock clock, AccessTracking tracking) {
         this.store = store;
         this.authorizer = authorizer;
         this.credentials = credentials;
@@ -49,6 +51,7 @@ final class RestRoutes {
         this.metrics = metrics;
         this.keyUse = keyUse;
         this.clock = clock;
+        this.tracking = tracking;
     }
 
     /** AWS API paths: {@code POST /policy/validation}. */
@@ -68,6 +71,6 @@ final class RestRoutes {
     private RestJsonDispatcher dispatcher(RestOperation op) {
         SigV4Verifier<KeyCredential> verifier = new SigV4Verifier<>(SigV4Config.defaults()
                 .withRegions(List.of(SigV4Config.ANY)).withServices(List.of(op.signingName())), credentials);
-        return new RestJsonDispatcher(op, verifier, authorizer, mode, audit, metrics, keyUse, clock);
+        return new RestJsonDispatcher(op, verifier, authorizer, mode, audit, metrics, keyUse, clock, tracking);
     }
 }

@@ -84,7 +84,7 @@ public final class SigilApp implements AutoCloseable {
                 EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking);
         trace.mark("dispatcher");
         RestRoutes rest = new RestRoutes(store, authorizer, credentials, config.enforce(), audit, metrics, keyUse,
-                clock);
+                clock, accessTracking);
         java.util.Map<String, io.sigil.server.http.Endpoint> admin = new java.util.LinkedHashMap<>(
                 AdminEndpoints.routes(this));
         // Every decision of the authorization API counts for last accessed data, like the IAM and STS calls the

@@ -1,10 +1,10 @@
 package io.sigil.server.authz;
 
-import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.store.Store;
 import io.sigil.iam.sts.AuthorizationMessages;
+import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.policy.CompiledPolicy;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
@@ -96,7 +96,7 @@ public final class AuthorizeOperation implements RestOperation {
         AuthorizeRequest q = AuthorizeRequests.read(call.body());
         note.requestParameters(Map.of("action", q.action(), "resource", q.resource()));
         Instant now = caller.now();
-        Subject who = subject(q, now);
+        Subject who = subject(q, caller.principal(), now);
         CompiledPolicy resourcePolicy = resourcePolicy(q.resourcePolicy());
         CallContext ctx = new CallContext(caller.requestId(), who.principal(), now, q.sourceIp(), who.userAgent(),
                 Boolean.TRUE.equals(q.secureTransport()), who.region(), CallerPolicyGate.ENFORCE);
@@ -117,9 +117,19 @@ public final class AuthorizeOperation implements RestOperation {
         return JsonTree.write(answer(q, p, d, message, keys, caller.requestId()));
     }
 
-    /** Verifies the forwarded request (its failure is the answer, with AWS's code for it), or reads the ARN. */
-    private Subject subject(AuthorizeRequest q, Instant now) {
+    /**
+     * Verifies the forwarded request (its failure is the answer, with AWS's code for it), or reads the ARN. A
+     * principal named by ARN must be of the calling service's own account: a signature proves that a principal of
+     * any account made the request, a bare ARN does not, and answering for other accounts' principals would let
+     * one tenant's service map another's permissions.
+     */
+    private Subject subject(AuthorizeRequest q, Principal service, Instant now) {
         if (q.signed() == null) {
+            String[] arn = q.principalArn().split(":", 6);
+            if (arn.length != 6 || !arn[4].equals(service.accountId())) {
+                throw AuthorizeRequests.invalid("principalArn", "must name a principal of the calling service's"
+                        + " account (" + service.accountId() + "); forward the signed request for other accounts");
+            }
             return new Subject(PrincipalByArn.resolve(store, q.principalArn(), now),
                     q.region() == null ? "us-east-1" : q.region(), null);
         }

@@ -8,7 +8,9 @@ import java.time.Instant;
 /**
  * Receives every decision /_sigil/authorize makes for another service: the hook for service-last-accessed data
  * (IAM User Guide, "Refining permissions using last accessed information": a service counts as accessed when an
- * authenticated request to it was authorised, allowed or not, by the principal's policies). Must not block.
+ * authenticated request to it was authorised, allowed or not, by the principal's policies). The server hands each
+ * decision to {@link io.sigil.iam.service.AccessTracking#record}, the same recorder its own API calls feed. Must not
+ * block.
  */
 @FunctionalInterface
 public interface DecisionListener {

@@ -1,9 +1,10 @@
 package io.sigil.server.rest;
 
-import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
+import io.sigil.iam.service.AccessTracking;
+import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
 import io.sigil.policy.Outcome;
@@ -44,6 +45,8 @@ public final class RestJsonDispatcher implements ApiEndpoint {
     private static final Logger LOG = Logger.getLogger(RestJsonDispatcher.class.getName());
     /** Text of InternalServerException: nothing about the cause leaves the server. */
     static final String INTERNAL = "Request processing has failed due to an internal error.";
+    /** Sigil's own actions (sigil:Authorize) are not an AWS service's and are not tracked for last accessed data. */
+    private static final String SIGIL_PREFIX = "sigil:";
 
     private final RestOperation operation;
     private final SigV4Verifier<KeyCredential> verifier;
@@ -53,9 +56,12 @@ public final class RestJsonDispatcher implements ApiEndpoint {
     private final Metrics metrics;
     private final KeyUse keyUse;
     private final Clock clock;
+    private final AccessTracking tracking;
 
+    /** @param tracking where each AWS service call's attempt is recorded for last accessed data; null records nothing */
     public RestJsonDispatcher(RestOperation operation, SigV4Verifier<KeyCredential> verifier, Authorizer authorizer,
-                              EnforceMode mode, AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock) {
+                              EnforceMode mode, AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock,
+                              AccessTracking tracking) {
         this.operation = operation;
         this.verifier = verifier;
         this.authorizer = authorizer;
@@ -64,6 +70,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         this.metrics = metrics;
         this.keyUse = keyUse;
         this.clock = clock;
+        this.tracking = tracking;
     }
 
     private static final class Trace {
@@ -116,6 +123,10 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
                 call.header("User-Agent"), call.secure(), ok.region(),
                 CallerPolicyGate.ENFORCE); // no REST-JSON operation authorises inside itself
+        if (tracking != null && !operation.action().startsWith(SIGIL_PREFIX)) {
+            // every attempt counts, allowed or denied, as for the Query API (ApiDispatcher)
+            tracking.record(t.principal, operation.action(), t.region, now);
+        }
         authorize(ctx, t);
         return operation.handle(call, ctx, t.note);
     }

@@ -307,6 +307,24 @@ class AuthorizeApiTest {
     }
 
     @Test
+    void decisions_countForLastAccessedData_likeSigilsOwnCalls() throws Exception {
+        user("gina", allow("s3:GetObject", "*"));
+        String gina = "arn:aws:iam::" + ACCT + ":user/gina";
+        Instant before = Instant.now().minusSeconds(1);
+        HttpResponse<String> r = ask("{\"principalArn\":\"" + gina + "\",\"action\":\"s3:GetObject\","
+                + "\"resource\":\"arn:aws:s3:::bucket/key\",\"region\":\"eu-west-3\"}", serviceKey);
+        assertThat(JSON.readTree(r.body()).path("decision").asText()).isEqualTo("Allow");
+        server.app().accessTracking().flush();
+        String job = root.generateServiceLastAccessedDetails(b -> b.arn(gina)).jobId();
+        var report = root.getServiceLastAccessedDetails(b -> b.jobId(job));
+        var s3 = report.servicesLastAccessed().stream().filter(x -> x.serviceNamespace().equals("s3")).findFirst()
+                .orElseThrow();
+        assertThat(s3.lastAuthenticated()).isAfter(before);
+        assertThat(s3.lastAuthenticatedRegion()).isEqualTo("eu-west-3");
+        assertThat(s3.lastAuthenticatedEntity()).isEqualTo(gina);
+    }
+
+    @Test
     void typedContextKeys_reachTheConditions() throws Exception {
         user("frank", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"widgets:*\","
                 + "\"Resource\":\"*\",\"Condition\":{\"NumericLessThan\":{\"widgets:Size\":\"10\"},"
@@ -335,7 +353,7 @@ class AuthorizeApiTest {
     }
 
     @Test
-    void badJson_missingMembers_andPrincipalKeys_areClearValidationErrors() throws Exception {
+    void badJson_missingMembers_principalKeys_andOtherAccountsArns_areClearValidationErrors() throws Exception {
         HttpResponse<String> notJson = ask("{\"action\":", serviceKey);
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(notJson.body()).path("reason").asText()).isEqualTo("cannotParse");
@@ -354,6 +372,11 @@ class AuthorizeApiTest {
                 serviceKey);
         assertThat(spoof.statusCode()).isEqualTo(400);
         assertThat(spoof.body()).contains("is set by Sigil from the authenticated principal");
+
+        HttpResponse<String> otherAccount = ask("{\"principalArn\":\"arn:aws:iam::" + OTHER + ":user/carol\","
+                + "\"action\":\"widgets:GetWidget\",\"resource\":\"*\"}", serviceKey);
+        assertThat(otherAccount.statusCode()).isEqualTo(400);
+        assertThat(otherAccount.body()).contains("must name a principal of the calling service's account");
 
         HttpResponse<String> unknown = ask("{\"principalArn\":\"arn:aws:iam::" + ACCT + ":user/nobody\","
                 + "\"action\":\"widgets:GetWidget\",\"resource\":\"*\"}", serviceKey);
