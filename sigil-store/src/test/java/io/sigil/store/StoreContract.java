@@ -44,11 +44,11 @@ import org.junit.jupiter.api.Test;
  * the suite is in {@link RoleStoreContract}; login profiles', password policies' and MFA devices' part in
  * {@link CredentialStoreContract}; keys, certificates and service-specific credentials in {@link KeyStoreContract}
  * and {@link ServerCertificateStoreContract}; the account's STS preferences in {@link StsPreferencesStoreContract};
- * OpenID Connect providers in {@link OidcProviderStoreContract}.
+ * SAML providers in {@link SamlProviderStoreContract}; OpenID Connect providers in {@link OidcProviderStoreContract}.
  */
 abstract class StoreContract implements RoleStoreContract, CredentialStoreContract, KeyStoreContract,
         ServerCertificateStoreContract, StsPreferencesStoreContract, AccountUsageStoreContract,
-        OidcProviderStoreContract {
+        AccessRecordStoreContract, DelegationStoreContract, SamlProviderStoreContract, OidcProviderStoreContract {
 
     /** A new store instance on this test's database (several calls in one test share the data). */
     protected abstract Store open(Limits limits);

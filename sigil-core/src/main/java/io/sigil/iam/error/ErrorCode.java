@@ -18,6 +18,8 @@ public enum ErrorCode {
     DUPLICATE_SSH_PUBLIC_KEY("DuplicateSSHPublicKey", 400, true),
     ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409, true),
     ENTITY_TEMPORARILY_UNMODIFIABLE("EntityTemporarilyUnmodifiable", 409, true),
+    FEATURE_DISABLED("FeatureDisabled", 404, true),
+    FEATURE_ENABLED("FeatureEnabled", 409, true),
     INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403, true),
     INVALID_CERTIFICATE("InvalidCertificate", 400, true),
     INVALID_INPUT("InvalidInput", 400, true),
@@ -47,6 +49,10 @@ public enum ErrorCode {
 
     // STS modelled errors (botocore sts service-2.json).
     EXPIRED_TOKEN("ExpiredTokenException", 400, true),
+    EXPIRED_TRADE_IN_TOKEN("ExpiredTradeInTokenException", 400, true),
+    JWT_PAYLOAD_SIZE_EXCEEDED("JWTPayloadSizeExceededException", 400, true),
+    OUTBOUND_WEB_IDENTITY_FEDERATION_DISABLED("OutboundWebIdentityFederationDisabledException", 403, true),
+    SESSION_DURATION_ESCALATION("SessionDurationEscalationException", 403, true),
     IDP_COMMUNICATION_ERROR("IDPCommunicationError", 400, true),
     IDP_REJECTED_CLAIM("IDPRejectedClaim", 403, true),
     INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400, true),

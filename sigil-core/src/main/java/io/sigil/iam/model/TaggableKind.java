@@ -13,6 +13,7 @@ public enum TaggableKind {
     INSTANCE_PROFILE("instance profile"),
     MFA_DEVICE("MFA device"),
     SERVER_CERTIFICATE("server certificate"),
+    SAML_PROVIDER("SAML provider"),
     OIDC_PROVIDER("OpenID Connect provider");
 
     private final String noun;
