@@ -232,13 +232,6 @@ public final class ApiDispatcher implements ApiEndpoint {
     }
 
     /**
-     * An unsigned call of an operation that needs no AWS credentials: "Calling AssumeRoleWithWebIdentity does not
-     * require the use of AWS security credentials" and likewise AssumeRoleWithSAML (AWS STS API Reference); the AWS
-     * SDKs send both without a signature. A signed call of them is verified as any other. Every other operation
-     * without a signature goes on to SigV4, which refuses it.
-     */
-
-    /**
      * The enforcement mode for authorisation done inside an operation (AssumeRole's caller-side check): on, the
      * AccessDenied stands; audit, the would-be denial is recorded like the table's and the call goes on; off, it is
      * ignored.
