@@ -12,6 +12,7 @@ import io.sigil.policy.Decision;
 import io.sigil.policy.Outcome;
 import io.sigil.server.audit.AuditEvent;
 import io.sigil.server.audit.AuditLog;
+import io.sigil.server.audit.FederatedIdentity;
 import io.sigil.server.audit.Redaction;
 import io.sigil.server.http.ApiEndpoint;
 import io.sigil.server.http.HttpCall;
@@ -105,6 +106,8 @@ public final class ApiDispatcher implements ApiEndpoint {
         Object responseElements;
         AwsError error;
         String denial;
+        /** The federated user of an unsigned AssumeRoleWith* call that succeeded, else null. */
+        FederatedIdentity federated;
     }
 
     @Override
@@ -187,6 +190,9 @@ public final class ApiDispatcher implements ApiEndpoint {
         }
         authorize(in, ctx, t);
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
+        if (t.principal == null) {
+            t.federated = FederatedIdentity.of(out).orElse(null);
+        }
         // CloudTrail records responseElements only for actions that change state; for Get/List calls it is null
         // (CloudTrail User Guide, "CloudTrail record contents": responseElements). That also keeps large list
         // answers out of the audit path.
@@ -264,10 +270,11 @@ public final class ApiDispatcher implements ApiEndpoint {
         metrics.request(t.operation, outcome, System.nanoTime() - t.started);
         audit.record(new AuditEvent(now, t.service.id() + ".amazonaws.com", t.operation, t.region,
                 call.remoteAddress(), call.header("User-Agent") == null ? "" : call.header("User-Agent"),
-                identity(t.principal), t.requestParameters, t.error == null ? t.responseElements : null,
+                t.federated != null ? t.federated.identity() : identity(t.principal), t.requestParameters, t.error == null ? t.responseElements : null,
                 t.error == null ? null : t.error.code(), t.error == null ? null : t.error.message(), t.requestId,
                 RequestIds.next(), isReadOnly(t.operation),
-                t.principal == null ? null : t.principal.accountId(), t.denial));
+                t.principal != null ? t.principal.accountId() : t.federated != null ? t.federated.accountId() : null,
+                t.denial));
         return new HttpReply(status, "text/xml", Map.of("x-amzn-RequestId", t.requestId), body);
     }
 
