@@ -34,7 +34,10 @@ public interface OidcProviderStore {
     /** The provider, its row locked for the rest of the transaction. @throws IamException NoSuchEntity */
     OidcProvider lock(String accountId, String resourceName);
 
-    /** ListOpenIDConnectProviders: every provider of the account, by resource name; no tags. */
+    /**
+     * ListOpenIDConnectProviders: every provider of the account, ordered by resource name, without client ids,
+     * thumbprints or tags (the operation answers ARNs only).
+     */
     List<OidcProvider> list(String accountId);
 
     /**

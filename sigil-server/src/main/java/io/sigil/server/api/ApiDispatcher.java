@@ -12,6 +12,7 @@ import io.sigil.policy.Decision;
 import io.sigil.policy.Outcome;
 import io.sigil.server.audit.AuditEvent;
 import io.sigil.server.audit.AuditLog;
+import io.sigil.server.audit.FederatedIdentity;
 import io.sigil.server.audit.Redaction;
 import io.sigil.server.http.ApiEndpoint;
 import io.sigil.server.http.HttpCall;
@@ -105,6 +106,8 @@ public final class ApiDispatcher implements ApiEndpoint {
         Object responseElements;
         AwsError error;
         String denial;
+        /** The federated user of an unsigned AssumeRoleWith* call that succeeded, else null. */
+        FederatedIdentity federated;
     }
 
     @Override
@@ -187,6 +190,9 @@ public final class ApiDispatcher implements ApiEndpoint {
         }
         authorize(in, ctx, t);
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
+        if (t.principal == null) {
+            t.federated = FederatedIdentity.of(out).orElse(null);
+        }
         // CloudTrail records responseElements only for actions that change state; for Get/List calls it is null
         // (CloudTrail User Guide, "CloudTrail record contents": responseElements). That also keeps large list
         // answers out of the audit path.
@@ -237,13 +243,6 @@ public final class ApiDispatcher implements ApiEndpoint {
     }
 
     /**
-     * An unsigned call of an operation that needs no AWS credentials: "Calling AssumeRoleWithWebIdentity does not
-     * require the use of AWS security credentials" and likewise AssumeRoleWithSAML (AWS STS API Reference); the AWS
-     * SDKs send both without a signature. A signed call of them is verified as any other. Every other operation
-     * without a signature goes on to SigV4, which refuses it.
-     */
-
-    /**
      * The enforcement mode for authorisation done inside an operation (AssumeRole's caller-side check): on, the
      * AccessDenied stands; audit, the would-be denial is recorded like the table's and the call goes on; off, it is
      * ignored.
@@ -276,10 +275,11 @@ public final class ApiDispatcher implements ApiEndpoint {
         metrics.request(t.operation, outcome, System.nanoTime() - t.started);
         audit.record(new AuditEvent(now, t.service.id() + ".amazonaws.com", t.operation, t.region,
                 call.remoteAddress(), call.header("User-Agent") == null ? "" : call.header("User-Agent"),
-                identity(t.principal), t.requestParameters, t.error == null ? t.responseElements : null,
+                t.federated != null ? t.federated.identity() : identity(t.principal), t.requestParameters, t.error == null ? t.responseElements : null,
                 t.error == null ? null : t.error.code(), t.error == null ? null : t.error.message(), t.requestId,
                 RequestIds.next(), isReadOnly(t.operation),
-                t.principal == null ? null : t.principal.accountId(), t.denial));
+                t.principal != null ? t.principal.accountId() : t.federated != null ? t.federated.accountId() : null,
+                t.denial));
         return new HttpReply(status, "text/xml", Map.of("x-amzn-RequestId", t.requestId), body);
     }
 

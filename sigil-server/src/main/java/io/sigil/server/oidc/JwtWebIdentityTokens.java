@@ -42,18 +42,16 @@ public final class JwtWebIdentityTokens implements WebIdentityTokens {
 
     @Override
     public String issuer(String token) {
+        String iss;
         try {
-            String iss = SignedJWT.parse(token).getJWTClaimsSet().getIssuer();
-            if (iss == null || iss.isEmpty()) {
-                throw WebIdentityErrors.invalidToken(WebIdentityErrors.NOT_A_JWT);
-            }
-            return iss;
-        } catch (ParseException | RuntimeException e) {
-            if (e instanceof io.sigil.iam.error.IamException iam) {
-                throw iam;
-            }
+            iss = SignedJWT.parse(token).getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
             throw WebIdentityErrors.invalidToken(WebIdentityErrors.NOT_A_JWT);
         }
+        if (iss == null || iss.isEmpty()) {
+            throw WebIdentityErrors.invalidToken(WebIdentityErrors.NOT_A_JWT);
+        }
+        return iss;
     }
 
     @Override

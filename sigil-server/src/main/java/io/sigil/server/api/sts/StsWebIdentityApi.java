@@ -13,7 +13,9 @@ import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
  * STS AssumeRoleWithWebIdentity (AWS STS API Reference, "AssumeRoleWithWebIdentity"): "Calling
  * AssumeRoleWithWebIdentity does not require the use of AWS security credentials", so the dispatcher lets it through
  * unsigned and the call carries no principal; the rules are {@link WebIdentityService}'s. {@code Provider} is the
- * IAM OIDC provider's ARN, as STS answers for tokens of an IAM OIDC provider.
+ * IAM OIDC provider's ARN and {@code Audience} the client id, as STS answers for tokens of an IAM OIDC provider (an
+ * answer AWS gave, quoted in spiffe/spiffe.io#110: {@code "Provider": "arn:aws:iam::012345678901:oidc-provider/
+ * spire-oidc.example.org", "Audience": "mys3"}).
  */
 public final class StsWebIdentityApi implements ApiModule {
     private final WebIdentityService webIdentity;

@@ -135,6 +135,20 @@ class AssumeRoleWithWebIdentitySdkTest {
     }
 
     @Test
+    void theAuditEvent_namesTheWebIdentityUser_andTheRolesAccountReceivesIt() {
+        String roleArn = role("web-audit", null);
+        assume(roleArn, idp.token(CLIENT, "audited-subject"));
+
+        String line = server.awaitAuditLine("audited-subject");
+        assertThat(line).contains("\"type\":\"WebIdentityUser\"")
+                .contains("\"principalId\":\"" + providerArn + ":" + CLIENT + ":audited-subject\"")
+                .contains("\"userName\":\"audited-subject\"")
+                .contains("\"identityProvider\":\"" + providerArn + "\"")
+                .contains("\"recipientAccountId\":\"" + ACCOUNT + "\"")
+                .doesNotContain(idp.token(CLIENT, "audited-subject").split("\\.")[0] + ".");
+    }
+
+    @Test
     void theCallNeedsNoSignature_aPlainFormPostIsAnswered() {
         String roleArn = role("web-raw", null);
         String body = "Action=AssumeRoleWithWebIdentity&Version=2011-06-15&RoleSessionName=raw&RoleArn="
