@@ -93,6 +93,9 @@ public final class ApiDispatcher implements ApiEndpoint {
         Object responseElements;
         AwsError error;
         String denial;
+        /** The caller of an unsigned call, as CloudTrail records it (there is no principal); null otherwise. */
+        Map<String, String> federatedIdentity;
+        String federatedAccount;
     }
 
     @Override
@@ -170,6 +173,9 @@ public final class ApiDispatcher implements ApiEndpoint {
                 call.header("User-Agent"), call.secure(), signingRegion);
         authorize(in, ctx, t);
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
+        if (out instanceof software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlResponse saml) {
+            samlUser(t, saml);
+        }
         // CloudTrail records responseElements only for actions that change state; for Get/List calls it is null
         // (CloudTrail User Guide, "CloudTrail record contents": responseElements). That also keeps large list
         // answers out of the audit path.
@@ -231,15 +237,32 @@ public final class ApiDispatcher implements ApiEndpoint {
         metrics.request(t.operation, outcome, System.nanoTime() - t.started);
         audit.record(new AuditEvent(now, t.service.id() + ".amazonaws.com", t.operation, t.region,
                 call.remoteAddress(), call.header("User-Agent") == null ? "" : call.header("User-Agent"),
-                identity(t.principal), t.requestParameters, t.error == null ? t.responseElements : null,
+                t.federatedIdentity != null ? t.federatedIdentity : identity(t.principal), t.requestParameters, t.error == null ? t.responseElements : null,
                 t.error == null ? null : t.error.code(), t.error == null ? null : t.error.message(), t.requestId,
                 RequestIds.next(), isReadOnly(t.operation),
-                t.principal == null ? null : t.principal.accountId(), t.denial));
+                t.principal == null ? t.federatedAccount : t.principal.accountId(), t.denial));
         return new HttpReply(status, "text/xml", Map.of("x-amzn-RequestId", t.requestId), body);
     }
 
     private static boolean isReadOnly(String op) {
         return op.startsWith("Get") || op.startsWith("List") || op.startsWith("Simulate");
+    }
+
+    /**
+     * CloudTrail's userIdentity of an AssumeRoleWithSAML call (CloudTrail User Guide, "CloudTrail userIdentity
+     * element" › SAMLUser): {@code principalId} NAMEQUALIFIER:SUBJECT, {@code userName} the subject,
+     * {@code identityProvider} the name qualifier; recorded in the role's account.
+     */
+    private static void samlUser(Trace t, software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlResponse r) {
+        Map<String, String> id = new LinkedHashMap<>();
+        id.put("type", "SAMLUser");
+        id.put("principalId", r.nameQualifier() + ":" + r.subject());
+        id.put("userName", r.subject());
+        id.put("identityProvider", r.nameQualifier());
+        t.federatedIdentity = id;
+        String arn = r.assumedRoleUser().arn(); // arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION
+        String[] p = arn.split(":", 6);
+        t.federatedAccount = p.length == 6 ? p[4] : null;
     }
 
     private static Map<String, String> identity(Principal p) {

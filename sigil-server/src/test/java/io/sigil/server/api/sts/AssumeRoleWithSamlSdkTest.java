@@ -452,6 +452,11 @@ class AssumeRoleWithSamlSdkTest {
 
         String line = server.awaitAuditLine("\"roleArn\":\"" + roleArn + "\"");
 
+        String qualifier = io.sigil.iam.saml.SamlContextKeys.nameQualifier(IDP.entityId(), ACCOUNT,
+                "ExampleOrgSSOProvider");
+        assertThat(line).contains("\"userIdentity\":{\"type\":\"SAMLUser\",\"principalId\":\"" + qualifier
+                + ":jdoe\",\"userName\":\"jdoe\",\"identityProvider\":\"" + qualifier + "\"}");
+        assertThat(line).contains("\"recipientAccountId\":\"" + ACCOUNT + "\"");
         assertThat(line).contains("\"eventName\":\"AssumeRoleWithSAML\"")
                 .contains("\"eventSource\":\"sts.amazonaws.com\"").contains("HIDDEN_DUE_TO_SECURITY_REASONS")
                 .doesNotContain(assertion.substring(0, 40));
