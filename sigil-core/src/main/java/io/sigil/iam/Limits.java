@@ -1,5 +1,9 @@
 package io.sigil.iam;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * IAM quotas that the store enforces atomically with the write that would exceed them (spec §6; IAM User Guide,
  * "IAM and AWS STS quotas"). Adjustable quotas default to AWS's defaults; fixed ones cannot be raised in AWS but are
@@ -86,6 +90,48 @@ public record Limits(
                 || versionsPerPolicy < 1 || managedPolicySize < 1 || instanceProfilesPerAccount < 1) {
             throw new IllegalArgumentException("every quota is at least 1");
         }
+    }
+
+    /**
+     * The quotas an operator may set ({@code sigil serve --quota NAME=VALUE}), by the name AWS gives each in its
+     * LimitExceeded text ("Cannot exceed quota for UsersPerAccount: 5000"; IAM User Guide, "IAM and AWS STS
+     * quotas"). {@code TagsPerResource} is the one "Tags per IAM resource" quota, {@code AttachedPoliciesPerEntity}
+     * the "Managed policies attached to an IAM user / group / role" quotas, which share one value here.
+     */
+    public static final List<String> NAMES = List.of("UsersPerAccount", "GroupsPerAccount", "RolesPerAccount",
+            "AccessKeysPerUser", "GroupsPerUser", "TagsPerResource", "UserPolicySize", "GroupPolicySize",
+            "RolePolicySize", "PoliciesPerAccount", "AttachedPoliciesPerEntity", "VersionsPerPolicy", "PolicySize",
+            "InstanceProfilesPerAccount");
+
+    /** Every named quota and its value, in {@link #NAMES} order. */
+    public Map<String, Integer> byName() {
+        int[] v = values();
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i = 0; i < v.length; i++) {
+            m.put(NAMES.get(i), v[i]);
+        }
+        return m;
+    }
+
+    /**
+     * The same quotas with one changed.
+     *
+     * @throws IllegalArgumentException for a name not in {@link #NAMES} or a value below 1
+     */
+    public Limits with(String name, int value) {
+        int i = NAMES.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("unknown quota " + name + "; valid quotas: " + String.join(", ", NAMES));
+        }
+        int[] v = values();
+        v[i] = value;
+        return new Limits(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
+    }
+
+    private int[] values() {
+        return new int[] {usersPerAccount, groupsPerAccount, rolesPerAccount, accessKeysPerUser, groupsPerUser,
+            tagsPerEntity, userPolicySize, groupPolicySize, rolePolicySize, policiesPerAccount,
+            attachedPoliciesPerEntity, versionsPerPolicy, managedPolicySize, instanceProfilesPerAccount};
     }
 
     /** The entity quotas, with AWS's policy size, managed-policy and instance profile quotas. */

@@ -94,6 +94,43 @@ public final class PolicyEngine {
         return decide(request, set, true);
     }
 
+    /**
+     * The context keys read by the statements whose action matches the request, in every policy type of the set, each
+     * once (IAM API Reference, "EvaluationResult": MissingContextValues lists "the context keys that are required by
+     * the included input policies but that were not provided"). Resources are not matched: a statement whose resource
+     * holds a variable that the request lacks would not match, yet that variable is exactly the missing key.
+     */
+    public List<String> keysRead(String action, PolicySet set) {
+        PolicySet.Groups g = set.groups();
+        List<PolicyGroup> groups = new ArrayList<>();
+        groups.add(g.identity());
+        addIfPresent(groups, g.boundary(), g.session(), g.resource());
+        groups.addAll(g.scp());
+        groups.addAll(g.rcp());
+        List<List<String>> lists = new ArrayList<>();
+        for (PolicyGroup group : groups) {
+            for (CompiledStatement s : group.bucket(action).all()) {
+                lists.add(s.keysRead());
+            }
+        }
+        return ContextKeys.union(lists);
+    }
+
+    /**
+     * The keys of {@link #keysRead} that the request neither holds nor lets the engine derive (from the principal, or
+     * aws:CurrentTime from aws:EpochTime and back): the simulator's MissingContextValues.
+     */
+    public List<String> missingKeys(RequestContext request, PolicySet set) {
+        EvalContext ctx = new EvalContext(request);
+        List<String> out = new ArrayList<>();
+        for (String k : keysRead(request.action(), set)) {
+            if (ctx.value(k.toLowerCase(Locale.ROOT)) == null) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
     private Decision decide(RequestContext request, PolicySet set, boolean all) {
         EvalContext ctx = new EvalContext(request);
         Caller caller = request.caller();

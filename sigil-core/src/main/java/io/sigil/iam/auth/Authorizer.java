@@ -14,12 +14,15 @@ import io.sigil.iam.store.Tx;
 import io.sigil.policy.CompiledPolicy;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
+import io.sigil.policy.Effect;
+import io.sigil.policy.Outcome;
 import io.sigil.policy.ParseResult;
 import io.sigil.policy.PolicyEngine;
 import io.sigil.policy.PolicyParser;
 import io.sigil.policy.PolicySet;
 import io.sigil.policy.PolicyType;
 import io.sigil.policy.RequestContext;
+import io.sigil.policy.StatementRef;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +38,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * PostgreSQL includes other nodes' changes. Compiled AWS managed policies never change and are kept.
  */
 public final class Authorizer implements AutoCloseable {
+    /** Stands in for the caller's own policies in {@link #authorizeTrust}. */
+    private static final CompiledPolicy ALLOW_ALL = CompiledPolicy.compile(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+            "caller policies not enforced", PolicyType.IDENTITY);
     private final Store store;
     private final PolicyEngine engine = new PolicyEngine();
     private final Map<String, PolicySet> byUserId = new ConcurrentHashMap<>();
@@ -68,6 +75,18 @@ public final class Authorizer implements AutoCloseable {
         PolicySet p = policiesOf(principal);
         return engine.evaluate(request, new PolicySet(p.identity(), p.boundary(), p.session(), resourcePolicy,
                 p.scp(), p.rcp()));
+    }
+
+    /**
+     * The decision of a trust policy alone, as if the caller's own policies allowed everything: whether the role's
+     * trust policy lets this caller become the role (IAM User Guide, "Policy evaluation logic": a role trust policy
+     * must allow the principal, in the same account too; an explicit deny in it refuses). Used where the caller's
+     * permissions are relaxed by the enforcement mode but the trust policy must not be.
+     */
+    public Decision authorizeTrust(Principal principal, String action, String resource, String resourceAccount,
+                                   Map<String, ContextValue> keys, CompiledPolicy trustPolicy) {
+        RequestContext request = new RequestContext(principal.caller(), action, resource, resourceAccount, keys);
+        return engine.evaluate(request, new PolicySet(List.of(ALLOW_ALL), null, null, trustPolicy, null, null));
     }
 
     /**
@@ -154,12 +173,48 @@ public final class Authorizer implements AutoCloseable {
 
     /**
      * AWS's AccessDenied message (IAM User Guide, "Access denied error messages"): "User: ARN is not authorized to
-     * perform: ACTION on resource: ARN because no identity-based policy allows the ACTION action".
+     * perform: ACTION on resource: ARN because no identity-based policy allows the ACTION action", for a resource
+     * in the principal's own account.
      */
     public static String deniedMessage(Principal principal, String action, String resource, Decision d) {
+        return deniedMessage(principal, action, resource, principal.accountId(), d);
+    }
+
+    /**
+     * AWS's AccessDenied message for a resource in {@code resourceAccount} (null: the principal's). An explicit deny
+     * by a managed policy (identity-based, permissions boundary, managed session policy, SCP, RCP) also names that
+     * policy's ARN, "... with an explicit deny in an identity-based policy: arn:aws:iam::123456789012:policy/P", but
+     * only when principal and resource are in the same account (AWS Security Blog, "Enhanced access denied error
+     * messages with policy ARNs": same account and same organization only; inline and resource-based policies have
+     * no ARN and are named by type alone).
+     */
+    public static String deniedMessage(Principal principal, String action, String resource, String resourceAccount,
+                                       Decision d) {
         String reason = d.awsReason(action);
-        return principal.describe() + " is not authorized to perform: " + action + " on resource: " + resource
-                + (reason.isEmpty() ? "" : " " + reason);
+        String message = principal.describe() + " is not authorized to perform: " + action + " on resource: "
+                + resource + (reason.isEmpty() ? "" : " " + reason);
+        boolean sameAccount = resourceAccount == null || resourceAccount.equals(principal.accountId());
+        if (d.outcome() == Outcome.EXPLICIT_DENY && sameAccount) {
+            String arn = denyingPolicyArn(d);
+            if (arn != null) {
+                message += ": " + arn;
+            }
+        }
+        return message;
+    }
+
+    /** The ARN of the first Deny statement's policy of the deciding type, if that policy is a managed one. */
+    private static String denyingPolicyArn(Decision d) {
+        for (StatementRef s : d.statements()) {
+            if (phrase(s.type()).equals(phrase(d.decidedBy())) && s.effect() == Effect.DENY) {
+                return s.policyName() != null && s.policyName().startsWith("arn:") ? s.policyName() : null;
+            }
+        }
+        return null;
+    }
+
+    private static String phrase(PolicyType t) {
+        return t == null ? "" : t.phrase();
     }
 
     @Override

@@ -18,6 +18,8 @@ public enum ErrorCode {
     DUPLICATE_SSH_PUBLIC_KEY("DuplicateSSHPublicKey", 400, true),
     ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409, true),
     ENTITY_TEMPORARILY_UNMODIFIABLE("EntityTemporarilyUnmodifiable", 409, true),
+    FEATURE_DISABLED("FeatureDisabled", 404, true),
+    FEATURE_ENABLED("FeatureEnabled", 409, true),
     INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403, true),
     INVALID_CERTIFICATE("InvalidCertificate", 400, true),
     INVALID_INPUT("InvalidInput", 400, true),
@@ -36,9 +38,21 @@ public enum ErrorCode {
     SERVICE_NOT_SUPPORTED("NotSupportedService", 404, true),
     UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400, true),
     UNRECOGNIZED_PUBLIC_KEY_ENCODING("UnrecognizedPublicKeyEncoding", 400, true),
+    // Centralized root access and Organizations access reports (botocore iam service-2.json: these shapes carry no
+    // error trait, so the wire code is the shape name and the status the Query protocol's default, 400).
+    ACCOUNT_NOT_MANAGEMENT_OR_DELEGATED_ADMINISTRATOR("AccountNotManagementOrDelegatedAdministratorException", 400,
+            true),
+    CALLER_IS_NOT_MANAGEMENT_ACCOUNT("CallerIsNotManagementAccountException", 400, true),
+    ORGANIZATION_NOT_FOUND("OrganizationNotFoundException", 400, true),
+    ORGANIZATION_NOT_IN_ALL_FEATURES_MODE("OrganizationNotInAllFeaturesModeException", 400, true),
+    SERVICE_ACCESS_NOT_ENABLED("ServiceAccessNotEnabledException", 400, true),
 
     // STS modelled errors (botocore sts service-2.json).
     EXPIRED_TOKEN("ExpiredTokenException", 400, true),
+    EXPIRED_TRADE_IN_TOKEN("ExpiredTradeInTokenException", 400, true),
+    JWT_PAYLOAD_SIZE_EXCEEDED("JWTPayloadSizeExceededException", 400, true),
+    OUTBOUND_WEB_IDENTITY_FEDERATION_DISABLED("OutboundWebIdentityFederationDisabledException", 403, true),
+    SESSION_DURATION_ESCALATION("SessionDurationEscalationException", 403, true),
     IDP_COMMUNICATION_ERROR("IDPCommunicationError", 400, true),
     IDP_REJECTED_CLAIM("IDPRejectedClaim", 403, true),
     INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400, true),

@@ -10,6 +10,7 @@ import io.sigil.iam.model.PolicyVersion;
 import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.TaggableKind;
 import io.sigil.iam.reference.AwsManagedPolicies;
+import io.sigil.iam.reference.AwsManagedPolicyVersions;
 import io.sigil.iam.store.ManagedPolicyStore;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
@@ -103,8 +104,15 @@ public final class ManagedPolicyService {
         });
     }
 
-    /** GetPolicyVersion: the document as stored, with whether it is the default version. */
+    /**
+     * GetPolicyVersion: the document as stored, with whether it is the default version. An AWS managed policy's
+     * older versions come from the catalogue's history ({@link AwsManagedPolicyVersions}).
+     */
     public PolicyVersion getPolicyVersion(String accountId, String policyArn, String versionId) {
+        if (AwsManagedPolicies.isAwsManagedArn(policyArn)) {
+            return AwsManagedPolicyVersions.index().version(awsEntry(policyArn), versionId)
+                    .orElseThrow(() -> ManagedPolicyStore.noSuchVersion(policyArn, versionId));
+        }
         return listVersions(accountId, policyArn).stream().filter(v -> v.versionId().equals(versionId)).findFirst()
                 .orElseThrow(() -> ManagedPolicyStore.noSuchVersion(policyArn, versionId));
     }
@@ -160,13 +168,17 @@ public final class ManagedPolicyService {
 
     private List<PolicyVersion> listVersions(String accountId, String policyArn) {
         if (AwsManagedPolicies.isAwsManagedArn(policyArn)) {
-            return List.of(AwsManagedPolicies.catalogue().find(policyArn)
-                    .orElseThrow(() -> ManagedPolicyStore.noSuchPolicy(policyArn)).defaultVersion());
+            return AwsManagedPolicyVersions.index().versions(awsEntry(policyArn));
         }
         return store.read(tx -> {
             require(tx, accountId, policyArn);
             return tx.managedPolicies().versions(policyArn);
         });
+    }
+
+    private static AwsManagedPolicies.Entry awsEntry(String policyArn) {
+        return AwsManagedPolicies.catalogue().find(policyArn)
+                .orElseThrow(() -> ManagedPolicyStore.noSuchPolicy(policyArn));
     }
 
     /** A policy the account can see: its own or AWS's. @throws IamException NoSuchEntity "Policy X was not found." */

@@ -2,6 +2,7 @@ package io.sigil.iam.store;
 
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.Account;
+import io.sigil.iam.model.AccountUsage;
 import java.util.Optional;
 
 /** Accounts and their alias (spec §1.1). */
@@ -19,6 +20,9 @@ public interface AccountStore {
 
     /** The alias is unique across all accounts ("must be unique across all Amazon Web Services products"). */
     Optional<Account> findByAlias(String alias);
+
+    /** The entities the account holds, counted in this transaction's snapshot (GetAccountSummary). */
+    AccountUsage usage(String accountId);
 
     /** Ordered by id; the path prefix is ignored. */
     Page<Account> list(PageRequest page);

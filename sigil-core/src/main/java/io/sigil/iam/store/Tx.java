@@ -39,5 +39,17 @@ public interface Tx {
 
     CredentialReportStore credentialReports();
 
+    OutboundFederationStore outboundFederation();
+
+    DelegationRequestStore delegationRequests();
+
+    AccountPropertyStore accountProperties();
+
+    OidcProviderStore oidcProviders();
+
+    StsPreferencesStore stsPreferences();
+
+    AccessRecordStore accessRecords();
+
     SamlProviderStore samlProviders();
 }

@@ -75,6 +75,16 @@ public final class AssumeRoleService {
      * @param requestKeys the global keys of the call (time, source IP, the caller's principal keys)
      */
     public Result assumeRole(Principal caller, Request r, Map<String, ContextValue> requestKeys) {
+        return assumeRole(caller, r, requestKeys, CallerPolicyGate.ENFORCE);
+    }
+
+    /**
+     * @param requestKeys the global keys of the call (time, source IP, the caller's principal keys)
+     * @param gate        what a refusal by the caller's own policies does (the enforcement mode); a refusal by the
+     *                    trust policy always stands
+     */
+    public Result assumeRole(Principal caller, Request r, Map<String, ContextValue> requestKeys,
+                             CallerPolicyGate gate) {
         if (caller.isRoot()) {
             throw IamException.accessDenied(ROOT_REFUSED);
         }
@@ -85,15 +95,15 @@ public final class AssumeRoleService {
         Map<String, ContextValue> keys = keys(caller, r, requestKeys, mfaAt, now, found.orElse(null));
         Role role = found.orElseThrow(() -> denied(caller, "sts:AssumeRole", r.roleArn()));
         CompiledPolicy trust = trustPolicy(role);
-        authorize(caller, "sts:AssumeRole", role, keys, trust);
+        authorize(caller, "sts:AssumeRole", role, keys, trust, gate);
         if (!r.tags().isEmpty() || !r.transitiveTagKeys().isEmpty()) {
-            authorize(caller, "sts:TagSession", role, keys, trust);
+            authorize(caller, "sts:TagSession", role, keys, trust, gate);
         }
         Session source = caller.session();
         String sourceIdentity = r.sourceIdentity() != null ? r.sourceIdentity()
                 : source == null ? null : source.sourceIdentity();
         if (r.sourceIdentity() != null) {
-            authorize(caller, "sts:SetSourceIdentity", role, keys, trust);
+            authorize(caller, "sts:SetSourceIdentity", role, keys, trust, gate);
         }
         boolean chained = source != null && source.kind() == SessionKind.ASSUMED_ROLE;
         int duration = duration(r.durationSeconds(), role, chained);
@@ -138,12 +148,20 @@ public final class AssumeRoleService {
                 : CompiledPolicy.compile("{\"Version\":\"2012-10-17\",\"Statement\":[]}", name, PolicyType.RESOURCE);
     }
 
+    /**
+     * The trust policy must let the caller become the role whatever the enforcement mode; the caller's own
+     * policies are then subject to the gate (see {@link CallerPolicyGate}).
+     */
     private void authorize(Principal caller, String action, Role role, Map<String, ContextValue> keys,
-                           CompiledPolicy trust) {
+                           CompiledPolicy trust, CallerPolicyGate gate) {
         Decision d = authorizer.authorize(caller, action, role.arn(), role.accountId(), keys, trust);
-        if (!d.allowed()) {
+        if (d.allowed()) {
+            return;
+        }
+        if (!authorizer.authorizeTrust(caller, action, role.arn(), role.accountId(), keys, trust).allowed()) {
             throw denied(caller, action, role.arn());
         }
+        gate.refused(denied(caller, action, role.arn()), d);
     }
 
     private static IamException denied(Principal caller, String action, String roleArn) {

@@ -22,6 +22,7 @@ public final class CompiledStatement {
     private final boolean notResource;
     private final PrincipalMatcher principal;
     private final CompiledCondition[] conditions;
+    private final List<String> keysRead;
 
     public CompiledStatement(StatementRef ref, Statement s, boolean variablesEnabled) {
         this.ref = ref;
@@ -36,6 +37,12 @@ public final class CompiledStatement {
         this.principal = s.principal() == null ? null : new PrincipalMatcher(s.principal());
         this.conditions = s.conditions().stream().map(c -> CompiledCondition.compile(c, variablesEnabled))
                 .toArray(CompiledCondition[]::new);
+        this.keysRead = io.sigil.policy.ContextKeys.of(s, variablesEnabled);
+    }
+
+    /** The context keys this statement reads, as written (the simulator's MissingContextValues). */
+    public List<String> keysRead() {
+        return keysRead;
     }
 
     public StatementRef ref() {

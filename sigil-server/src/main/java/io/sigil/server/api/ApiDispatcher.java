@@ -3,7 +3,9 @@ package io.sigil.server.api;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
+import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
+import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.iam.sts.TemporaryCredentialRules;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
@@ -47,11 +49,12 @@ public final class ApiDispatcher implements ApiEndpoint {
     static final String SERVICE_FAILURE = "Request processing has failed due to some unknown error, exception or failure.";
 
     /**
-     * STS operations that need no AWS credentials (AWS STS API Reference: AssumeRoleWithSAML, "Calling
-     * AssumeRoleWithSAML does not require the use of AWS security credentials"). A signed call of them is verified
-     * as any other.
+     * STS operations that need no AWS credentials (AWS STS API Reference: AssumeRoleWithSAML and
+     * AssumeRoleWithWebIdentity, "Calling ... does not require the use of AWS security credentials"). A signed call
+     * of them is verified as any other.
      */
-    private static final java.util.Set<String> UNSIGNED_STS = java.util.Set.of("AssumeRoleWithSAML");
+    private static final java.util.Set<String> UNSIGNED_STS = java.util.Set.of("AssumeRoleWithSAML",
+            "AssumeRoleWithWebIdentity");
 
     private final QueryProtocol protocol;
     private final SigV4Verifier<KeyCredential> verifier;
@@ -64,10 +67,19 @@ public final class ApiDispatcher implements ApiEndpoint {
     private final Metrics metrics;
     private final KeyUse keyUse;
     private final Clock clock;
+    private final AccessTracking tracking;
 
     public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
                          Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
                          AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock) {
+        this(protocol, verifier, store, authorizer, table, handlers, mode, audit, metrics, keyUse, clock, null);
+    }
+
+    /** @param tracking where each call's attempt is recorded for last accessed data; null records nothing */
+    public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
+                         Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
+                         AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock, AccessTracking tracking) {
+        this.tracking = tracking;
         this.protocol = protocol;
         this.verifier = verifier;
         this.store = store;
@@ -137,8 +149,8 @@ public final class ApiDispatcher implements ApiEndpoint {
         }
         String signingRegion;
         if (UNSIGNED_STS.contains(t.operation) && !hasSignature(call, params)) {
-            // "Calling AssumeRoleWithSAML does not require the use of AWS security credentials" (AWS STS API
-            // Reference): no SigV4, no principal; the operation's service authenticates the request itself.
+            // "Calling AssumeRoleWithSAML [AssumeRoleWithWebIdentity] does not require the use of AWS security
+            // credentials" (AWS STS API Reference): no SigV4, no principal; the operation's service authenticates the request itself.
             t.service = AwsService.STS;
             signingRegion = "us-east-1";
         } else {
@@ -170,7 +182,12 @@ public final class ApiDispatcher implements ApiEndpoint {
                     "Sigil does not implement " + t.operation + " yet."));
         }
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
-                call.header("User-Agent"), call.secure(), signingRegion);
+                call.header("User-Agent"), call.secure(), signingRegion, callerPolicies(t));
+        if (tracking != null && t.principal != null) {
+            // Last accessed data counts every attempt, allowed or denied (IAM User Guide, "Refine permissions in
+            // AWS using last accessed information"); recording only merges into memory.
+            tracking.record(t.principal, in.operation().iamAction(), t.region, now);
+        }
         authorize(in, ctx, t);
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
         if (out instanceof software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlResponse saml) {
@@ -218,6 +235,29 @@ public final class ApiDispatcher implements ApiEndpoint {
             return;
         }
         throw IamException.accessDenied(message);
+    }
+
+    /**
+     * An unsigned call of an operation that needs no AWS credentials: "Calling AssumeRoleWithWebIdentity does not
+     * require the use of AWS security credentials" and likewise AssumeRoleWithSAML (AWS STS API Reference); the AWS
+     * SDKs send both without a signature. A signed call of them is verified as any other. Every other operation
+     * without a signature goes on to SigV4, which refuses it.
+     */
+
+    /**
+     * The enforcement mode for authorisation done inside an operation (AssumeRole's caller-side check): on, the
+     * AccessDenied stands; audit, the would-be denial is recorded like the table's and the call goes on; off, it is
+     * ignored.
+     */
+    private CallerPolicyGate callerPolicies(Trace t) {
+        return switch (mode) {
+            case ON -> CallerPolicyGate.ENFORCE;
+            case OFF -> (denial, d) -> { };
+            case AUDIT -> (denial, d) -> {
+                metrics.denial(t.operation, d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
+                t.denial = denial.safeMessage() + "\n" + d.explain();
+            };
+        };
     }
 
     /** Whether the request carries a SigV4 signature at all, in the Authorization header or presigned. */

@@ -3,8 +3,10 @@ package io.sigil.server.api;
 import io.sigil.iam.Arns;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.AccessKey;
+import io.sigil.iam.model.DelegationRequest;
 import io.sigil.iam.model.InstanceProfile;
 import io.sigil.iam.model.ManagedPolicy;
+import io.sigil.iam.model.OidcProvider;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.PasswordPolicy;
 import io.sigil.iam.model.ServerCertificate;
@@ -222,6 +224,48 @@ public final class EnforcementTable {
             case "slr-task":
                 resource = slrTaskRole(account, member(request, spec[1]));
                 break;
+            case "oidc-provider": {
+                resource = member(request, spec[1]);
+                Optional<OidcProvider> provider = oidcProvider(tx, account, resource);
+                resourceTags = provider.map(OidcProvider::tags).orElse(List.of());
+                break;
+            }
+            case "oidc-provider-new": {
+                String url = member(request, spec[1]);
+                resource = OidcProvider.arn(account, OidcProvider.resourceName(url == null ? "" : url));
+                break;
+            }
+            case "access-report":
+                resource = "arn:" + Arns.PARTITION + ":iam::" + account + ":access-report/" + member(request, spec[1]);
+                break;
+            case "principal-arn": {
+                // The user, group or role the member's ARN names, as given (Service Authorization Reference:
+                // SimulatePrincipalPolicy and GetContextKeysForPrincipalPolicy act on group*, role*, user*).
+                resource = member(request, spec[1]);
+                String name = resource == null ? "" : resource.substring(resource.lastIndexOf('/') + 1);
+                String prefix = "arn:" + Arns.PARTITION + ":iam::" + account + ":";
+                if (resource != null && resource.startsWith(prefix + "user/")) {
+                    resourceUser = tx.users().find(account, name).orElse(null);
+                } else if (resource != null && resource.startsWith(prefix + "role/")) {
+                    resourceTags = tx.roles().find(account, name).map(Role::tags).orElse(List.of());
+                }
+                if (resource == null) {
+                    resource = "*";
+                }
+                break;
+            }
+            case "delegation-request":
+                resource = DelegationRequest.arn(account, member(request, spec[1]));
+                break;
+            case "arn": {
+                // The ARN as given: access advisor's subject (Service Authorization Reference:
+                // GenerateServiceLastAccessedDetails takes group, policy, role and user resources;
+                // ListPoliciesGrantingServiceAccess group, role and user), GetHumanReadableSummary's EntityArn, a
+                // role template ARN. Anything that is no ARN is checked against "*".
+                String arn = member(request, spec[1]);
+                resource = arn == null || !arn.startsWith("arn:") ? "*" : arn;
+                break;
+            }
             case "saml-provider": {
                 // The request names the provider by ARN; its tags are the stored provider's, if it is one of ours.
                 resource = member(request, spec[1]);
@@ -253,6 +297,14 @@ public final class EnforcementTable {
                         .orElse(Arns.role(account, "/", role))));
             } else if (k[0].equals("password-self-service")) {
                 grant = selfServiceGrant(caller, resourceUser, tx);
+            } else if (k[0].equals("delegation-owner")) {
+                grant = delegationOwner(keys, caller, member(request, k[1]), tx);
+            } else if (k[0].equals("delegation-owner-key")) {
+                delegationOwner(keys, caller, member(request, k[1]), tx);
+            } else if (k[0].equals("tag-action")) {
+                if (!list(request, k[1]).isEmpty()) {
+                    also.add(new Also(k[2] + ":" + k[3], resource));
+                }
             } else {
                 addKeys(keys, k, request, resourceTags, currentBoundary, account, tx);
             }
@@ -316,11 +368,32 @@ public final class EnforcementTable {
                 .orElse(false);
     }
 
+    /**
+     * {@code iam:DelegationRequestOwner}, the request's owner ARN; and whether the caller is that owner: "Once the
+     * delegation request is fully owned, the owner of the request gets a default permission" (IAM API Reference,
+     * "GetDelegationRequest", "UpdateDelegationRequest"), which overrides an implicit deny as an account grant does.
+     */
+    private static boolean delegationOwner(Map<String, ContextValue> keys, Principal caller, String id, Tx tx) {
+        String bare = id == null ? null : id.substring(id.indexOf(":delegation-request/") < 0 ? 0
+                : id.indexOf(":delegation-request/") + ":delegation-request/".length());
+        Optional<String> owner = bare == null ? Optional.empty()
+                : tx.delegationRequests().find(bare).map(DelegationRequest::ownerId);
+        owner.ifPresent(o -> keys.put("iam:DelegationRequestOwner", ContextValue.of(o)));
+        return owner.isPresent() && owner.get().equals(caller.arn());
+    }
+
     /** The provider name in {@code arn:aws:iam::ACCOUNT:saml-provider/NAME} of this account, if it is one. */
     private static Optional<String> samlProviderName(String account, String arn) {
         String prefix = "arn:" + Arns.PARTITION + ":iam::" + account + ":saml-provider/";
         return arn != null && arn.startsWith(prefix) && arn.length() > prefix.length()
                 ? Optional.of(arn.substring(prefix.length())) : Optional.empty();
+    }
+
+    /** The provider an {@code arn:aws:iam::ACCOUNT:oidc-provider/NAME} of the caller's account names, if any. */
+    private static Optional<OidcProvider> oidcProvider(Tx tx, String account, String arn) {
+        String prefix = OidcProvider.arn(account, "");
+        return arn == null || !arn.startsWith(prefix) ? Optional.empty()
+                : tx.oidcProviders().find(account, arn.substring(prefix.length()));
     }
 
     /** A serial number that names no device of the account: itself when it is an ARN, else an mfa ARN of it. */
@@ -399,6 +472,44 @@ public final class EnforcementTable {
                 if (id != null) {
                     tx.serviceSpecificCredentials().find(account, id).ifPresent(
                             c -> keys.put(CREDENTIAL_SERVICE_KEY, ContextValue.of(c.serviceName())));
+                }
+                break;
+            }
+            case "context": {
+                String value = member(request, k[1]);
+                if (value != null) {
+                    keys.put(String.join(":", java.util.Arrays.copyOfRange(k, 2, k.length)), ContextValue.of(value));
+                }
+                break;
+            }
+            case "context-list": {
+                List<String> values = list(request, k[1]).stream().map(String::valueOf).toList();
+                if (!values.isEmpty()) {
+                    keys.put(String.join(":", java.util.Arrays.copyOfRange(k, 2, k.length)),
+                            ContextValue.ofList(values));
+                }
+                break;
+            }
+            case "property-namespaces": {
+                List<String> namespaces = request.getValueForField(k[1], Map.class).map(m -> ((Map<?, ?>) m)
+                        .keySet().stream().map(String::valueOf).map(x -> x.contains("/")
+                                ? x.substring(0, x.indexOf('/')) : x).distinct().sorted().toList())
+                        .orElse(List.of());
+                if (!namespaces.isEmpty()) {
+                    keys.put("iam:AccountPropertyNamespaces", ContextValue.ofList(namespaces));
+                }
+                break;
+            }
+            case "template-arn": {
+                request.getValueForField(k[1], software.amazon.awssdk.services.iam.model.DelegationPermission.class)
+                        .map(software.amazon.awssdk.services.iam.model.DelegationPermission::policyTemplateArn)
+                        .ifPresent(arn -> keys.put("iam:TemplateArn", ContextValue.of(arn)));
+                break;
+            }
+            case "organizations-policy-id": {
+                String id = member(request, k[1]);
+                if (id != null) {
+                    keys.put("iam:OrganizationsPolicyId", ContextValue.of(id));
                 }
                 break;
             }

@@ -20,7 +20,7 @@ public final class Redaction {
     private static final Set<String> SECRET_MEMBERS = Set.of("secretaccesskey", "password", "newpassword",
             "oldpassword", "privatekey", "addprivatekey", "samlassertion", "webidentitytoken", "authenticationcode1",
             "authenticationcode2", "tokencode", "sessiontoken", "servicepassword", "servicecredentialsecret", "base32stringseed",
-            "qrcodepng", "certificatechain");
+            "qrcodepng", "certificatechain", "tradeintoken");
 
     private Redaction() {}
 

@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * known here.
  */
 public final class ServeArgs {
-    static final Set<String> FLAGS = Set.of("--ephemeral", "--dev", "--self-check");
-    static final Set<String> VALUED = Set.of("--port", "--bind", "--data-dir", "--db", "--enforce");
+    static final Set<String> FLAGS = Set.of("--ephemeral", "--dev", "--self-check", "--allow-http-loopback-idp");
+    static final Set<String> VALUED = Set.of("--port", "--bind", "--data-dir", "--db", "--enforce", "--quota");
+    /** Options that may be given more than once, each occurrence adding a value. */
+    static final Set<String> REPEATABLE = Set.of("--quota");
     private static final Pattern DECIMAL_PORT = Pattern.compile("0|[1-9][0-9]{0,8}");
 
     private ServeArgs() {}
@@ -43,7 +45,7 @@ public final class ServeArgs {
             String arg = args[i];
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
-            if (!seen.add(name)) {
+            if (!REPEATABLE.contains(name) && !seen.add(name)) {
                 return Optional.empty();
             }
             if (FLAGS.contains(name) && eq < 0) {
@@ -72,6 +74,7 @@ public final class ServeArgs {
         switch (name) {
             case "--ephemeral" -> c.ephemeral = true;
             case "--dev" -> c.dev = true;
+            case "--allow-http-loopback-idp" -> c.allowHttpLoopbackIdp = true;
             default -> c.selfCheck = true;
         }
     }
@@ -94,6 +97,7 @@ public final class ServeArgs {
                 }
             }
             case "--db" -> c.db = value;
+            case "--quota" -> c.quotas.add(value);
             default -> c.enforce = value;
         }
         return true;

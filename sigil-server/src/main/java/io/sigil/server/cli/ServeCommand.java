@@ -1,14 +1,19 @@
 package io.sigil.server.cli;
 
+import io.sigil.iam.Limits;
 import io.sigil.server.api.EnforceMode;
 import io.sigil.server.app.SelfCheck;
 import io.sigil.server.app.SigilApp;
 import io.sigil.server.app.SigilConfig;
 import io.sigil.server.http.HttpLimits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -44,6 +49,21 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--dev", description = "Enable POST /_sigil/reset (wipes all but the bootstrap root).")
     boolean dev;
 
+    @Option(names = "--allow-http-loopback-idp", description = "Accept OpenID Connect providers at http:// URLs of "
+            + "loopback hosts (localhost, 127.0.0.0/8, [::1]) and fetch their keys over plain HTTP: for local "
+            + "identity providers in tests and development. AWS accepts https:// providers only.")
+    boolean allowHttpLoopbackIdp;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quota", paramLabel = "NAME=VALUE", description = {"Set an IAM quota (repeatable), e.g. "
+            + "--quota UsersPerAccount=10. Default: AWS's. Names: UsersPerAccount, GroupsPerAccount, RolesPerAccount, "
+            + "AccessKeysPerUser, GroupsPerUser, TagsPerResource, UserPolicySize, GroupPolicySize, RolePolicySize, "
+            + "PoliciesPerAccount, AttachedPoliciesPerEntity, VersionsPerPolicy, PolicySize, "
+            + "InstanceProfilesPerAccount."})
+    List<String> quotas = new ArrayList<>();
+
     @Option(names = "--self-check", description = {"Start, answer SigV4-signed calls made by this process with the "
             + "root key (IAM ListUsers, STS GetCallerIdentity), print one line per call, stop. Exit 0 when every "
             + "call was answered (an operation not implemented yet answers InvalidAction), 1 otherwise. Needs the "
@@ -60,9 +80,23 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("sigil: --enforce takes on, audit or off");
             return 2;
         }
+        Limits limits;
+        try {
+            limits = quotas(quotas);
+        } catch (IllegalArgumentException e) {
+            // spec is null when ServeArgs (the cold-start fast path) built this command instead of picocli
+            java.io.PrintWriter err = spec != null ? spec.commandLine().getErr()
+                    : new java.io.PrintWriter(System.err, true);
+            err.println("sigil: --quota: " + e.getMessage());
+            return 2;
+        }
         Path dir = ephemeral ? dataDir : (dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".sigil"));
-        SigilConfig config = new SigilConfig(bind, port, dir, db, mode, ephemeral, dev, HttpLimits.defaults(),
-                System.getenv());
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        if (allowHttpLoopbackIdp) {
+            env.put(SigilConfig.ENV_ALLOW_HTTP_LOOPBACK_IDP, "true");
+        }
+        SigilConfig config = new SigilConfig(bind, port, dir, db, mode, ephemeral, dev, HttpLimits.defaults(), env)
+                .withQuotas(limits);
         SigilApp app = SigilApp.start(config);
         if (selfCheck) {
             return selfCheck(app);
@@ -81,6 +115,38 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * AWS's default quotas with each {@code NAME=VALUE} applied in order.
+     *
+     * @throws IllegalArgumentException naming the bad entry and, for an unknown name, the valid ones
+     */
+    public static Limits quotas(List<String> settings) {
+        Limits limits = Limits.AWS_DEFAULTS;
+        for (String setting : settings) {
+            int eq = setting.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("expected NAME=VALUE, got '" + setting + "'");
+            }
+            String name = setting.substring(0, eq).trim();
+            String value = setting.substring(eq + 1).trim();
+            if (!Limits.NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown quota '" + name + "'; valid quotas: "
+                        + String.join(", ", Limits.NAMES));
+            }
+            int n;
+            try {
+                n = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1) {
+                throw new IllegalArgumentException(name + " takes a whole number of at least 1, got '" + value + "'");
+            }
+            limits = limits.with(name, n);
+        }
+        return limits;
     }
 
     private static int selfCheck(SigilApp app) throws Exception {

@@ -180,7 +180,11 @@ class ManagedPolicyServiceTest {
                 policies.getPolicy(ACCOUNT, READ_ONLY).policy().defaultVersionId());
         assertThat(v.isDefault()).isTrue();
         assertThat(v.document()).contains("\"Effect\": \"Allow\"");
-        assertThat(policies.listPolicyVersions(ACCOUNT, READ_ONLY, PageRequest.first()).items()).hasSize(1);
+        List<PolicyVersion> versions = policies.listPolicyVersions(ACCOUNT, READ_ONLY,
+                PageRequest.of(PageRequest.MAX_MAX_ITEMS)).items();
+        assertThat(versions).first().extracting(PolicyVersion::versionId).isEqualTo("v1");
+        assertThat(versions).filteredOn(PolicyVersion::isDefault).singleElement()
+                .extracting(PolicyVersion::versionId).isEqualTo(v.versionId());
         String denied = "User: arn:aws:iam::123456789012:root is not authorized to perform: iam:DeletePolicy on "
                 + "resource: policy " + READ_ONLY;
         assertIamError(() -> policies.deletePolicy(ROOT, READ_ONLY), "AccessDenied", denied);

@@ -28,7 +28,9 @@ class ServeArgsTest {
                 List.of("serve", "--enforce=off", "--data-dir=rel/dir", "--bind=::1"),
                 List.of("serve", "--db=jdbc:postgresql://h/db?ssl=true&x=y", "--port", "65535"),
                 List.of("serve", "--bind", "a=b"),
-                List.of("serve", "--data-dir", "./with space", "--ephemeral"));
+                List.of("serve", "--data-dir", "./with space", "--ephemeral"),
+                List.of("serve", "--ephemeral", "--allow-http-loopback-idp"),
+                List.of("serve", "--quota", "UsersPerAccount=3", "--ephemeral", "--quota=GroupsPerUser=2"));
     }
 
     /** Command lines for picocli: help, errors, and forms whose reading picocli owns. */
@@ -78,6 +80,7 @@ class ServeArgsTest {
     }
 
     private static List<Object> fields(ServeCommand c) {
-        return Arrays.asList(c.port, c.bind, c.dataDir, c.db, c.enforce, c.ephemeral, c.dev, c.selfCheck);
+        return Arrays.asList(c.port, c.bind, c.dataDir, c.db, c.enforce, c.ephemeral, c.dev, c.selfCheck,
+                List.copyOf(c.quotas), c.allowHttpLoopbackIdp);
     }
 }

@@ -43,6 +43,15 @@ public final class SigilTestServer implements AutoCloseable {
     }
 
     public static SigilTestServer start(EnforceMode mode) {
+        return start(mode, io.sigil.iam.Limits.AWS_DEFAULTS);
+    }
+
+    /** An enforcing server with these IAM quotas, as {@code sigil serve --quota} sets them. */
+    public static SigilTestServer start(io.sigil.iam.Limits quotas) {
+        return start(EnforceMode.ON, quotas);
+    }
+
+    public static SigilTestServer start(EnforceMode mode, io.sigil.iam.Limits quotas) {
         Map<String, String> env = new HashMap<>();
         env.put(Bootstrap.ENV_ACCOUNT, ACCOUNT_ID);
         env.put(Bootstrap.ENV_KEY_ID, ROOT_KEY_ID);
@@ -50,7 +59,7 @@ public final class SigilTestServer implements AutoCloseable {
         env.put("SIGIL_MASTER_KEY", MASTER_KEY);
         TestClock clock = new TestClock();
         try {
-            return new SigilTestServer(SigilApp.start(SigilConfig.forTests(env).withEnforce(mode), clock), clock);
+            return new SigilTestServer(SigilApp.start(SigilConfig.forTests(env).withEnforce(mode).withQuotas(quotas), clock), clock);
         } catch (Exception e) {
             throw new IllegalStateException("the test server did not start", e);
         }

@@ -2,6 +2,7 @@ package io.sigil.store.internal;
 
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.Account;
+import io.sigil.iam.model.AccountUsage;
 import io.sigil.iam.store.AccountStore;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.Page;
@@ -41,6 +42,33 @@ final class JdbcAccounts implements AccountStore {
     @Override
     public Optional<Account> findByAlias(String alias) {
         return tx.db.queryOne("SELECT " + COLS + " FROM accounts WHERE alias = ?", JdbcAccounts::map, alias);
+    }
+
+    @Override
+    public AccountUsage usage(String accountId) {
+        return new AccountUsage(
+                count("SELECT count(*) FROM users WHERE account_id = ?", accountId),
+                count("SELECT count(*) FROM iam_groups WHERE account_id = ?", accountId),
+                count("SELECT count(*) FROM roles WHERE account_id = ?", accountId),
+                count("SELECT count(*) FROM managed_policies WHERE account_id = ?", accountId),
+                count("SELECT count(*) FROM user_attached_policies a JOIN users u ON u.id = a.owner_id "
+                        + "WHERE u.account_id = ?", accountId)
+                        + count("SELECT count(*) FROM group_attached_policies a JOIN iam_groups g ON g.id = a.owner_id "
+                        + "WHERE g.account_id = ?", accountId)
+                        + count("SELECT count(*) FROM role_attached_policies a JOIN roles r ON r.id = a.owner_id "
+                        + "WHERE r.account_id = ?", accountId),
+                count("SELECT count(*) FROM server_certificates WHERE account_id = ?", accountId),
+                count("SELECT count(*) FROM instance_profiles WHERE account_id = ?", accountId),
+                count("SELECT count(*) FROM virtual_mfa_devices WHERE account_id = ?", accountId),
+                count("SELECT count(*) FROM virtual_mfa_devices WHERE account_id = ? AND user_id IS NOT NULL",
+                        accountId),
+                count("SELECT count(*) FROM access_keys WHERE account_id = ? AND user_id IS NULL", accountId),
+                count("SELECT count(*) FROM signing_certificates WHERE account_id = ? AND user_id IS NULL",
+                        accountId));
+    }
+
+    private int count(String sql, String accountId) {
+        return (int) tx.db.count(sql, accountId);
     }
 
     @Override

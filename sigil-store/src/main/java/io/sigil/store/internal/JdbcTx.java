@@ -4,10 +4,14 @@ import io.sigil.iam.Limits;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.AccessKeyStore;
+import io.sigil.iam.store.AccessRecordStore;
+import io.sigil.iam.store.AccountPropertyStore;
 import io.sigil.iam.store.AccountStore;
 import io.sigil.iam.store.ChangeEvent;
 import io.sigil.iam.store.DeletionTaskStore;
 import io.sigil.iam.store.CredentialReportStore;
+import io.sigil.iam.store.DelegationRequestStore;
+import io.sigil.iam.store.OutboundFederationStore;
 import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.GroupStore;
 import io.sigil.iam.store.InlinePolicyStore;
@@ -15,6 +19,7 @@ import io.sigil.iam.store.InstanceProfileStore;
 import io.sigil.iam.store.ManagedPolicyStore;
 import io.sigil.iam.store.LoginProfileStore;
 import io.sigil.iam.store.MfaDeviceStore;
+import io.sigil.iam.store.OidcProviderStore;
 import io.sigil.iam.store.PasswordPolicyStore;
 import io.sigil.iam.store.RoleStore;
 import io.sigil.iam.store.SamlProviderStore;
@@ -22,6 +27,7 @@ import io.sigil.iam.store.ServerCertificateStore;
 import io.sigil.iam.store.ServiceSpecificCredentialStore;
 import io.sigil.iam.store.SigningCertificateStore;
 import io.sigil.iam.store.SshKeyStore;
+import io.sigil.iam.store.StsPreferencesStore;
 import io.sigil.iam.store.TagStore;
 import io.sigil.iam.store.Tx;
 import io.sigil.iam.store.UserStore;
@@ -55,6 +61,12 @@ public final class JdbcTx implements Tx {
     private final JdbcServerCertificates serverCertificates = new JdbcServerCertificates(this);
     private final JdbcServiceSpecificCredentials serviceSpecificCredentials = new JdbcServiceSpecificCredentials(this);
     private final JdbcCredentialReports credentialReports = new JdbcCredentialReports(this);
+    private final JdbcOutboundFederation outboundFederation = new JdbcOutboundFederation(this);
+    private final JdbcDelegationRequests delegationRequests = new JdbcDelegationRequests(this);
+    private final JdbcAccountProperties accountProperties = new JdbcAccountProperties(this);
+    private final JdbcOidcProviders oidcProviders = new JdbcOidcProviders(this);
+    private final JdbcStsPreferences stsPreferences = new JdbcStsPreferences(this);
+    private final JdbcAccessRecords accessRecords = new JdbcAccessRecords(this);
     private final JdbcSamlProviders samlProviders = new JdbcSamlProviders(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
@@ -155,6 +167,36 @@ public final class JdbcTx implements Tx {
     }
 
     @Override
+    public OutboundFederationStore outboundFederation() {
+        return outboundFederation;
+    }
+
+    @Override
+    public DelegationRequestStore delegationRequests() {
+        return delegationRequests;
+    }
+
+    @Override
+    public AccountPropertyStore accountProperties() {
+        return accountProperties;
+    }
+
+    @Override
+    public OidcProviderStore oidcProviders() {
+        return oidcProviders;
+    }
+
+    @Override
+    public StsPreferencesStore stsPreferences() {
+        return stsPreferences;
+    }
+
+    @Override
+    public AccessRecordStore accessRecords() {
+        return accessRecords;
+    }
+
+    @Override
     public SamlProviderStore samlProviders() {
         return samlProviders;
     }
@@ -181,6 +223,15 @@ public final class JdbcTx implements Tx {
         db.queryOne("SELECT id FROM accounts WHERE id = ?" + dialect.forUpdate(), rs -> rs.getString(1), accountId)
                 .orElseThrow(() -> IamException.noSuchEntity("The account with id " + accountId
                         + " cannot be found."));
+    }
+
+    /** Opens a value sealed in a row; a wrong master key or a tampered row is our failure, not the caller's. */
+    byte[] openSealed(byte[] sealed, byte[] associatedData) {
+        try {
+            return secretBox.open(sealed, associatedData);
+        } catch (io.sigil.iam.crypto.SecretBoxException e) {
+            throw IamException.serviceFailure(e);
+        }
     }
 
     /** Runs a write; a unique-index refusal becomes {@code onDuplicate}, a foreign-key refusal {@code onMissing}. */

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
 /**
  * STS AssumeRole (AWS STS API Reference, "AssumeRole"). The enforcement table lists it as authorised here: the
  * service evaluates sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity with the role's trust policy as the
- * resource-based policy, which the table's generic path cannot supply.
+ * resource-based policy, which the table's generic path cannot supply. The enforcement mode relaxes only the
+ * caller's own policies; the trust policy is part of the credential exchange and always decides.
  */
 public final class StsRolesApi implements ApiModule {
     private final AssumeRoleService roles;
@@ -30,7 +31,7 @@ public final class StsRolesApi implements ApiModule {
         AssumeRoleService.Result out = roles.assumeRole(call.principal(), new AssumeRoleService.Request(r.roleArn(),
                 r.roleSessionName(), r.durationSeconds(), r.policy(), StsTokensApi.policyArns(r.policyArns()),
                 StsTokensApi.tags(r.tags()), r.transitiveTagKeys(), r.externalId(), r.serialNumber(), r.tokenCode(),
-                r.sourceIdentity()), RequestKeys.of(call));
+                r.sourceIdentity()), RequestKeys.of(call), call.callerPolicies());
         return AssumeRoleResponse.builder()
                 .credentials(StsTokensApi.credentials(out.credentials()))
                 .assumedRoleUser(AssumedRoleUser.builder().arn(out.arn()).assumedRoleId(out.assumedRoleId()).build())

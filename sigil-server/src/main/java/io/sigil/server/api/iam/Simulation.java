@@ -1,0 +1,281 @@
+package io.sigil.server.api.iam;
+
+import io.sigil.iam.error.IamException;
+import io.sigil.policy.Caller;
+import io.sigil.policy.CompiledPolicy;
+import io.sigil.policy.ContextValue;
+import io.sigil.policy.Decision;
+import io.sigil.policy.Outcome;
+import io.sigil.policy.ParseResult;
+import io.sigil.policy.PolicyEngine;
+import io.sigil.policy.PolicyParser;
+import io.sigil.policy.PolicySet;
+import io.sigil.policy.PolicyType;
+import io.sigil.policy.PolicyValidator;
+import io.sigil.policy.RequestContext;
+import io.sigil.policy.SourceSpan;
+import io.sigil.policy.StatementRef;
+import io.sigil.policy.ValidationReport;
+import io.sigil.server.api.iam.SimulationPolicies.Source;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.PermissionsBoundaryDecisionDetail;
+import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
+import software.amazon.awssdk.services.iam.model.Position;
+import software.amazon.awssdk.services.iam.model.ResourceSpecificResult;
+import software.amazon.awssdk.services.iam.model.Statement;
+
+/**
+ * One simulation run through the engine that enforces (IAM User Guide, "Testing IAM policies with the IAM policy
+ * simulator": the simulator uses "the same policy evaluation engine"), as SimulateCustomPolicy and
+ * SimulatePrincipalPolicy answer it (IAM API Reference, "EvaluationResult"): one result per action and resource, its
+ * decision, the statements that decided it with their positions in the policy text, the keys the policies read that
+ * the request lacked, and whether the permissions boundary allowed it.
+ */
+final class Simulation {
+
+    /** The key of EvalDecisionDetails for the identity-based side of a cross-account evaluation. */
+    static final String IDENTITY_DETAIL = "IAM Policy";
+    /** The key of EvalDecisionDetails for the resource-based side. */
+    static final String RESOURCE_DETAIL = "Resource Policy";
+
+    /**
+     * What to simulate.
+     *
+     * @param boundary        the permissions boundary policies, or null when none is in force
+     * @param resourcePolicy  the resource-based policy, or null
+     * @param resourceOwner   the account owning the resources (ResourceOwner), or null: the ARN's, else the caller's
+     * @param resources       the ResourceArns; empty for the default {@code *}
+     * @param scenario        the ResourceHandlingOption, or null: each action is then simulated on each resource
+     */
+    record Input(List<Source> identity, List<Source> boundary, Source resourcePolicy, Caller caller,
+                 String resourceOwner, List<String> actions, List<String> resources, String scenario,
+                 Map<String, ContextValue> context) {
+        Input {
+            identity = List.copyOf(identity);
+            boundary = boundary == null ? null : List.copyOf(boundary);
+            actions = List.copyOf(actions);
+            resources = List.copyOf(resources);
+        }
+    }
+
+    /** An identity-based policy that allows every action, standing in for the identity side. */
+    private static final CompiledPolicy ALLOW_ALL = CompiledPolicy.compile(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+            "allow-all", PolicyType.IDENTITY);
+    /** A resource-based policy that allows anyone every action, standing in for the resource side. */
+    private static final CompiledPolicy ALLOW_ANYONE = CompiledPolicy.compile(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                    + "\"Action\":\"*\",\"Resource\":\"*\"}]}", "allow-anyone", PolicyType.RESOURCE);
+
+    private final PolicyEngine engine = new PolicyEngine();
+    private final Input in;
+    private final List<Source> sources = new ArrayList<>();
+    private final PolicySet set;
+    private final PolicySet boundaryOnly;
+
+    private Simulation(Input in, List<CompiledPolicy> identity, List<CompiledPolicy> boundary,
+                       CompiledPolicy resource) {
+        this.in = in;
+        this.set = new PolicySet(identity, boundary, null, resource, null, null);
+        this.boundaryOnly = boundary == null ? null : PolicySet.identityOnly(boundary);
+    }
+
+    /**
+     * Compiles the input's policies. Submitted ones (ids ending in a list index, or ResourcePolicy) were checked by
+     * {@link #requireValid}; stored ones were checked when saved, and one that no longer reads grants nothing.
+     */
+    static Simulation of(Input in) {
+        List<Source> all = new ArrayList<>();
+        List<CompiledPolicy> identity = compileAll(in.identity(), PolicyType.IDENTITY, all);
+        List<CompiledPolicy> boundary = in.boundary() == null ? null
+                : compileAll(in.boundary(), PolicyType.PERMISSIONS_BOUNDARY, all);
+        CompiledPolicy resource = null;
+        if (in.resourcePolicy() != null) {
+            List<CompiledPolicy> r = compileAll(List.of(in.resourcePolicy()), PolicyType.RESOURCE, all);
+            resource = r.isEmpty() ? null : r.get(0);
+        }
+        Simulation s = new Simulation(in, identity, boundary, resource);
+        s.sources.addAll(all);
+        return s;
+    }
+
+    /** Policies are named by their index in {@code all}, so that a matched statement leads back to its source. */
+    private static List<CompiledPolicy> compileAll(List<Source> sources, PolicyType type, List<Source> all) {
+        List<CompiledPolicy> out = new ArrayList<>();
+        for (Source s : sources) {
+            ParseResult r = PolicyParser.parse(s.document());
+            if (r.ok()) {
+                out.add(CompiledPolicy.compile(r.policy(), Integer.toString(all.size()), type));
+                all.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks a submitted policy as IAM checks one before storing it, for this policy type; the first error is the
+     * message (SimulateCustomPolicy and SimulatePrincipalPolicy model no MalformedPolicyDocument: a policy IAM could
+     * not evaluate is an invalid input value).
+     */
+    static void requireValid(String document, PolicyType type, String member) {
+        ValidationReport report = PolicyValidator.validate(document, type);
+        if (report.hasErrors()) {
+            throw IamException.invalidInput("Invalid policy document in " + member + ": "
+                    + report.firstErrorMessage());
+        }
+    }
+
+    /** Every result, in the order of ActionNames, then ResourceArns. */
+    List<EvaluationResult> run() {
+        List<EvaluationResult> out = new ArrayList<>();
+        boolean given = !in.resources().isEmpty();
+        List<String> resources = given ? in.resources() : List.of("*");
+        for (String action : in.actions()) {
+            if (in.scenario() != null) {
+                out.add(scenario(action, resources));
+                continue;
+            }
+            for (String resource : resources) {
+                One one = evaluate(action, resource);
+                EvaluationResult.Builder b = EvaluationResult.builder().evalActionName(action)
+                        .evalResourceName(resource).evalDecision(one.decision)
+                        .matchedStatements(one.matched)
+                        .missingContextValues(given ? List.of() : one.missing);
+                one.boundaryDetail(b);
+                if (one.details != null) {
+                    b.evalDecisionDetailsWithStrings(one.details);
+                }
+                if (given) {
+                    b.resourceSpecificResults(one.resourceResult());
+                }
+                out.add(b.build());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An action simulated on a group of resources, as a ResourceHandlingOption scenario asks (IAM API Reference,
+     * "SimulatePrincipalPolicy", ResourceHandlingOption: each scenario names the resources one EC2 operation acts on
+     * together): the operation is allowed only if every resource is; an explicit deny on any of them denies it.
+     */
+    private EvaluationResult scenario(String action, List<String> resources) {
+        List<ResourceSpecificResult> each = new ArrayList<>();
+        List<Statement> matched = new ArrayList<>();
+        PolicyEvaluationDecisionType overall = PolicyEvaluationDecisionType.ALLOWED;
+        for (String resource : resources) {
+            One one = evaluate(action, resource);
+            each.add(one.resourceResult());
+            if (one.decision == PolicyEvaluationDecisionType.EXPLICIT_DENY) {
+                overall = one.decision;
+            } else if (one.decision == PolicyEvaluationDecisionType.IMPLICIT_DENY
+                    && overall == PolicyEvaluationDecisionType.ALLOWED) {
+                overall = one.decision;
+            }
+            one.matched.stream().filter(s -> !matched.contains(s)).forEach(matched::add);
+        }
+        return EvaluationResult.builder().evalActionName(action).evalResourceName("*").evalDecision(overall)
+                .matchedStatements(overall == PolicyEvaluationDecisionType.IMPLICIT_DENY ? List.of() : matched)
+                .missingContextValues(List.of()).resourceSpecificResults(each).build();
+    }
+
+    /** The simulation of one action on one resource. */
+    private final class One {
+        final String resource;
+        final PolicyEvaluationDecisionType decision;
+        final List<Statement> matched = new ArrayList<>();
+        final List<String> missing;
+        final Boolean allowedByBoundary;
+        final Map<String, String> details;
+
+        One(String action, String resource) {
+            this.resource = resource;
+            RequestContext request = new RequestContext(in.caller(), action, resource, in.resourceOwner(),
+                    in.context());
+            Decision d = engine.explain(request, set);
+            decision = decisionOf(d.outcome());
+            if (d.outcome() != Outcome.IMPLICIT_DENY) {
+                for (StatementRef ref : d.statements()) {
+                    Statement s = statement(ref);
+                    if (!matched.contains(s)) {
+                        matched.add(s);
+                    }
+                }
+            }
+            missing = engine.missingKeys(request, set);
+            allowedByBoundary = boundaryOnly == null ? null : engine.evaluate(request, boundaryOnly).allowed();
+            // "If the simulation evaluates policies within the same account and includes a resource ARN, then the
+            // parameter is present but the response is empty ... specifies all resources (*), then the parameter is
+            // not returned" (EvaluationResult, EvalDecisionDetails).
+            details = request.crossAccount() ? crossAccountDetails(request)
+                    : resource.equals("*") ? null : Map.of();
+        }
+
+        void boundaryDetail(EvaluationResult.Builder b) {
+            if (allowedByBoundary != null) {
+                b.permissionsBoundaryDecisionDetail(PermissionsBoundaryDecisionDetail.builder()
+                        .allowedByPermissionsBoundary(allowedByBoundary).build());
+            }
+        }
+
+        ResourceSpecificResult resourceResult() {
+            ResourceSpecificResult.Builder b = ResourceSpecificResult.builder().evalResourceName(resource)
+                    .evalResourceDecision(decision).matchedStatements(matched).missingContextValues(missing);
+            if (allowedByBoundary != null) {
+                b.permissionsBoundaryDecisionDetail(PermissionsBoundaryDecisionDetail.builder()
+                        .allowedByPermissionsBoundary(allowedByBoundary).build());
+            }
+            if (details != null) {
+                b.evalDecisionDetailsWithStrings(details);
+            }
+            return b.build();
+        }
+    }
+
+    private One evaluate(String action, String resource) {
+        return new One(action, resource);
+    }
+
+    /**
+     * How each side decided a cross-account request (IAM API Reference, "EvaluationResult", EvalDecisionDetails:
+     * "populated for only cross-account simulations ... a brief summary of how each policy type contributes"; IAM
+     * User Guide, "Cross-account policy evaluation logic": both the identity side and the resource-based policy must
+     * allow). Each side is what the engine decides when the other side allows everything.
+     */
+    private Map<String, String> crossAccountDetails(RequestContext request) {
+        Map<String, String> out = new LinkedHashMap<>();
+        PolicySet identityOnly = new PolicySet(set.identity(), set.boundary(), null, ALLOW_ANYONE, null, null);
+        out.put(IDENTITY_DETAIL, decisionOf(engine.evaluate(request, identityOnly).outcome()).toString());
+        PolicyEvaluationDecisionType resourceSide = PolicyEvaluationDecisionType.IMPLICIT_DENY;
+        if (set.resource() != null) {
+            PolicySet resourceOnly = new PolicySet(List.of(ALLOW_ALL), null, null, set.resource(), null, null);
+            resourceSide = decisionOf(engine.evaluate(request, resourceOnly).outcome());
+        }
+        out.put(RESOURCE_DETAIL, resourceSide.toString());
+        return out;
+    }
+
+    private Statement statement(StatementRef ref) {
+        Source source = sources.get(Integer.parseInt(ref.policyName()));
+        SourceSpan span = ref.span();
+        // Positions are 1-based, of the statement's opening and closing braces (AWS answers StartPosition column
+        // 41 and EndPosition column 145 for a one-line statement spanning those columns); the span's end is the
+        // column after the closing brace.
+        return Statement.builder().sourcePolicyId(source.id()).sourcePolicyType(source.type())
+                .startPosition(Position.builder().line(span.line()).column(span.column()).build())
+                .endPosition(Position.builder().line(span.endLine()).column(Math.max(1, span.endColumn() - 1)).build())
+                .build();
+    }
+
+    static PolicyEvaluationDecisionType decisionOf(Outcome o) {
+        switch (o) {
+            case ALLOW: return PolicyEvaluationDecisionType.ALLOWED;
+            case EXPLICIT_DENY: return PolicyEvaluationDecisionType.EXPLICIT_DENY;
+            default: return PolicyEvaluationDecisionType.IMPLICIT_DENY;
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package io.sigil.server.api.iam;
+
+import static io.sigil.server.api.iam.SdkFixture.awsError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sigil.server.testing.SigilTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.ContextKeyTypeEnum;
+import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.InvalidInputException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
+import software.amazon.awssdk.services.iam.model.PolicySourceType;
+import software.amazon.awssdk.services.iam.model.Statement;
+
+/**
+ * SimulatePrincipalPolicy and GetContextKeysForPrincipalPolicy through the AWS SDK for Java v2 (IAM API Reference):
+ * the policies of a user (its own and its groups'), a group or a role, named as AWS names them, their permissions
+ * boundary, and who may simulate whom.
+ */
+class SimulatePrincipalPolicySdkTest {
+
+    private static final String ACCOUNT = SigilTestServer.ACCOUNT_ID;
+    private static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+
+    private static SigilTestServer server;
+    private static IamClient iam;
+
+    @BeforeAll
+    static void start() {
+        server = SharedServer.get();
+        iam = server.rootIam();
+    }
+
+    @AfterAll
+    static void stop() {
+        iam.close();
+    }
+
+    private static String allow(String action) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action
+                + "\",\"Resource\":\"*\"}]}";
+    }
+
+    private static String deny(String action) {
+        return allow(action).replace("Allow", "Deny");
+    }
+
+    private static EvaluationResult simulate(String sourceArn, String action) {
+        var r = iam.simulatePrincipalPolicy(b -> b.policySourceArn(sourceArn).actionNames(action));
+        assertThat(r.evaluationResults()).hasSize(1);
+        return r.evaluationResults().get(0);
+    }
+
+    private static Statement matched(EvaluationResult r) {
+        assertThat(r.matchedStatements()).hasSize(1);
+        return r.matchedStatements().get(0);
+    }
+
+    @Test
+    void aUsersInlinePolicy_isNamedUserNamePolicy_withSourceTypeUser() {
+        String arn = iam.createUser(b -> b.userName("sim-u1")).user().arn();
+        iam.putUserPolicy(b -> b.userName("sim-u1").policyName("S3Read").policyDocument(allow("s3:GetObject")));
+        EvaluationResult r = simulate(arn, "s3:GetObject");
+        assertThat(r.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(matched(r).sourcePolicyId()).isEqualTo("user_sim-u1_S3Read");
+        assertThat(matched(r).sourcePolicyType()).isEqualTo(PolicySourceType.USER);
+        assertThat(simulate(arn, "s3:PutObject").evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+    }
+
+    @Test
+    void aUsersGroupsPolicies_count_andAreNamedByTheGroup() {
+        String arn = iam.createUser(b -> b.userName("sim-u2")).user().arn();
+        iam.createGroup(b -> b.groupName("sim-g2"));
+        iam.addUserToGroup(b -> b.groupName("sim-g2").userName("sim-u2"));
+        iam.putGroupPolicy(b -> b.groupName("sim-g2").policyName("NoDelete").policyDocument(deny("s3:DeleteObject")));
+        iam.attachGroupPolicy(b -> b.groupName("sim-g2").policyArn(READ_ONLY));
+        EvaluationResult read = simulate(arn, "s3:GetObject");
+        assertThat(read.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(read.matchedStatements()).extracting(Statement::sourcePolicyId).contains("ReadOnlyAccess");
+        assertThat(read.matchedStatements()).extracting(Statement::sourcePolicyType)
+                .containsOnly(PolicySourceType.AWS_MANAGED);
+        EvaluationResult delete = simulate(arn, "s3:DeleteObject");
+        assertThat(delete.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.EXPLICIT_DENY);
+        assertThat(matched(delete).sourcePolicyId()).isEqualTo("group_sim-g2_NoDelete");
+        assertThat(matched(delete).sourcePolicyType()).isEqualTo(PolicySourceType.GROUP);
+        // The group itself can be simulated too.
+        String groupArn = iam.getGroup(b -> b.groupName("sim-g2")).group().arn();
+        assertThat(simulate(groupArn, "s3:DeleteObject").evalDecision())
+                .isEqualTo(PolicyEvaluationDecisionType.EXPLICIT_DENY);
+    }
+
+    @Test
+    void aCustomerManagedPolicy_isNamedByItsPolicyName_withSourceTypeUserManaged() {
+        String arn = iam.createUser(b -> b.userName("sim-u3")).user().arn();
+        String policy = iam.createPolicy(b -> b.policyName("sim-ec2").policyDocument(allow("ec2:Describe*")))
+                .policy().arn();
+        iam.attachUserPolicy(b -> b.userName("sim-u3").policyArn(policy));
+        Statement s = matched(simulate(arn, "ec2:DescribeInstances"));
+        assertThat(s.sourcePolicyId()).isEqualTo("sim-ec2");
+        assertThat(s.sourcePolicyType()).isEqualTo(PolicySourceType.USER_MANAGED);
+        assertThat(s.startPosition().line()).isEqualTo(1);
+        assertThat(s.startPosition().column()).isEqualTo(38);
+        // The closing brace of {"Effect":"Allow","Action":"ec2:Describe*","Resource":"*"}: 38 + 58 - 1.
+        assertThat(s.endPosition().line()).isEqualTo(1);
+        assertThat(s.endPosition().column()).isEqualTo(95);
+    }
+
+    @Test
+    void aRolesPolicies_areNamedByTheRole_andItsBoundaryLimitsThem() {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String arn = iam.createRole(b -> b.roleName("sim-r1").assumeRolePolicyDocument(trust)).role().arn();
+        iam.putRolePolicy(b -> b.roleName("sim-r1").policyName("All").policyDocument(allow("*")));
+        Statement s = matched(simulate(arn, "sqs:SendMessage"));
+        assertThat(s.sourcePolicyId()).isEqualTo("role_sim-r1_All");
+        assertThat(s.sourcePolicyType()).isEqualTo(PolicySourceType.ROLE);
+        iam.putRolePermissionsBoundary(b -> b.roleName("sim-r1").permissionsBoundary(READ_ONLY));
+        EvaluationResult write = simulate(arn, "sqs:SendMessage");
+        assertThat(write.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+        assertThat(write.permissionsBoundaryDecisionDetail().allowedByPermissionsBoundary()).isFalse();
+        EvaluationResult read = simulate(arn, "sqs:GetQueueUrl");
+        assertThat(read.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(read.permissionsBoundaryDecisionDetail().allowedByPermissionsBoundary()).isTrue();
+        // A boundary in the request replaces the role's own.
+        var replaced = iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("sqs:SendMessage")
+                .permissionsBoundaryPolicyInputList(allow("sqs:*"))).evaluationResults().get(0);
+        assertThat(replaced.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+    }
+
+    @Test
+    void policyInputList_addsToThePrincipalsPolicies() {
+        String arn = iam.createUser(b -> b.userName("sim-u4")).user().arn();
+        var r = iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).policyInputList(allow("sns:Publish"))
+                .actionNames("sns:Publish")).evaluationResults().get(0);
+        assertThat(r.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(matched(r).sourcePolicyId()).isEqualTo("PolicyInputList.1");
+    }
+
+    @Test
+    void theSourceUserIsTheCaller_soItsNameResolvesPolicyVariables_unlessCallerArnNamesAnother() {
+        String arn = iam.createUser(b -> b.userName("sim-u5")).user().arn();
+        String home = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::home/${aws:username}/*\"}]}";
+        iam.putUserPolicy(b -> b.userName("sim-u5").policyName("Home").policyDocument(home));
+        var own = iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("s3:GetObject")
+                .resourceArns("arn:aws:s3:::home/sim-u5/f")).evaluationResults().get(0);
+        assertThat(own.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        var asBob = iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("s3:GetObject")
+                .callerArn("arn:aws:iam::" + ACCOUNT + ":user/bob")
+                .resourceArns("arn:aws:s3:::home/sim-u5/f")).evaluationResults().get(0);
+        assertThat(asBob.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+    }
+
+    @Test
+    void contextEntries_decideConditions_ofStoredPolicies() {
+        String arn = iam.createUser(b -> b.userName("sim-u6")).user().arn();
+        String mfa = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ec2:StopInstances\","
+                + "\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}";
+        iam.putUserPolicy(b -> b.userName("sim-u6").policyName("Mfa").policyDocument(mfa));
+        EvaluationResult without = simulate(arn, "ec2:StopInstances");
+        assertThat(without.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+        assertThat(without.missingContextValues()).containsExactly("aws:MultiFactorAuthPresent");
+        var with = iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("ec2:StopInstances")
+                .contextEntries(SimulateCustomPolicySdkTest.entry("aws:MultiFactorAuthPresent",
+                        ContextKeyTypeEnum.BOOLEAN, "true"))).evaluationResults().get(0);
+        assertThat(with.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(with.missingContextValues()).isEmpty();
+    }
+
+    @Test
+    void aResourcePolicyForARole_needsCallerArn() {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String arn = iam.createRole(b -> b.roleName("sim-r2").assumeRolePolicyDocument(trust)).role().arn();
+        String bucket = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
+        awsError(() -> iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("s3:GetObject")
+                .resourcePolicy(bucket)), InvalidInputException.class, 400, "InvalidInput",
+                "CallerArn is required when a ResourcePolicy is simulated and PolicySourceArn is not a user.");
+    }
+
+    @Test
+    void anEntityThatDoesNotExist_isNoSuchEntity_andAnArnOfAnotherKind_isInvalidInput() {
+        awsError(() -> simulate("arn:aws:iam::" + ACCOUNT + ":user/nobody-here", "s3:GetObject"),
+                NoSuchEntityException.class, 404, "NoSuchEntity", "The user with name nobody-here cannot be found.");
+        awsError(() -> simulate("arn:aws:iam::" + ACCOUNT + ":role/no-role", "s3:GetObject"),
+                NoSuchEntityException.class, 404, "NoSuchEntity", "The role with name no-role cannot be found.");
+        awsError(() -> simulate("arn:aws:iam::" + ACCOUNT + ":group/no-group", "s3:GetObject"),
+                NoSuchEntityException.class, 404, "NoSuchEntity", "The group with name no-group cannot be found.");
+        String policyArn = "arn:aws:iam::" + ACCOUNT + ":policy/some-policy";
+        awsError(() -> simulate(policyArn, "s3:GetObject"), InvalidInputException.class, 400, "InvalidInput",
+                "Invalid ARN " + policyArn + ": PolicySourceArn must be the ARN of an IAM user, group or role.");
+    }
+
+    @Test
+    void getContextKeysForPrincipalPolicy_readsTheUsersAndItsGroupsPolicies_andPolicyInputList() {
+        String arn = iam.createUser(b -> b.userName("sim-u7")).user().arn();
+        iam.createGroup(b -> b.groupName("sim-g7"));
+        iam.addUserToGroup(b -> b.groupName("sim-g7").userName("sim-u7"));
+        iam.putUserPolicy(b -> b.userName("sim-u7").policyName("Ip").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\","
+                        + "\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}}]}"));
+        iam.putGroupPolicy(b -> b.groupName("sim-g7").policyName("Tag").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ec2:*\",\"Resource\":\"*\","
+                        + "\"Condition\":{\"StringEquals\":{\"aws:ResourceTag/team\":\"${aws:PrincipalTag/team}\"}}}]}"));
+        String extra = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"}}}]}";
+        assertThat(iam.getContextKeysForPrincipalPolicy(b -> b.policySourceArn(arn).policyInputList(extra))
+                .contextKeyNames()).containsExactly("aws:SourceIp", "aws:ResourceTag/team", "aws:PrincipalTag/team",
+                "aws:SecureTransport");
+        awsError(() -> iam.getContextKeysForPrincipalPolicy(b -> b.policySourceArn(
+                "arn:aws:iam::" + ACCOUNT + ":user/nobody-7")), NoSuchEntityException.class, 404, "NoSuchEntity",
+                "The user with name nobody-7 cannot be found.");
+    }
+
+    @Test
+    void simulatingAPrincipal_needsIamSimulatePrincipalPolicyOnThatPrincipal() {
+        String target = iam.createUser(b -> b.userName("sim-target")).user().arn();
+        String other = iam.createUser(b -> b.userName("sim-other")).user().arn();
+        iam.createUser(b -> b.userName("sim-auditor"));
+        String onlyTarget = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"iam:SimulatePrincipalPolicy\",\"iam:GetContextKeysForPrincipalPolicy\"],"
+                + "\"Resource\":\"" + target + "\"}]}";
+        try (IamClient auditor = SdkFixture.signingAs(server, "sim-auditor", onlyTarget)) {
+            auditor.simulatePrincipalPolicy(b -> b.policySourceArn(target).actionNames("s3:GetObject"));
+            auditor.getContextKeysForPrincipalPolicy(b -> b.policySourceArn(target));
+            awsError(() -> auditor.simulatePrincipalPolicy(b -> b.policySourceArn(other).actionNames("s3:GetObject")),
+                    IamException.class, 403, "AccessDenied", "User: arn:aws:iam::" + ACCOUNT + ":user/sim-auditor"
+                            + " is not authorized to perform: iam:SimulatePrincipalPolicy on resource: " + other
+                            + " because no identity-based policy allows the iam:SimulatePrincipalPolicy action");
+            awsError(() -> auditor.simulateCustomPolicy(b -> b.policyInputList(allow("s3:*"))
+                    .actionNames("s3:GetObject")), IamException.class, 403, "AccessDenied",
+                    "User: arn:aws:iam::" + ACCOUNT + ":user/sim-auditor is not authorized to perform:"
+                            + " iam:SimulateCustomPolicy on resource: * because no identity-based policy allows the"
+                            + " iam:SimulateCustomPolicy action");
+        }
+    }
+}

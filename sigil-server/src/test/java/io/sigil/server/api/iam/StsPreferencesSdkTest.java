@@ -1,0 +1,101 @@
+package io.sigil.server.api.iam;
+
+import static io.sigil.server.api.iam.SdkFixture.allow;
+import static io.sigil.server.api.iam.SdkFixture.awsError;
+import static io.sigil.server.api.iam.SdkFixture.signingAs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sigil.iam.model.GlobalEndpointTokenVersion;
+import io.sigil.iam.service.StsPreferencesService;
+import io.sigil.server.testing.SigilTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.IamException;
+
+/**
+ * SetSecurityTokenServicePreferences through the SDK (IAM API Reference): the global endpoint's token version is
+ * recorded per account, v1Token until set; anything but v1Token | v2Token is a ValidationError; the call needs
+ * iam:SetSecurityTokenServicePreferences. The setting is account-wide, so these tests run on a server of their own.
+ */
+class StsPreferencesSdkTest {
+
+    private static final String ACCT = SigilTestServer.ACCOUNT_ID;
+    private static SigilTestServer server;
+    private static IamClient iam;
+
+    @BeforeAll
+    static void start() {
+        server = SigilTestServer.start();
+        iam = server.rootIam();
+    }
+
+    @AfterAll
+    static void stop() {
+        iam.close();
+        server.close();
+    }
+
+    private static GlobalEndpointTokenVersion recorded() {
+        return new StsPreferencesService(server.app().store()).globalEndpointTokenVersion(ACCT);
+    }
+
+    @Test
+    void theVersion_isV1UntilSet_thenRecordedAsSet_andSettingItAgainIsIdempotent() {
+        assertThat(recorded()).as("an account that never set it").isEqualTo(GlobalEndpointTokenVersion.V1_TOKEN);
+
+        iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion(
+                software.amazon.awssdk.services.iam.model.GlobalEndpointTokenVersion.V2_TOKEN));
+        assertThat(recorded()).isEqualTo(GlobalEndpointTokenVersion.V2_TOKEN);
+        assertThat(recorded().number()).as("GetAccountSummary's GlobalEndpointTokenVersion").isEqualTo(2);
+
+        iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v2Token"));
+        assertThat(recorded()).isEqualTo(GlobalEndpointTokenVersion.V2_TOKEN);
+
+        iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v1Token"));
+        assertThat(recorded()).isEqualTo(GlobalEndpointTokenVersion.V1_TOKEN);
+        assertThat(recorded().number()).isEqualTo(1);
+    }
+
+    @Test
+    void aValueOutsideTheEnum_isValidationError_andChangesNothing() {
+        GlobalEndpointTokenVersion before = recorded();
+        awsError(() -> iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v3Token")),
+                IamException.class, 400, "ValidationError", "1 validation error detected: Value 'v3Token' at "
+                        + "'globalEndpointTokenVersion' failed to satisfy constraint: Member must satisfy enum value "
+                        + "set: [v1Token, v2Token]");
+        awsError(() -> iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("V2TOKEN")),
+                IamException.class, 400, "ValidationError", null);
+        assertThat(recorded()).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingVersion_isValidationError() {
+        IamException e = awsError(() -> iam.setSecurityTokenServicePreferences(r -> { }),
+                IamException.class, 400, "ValidationError", null);
+        assertThat(e.awsErrorDetails().errorMessage()).contains("'globalEndpointTokenVersion'")
+                .contains("Member must not be null");
+    }
+
+    @Test
+    void aUserNeedsIamSetSecurityTokenServicePreferences() {
+        Entities.user(server, "no-sts-prefs");
+        Entities.user(server, "sts-prefs-admin");
+        GlobalEndpointTokenVersion before = recorded();
+        try (IamClient denied = signingAs(server, "no-sts-prefs", allow("iam:GetUser"))) {
+            IamException e = awsError(() -> denied.setSecurityTokenServicePreferences(
+                    r -> r.globalEndpointTokenVersion("v2Token")), IamException.class, 403, "AccessDenied", null);
+            assertThat(e.awsErrorDetails().errorMessage()).startsWith("User: arn:aws:iam::" + ACCT
+                    + ":user/no-sts-prefs is not authorized to perform: iam:SetSecurityTokenServicePreferences on "
+                    + "resource: ");
+            assertThat(recorded()).isEqualTo(before);
+        }
+        try (IamClient allowed = signingAs(server, "sts-prefs-admin",
+                allow("iam:SetSecurityTokenServicePreferences"))) {
+            allowed.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v2Token"));
+            assertThat(recorded()).isEqualTo(GlobalEndpointTokenVersion.V2_TOKEN);
+        }
+        iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v1Token"));
+    }
+}
