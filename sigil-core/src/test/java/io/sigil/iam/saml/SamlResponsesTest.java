@@ -309,4 +309,21 @@ class SamlResponsesTest {
         assertThat(SamlResponses.verify(TestSaml.encode(TestSaml.serialize(doc)), METADATA, NOW).nameId())
                 .isEqualTo("jdoe");
     }
+
+    /**
+     * A comment slipped into a signed NameID keeps the signature valid (exclusive C14N drops comments); the subject
+     * read must still be the whole signed text, not the part before the comment (CVE-2017-11427 and kin).
+     */
+    @Test
+    void aCommentInsertedIntoTheSignedNameId_doesNotTruncateTheSubject() {
+        TestSaml.Response r = response();
+        r.nameId = "user@example.com.evil.com";
+        String signed = TestSaml.decode(r.signedAssertion(IDP));
+        String withComment = signed.replace("user@example.com.evil.com<", "user@example.com<!---->.evil.com<");
+        assertThat(withComment).isNotEqualTo(signed);
+
+        SamlAssertion a = SamlResponses.verify(TestSaml.encode(withComment), METADATA, NOW);
+
+        assertThat(a.nameId()).isEqualTo("user@example.com.evil.com");
+    }
 }
