@@ -119,13 +119,28 @@ public final class AssumeRoleWithSamlService {
         Session s = new Session(SessionKind.ASSUMED_ROLE, role.accountId(), AccessKeyIds.temporary(role.accountId()),
                 role.arn(), role.id(), claims.roleSessionName(), now, now.plusSeconds(duration), null, r.policy(),
                 r.policyArns(), withRoleTags(role.tags(), claims.tags()), claims.transitiveTagKeys(),
-                claims.sourceIdentity(), false);
+                claims.sourceIdentity(), false, sessionContext(provider, assertion));
         Result result = new Result(tokens.issue(s), s.arn(), s.userId(), packs ? packed : null, assertion.nameId(),
                 SamlContextKeys.subjectType(assertion.nameIdFormat()), assertion.issuer(), assertion.recipient(),
                 SamlContextKeys.nameQualifier(assertion.issuer(), provider.accountId(), provider.name()),
                 claims.sourceIdentity());
         store.write(tx -> tx.roles().recordUse(role.id(), now, "us-east-1"));
         return result;
+    }
+
+    /**
+     * What the session's own requests carry of the assertion: {@code saml:namequalifier}, {@code saml:sub} and
+     * {@code saml:sub_type}, the SAML keys a role's permission policies may use (IAM User Guide, "Uniquely identifying
+     * users in SAML-based federation": "Resource": "arn:aws:s3:::amzn-s3-demo-bucket/backup/${saml:namequalifier}/
+     * ${saml:sub}"; spec §7, §10 G69).
+     */
+    private static WebIdentityContext sessionContext(SamlProvider provider, SamlAssertion a) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        keys.put("saml:namequalifier", List.of(SamlContextKeys.nameQualifier(a.issuer(), provider.accountId(),
+                provider.name())));
+        keys.put("saml:sub", List.of(a.nameId()));
+        keys.put("saml:sub_type", List.of(SamlContextKeys.subjectType(a.nameIdFormat())));
+        return new WebIdentityContext(provider.arn(), keys);
     }
 
     /** The provider's private keys, opened only when it has some (they decrypt EncryptedAssertions). */

@@ -286,4 +286,44 @@ class SamlResponsesTest {
                 response().signedAssertion(IDP), METADATA, List.of(DECRYPTION.getPrivate()), true, NOW));
         assertThat(e.safeMessage()).isEqualTo("The SAML provider requires encrypted SAML assertions");
     }
+
+    /**
+     * RSA-SHA1 with SHA-1 digests is refused: Sigil accepts RSA-SHA256/384/512 only, in line with the JDK's secure
+     * XML signature validation, which refuses SHA-1 signatures since JDK 17 (jdk.xml.dsig.secureValidationPolicy).
+     */
+    @Test
+    void rsaSha1Signature_isResponseSignatureInvalid() throws Exception {
+        Document doc = TestSaml.parse(response().xml());
+        Element assertion = (Element) doc.getElementsByTagNameNS(TestSaml.ASSERTION, "Assertion").item(0);
+        TestSaml.signElement(assertion, IDP, javax.xml.crypto.dsig.SignatureMethod.RSA_SHA1,
+                javax.xml.crypto.dsig.DigestMethod.SHA1);
+        assertRefused(TestSaml.encode(TestSaml.serialize(doc)), "InvalidIdentityToken", "Response signature invalid");
+    }
+
+    @Test
+    void rsaSha512Signature_isAccepted() throws Exception {
+        Document doc = TestSaml.parse(response().xml());
+        Element assertion = (Element) doc.getElementsByTagNameNS(TestSaml.ASSERTION, "Assertion").item(0);
+        TestSaml.signElement(assertion, IDP, javax.xml.crypto.dsig.SignatureMethod.RSA_SHA512,
+                javax.xml.crypto.dsig.DigestMethod.SHA512);
+        assertThat(SamlResponses.verify(TestSaml.encode(TestSaml.serialize(doc)), METADATA, NOW).nameId())
+                .isEqualTo("jdoe");
+    }
+
+    /**
+     * A comment slipped into a signed NameID keeps the signature valid (exclusive C14N drops comments); the subject
+     * read must still be the whole signed text, not the part before the comment (CVE-2017-11427 and kin).
+     */
+    @Test
+    void aCommentInsertedIntoTheSignedNameId_doesNotTruncateTheSubject() {
+        TestSaml.Response r = response();
+        r.nameId = "user@example.com.evil.com";
+        String signed = TestSaml.decode(r.signedAssertion(IDP));
+        String withComment = signed.replace("user@example.com.evil.com<", "user@example.com<!---->.evil.com<");
+        assertThat(withComment).isNotEqualTo(signed);
+
+        SamlAssertion a = SamlResponses.verify(TestSaml.encode(withComment), METADATA, NOW);
+
+        assertThat(a.nameId()).isEqualTo("user@example.com.evil.com");
+    }
 }

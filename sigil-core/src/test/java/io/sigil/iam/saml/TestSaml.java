@@ -221,15 +221,20 @@ public final class TestSaml {
 
     /** An enveloped RSA-SHA256 signature of {@code e}, placed right after its Issuer. */
     public static void signElement(Element e, Idp idp) throws Exception {
+        signElement(e, idp, SignatureMethod.RSA_SHA256, DigestMethod.SHA256);
+    }
+
+    /** The same with another signature method and digest, e.g. RSA-SHA1 and SHA-1. */
+    public static void signElement(Element e, Idp idp, String signatureMethod, String digestMethod) throws Exception {
         e.setIdAttributeNS(null, "ID", true);
         XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
-        Reference ref = f.newReference("#" + e.getAttribute("ID"), f.newDigestMethod(DigestMethod.SHA256, null),
+        Reference ref = f.newReference("#" + e.getAttribute("ID"), f.newDigestMethod(digestMethod, null),
                 List.of(f.newTransform(Transform.ENVELOPED, (javax.xml.crypto.dsig.spec.TransformParameterSpec) null),
                         f.newTransform(CanonicalizationMethod.EXCLUSIVE,
                                 (javax.xml.crypto.dsig.spec.TransformParameterSpec) null)), null, null);
         SignedInfo si = f.newSignedInfo(f.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE,
                         (javax.xml.crypto.dsig.spec.C14NMethodParameterSpec) null),
-                f.newSignatureMethod(SignatureMethod.RSA_SHA256, null), List.of(ref));
+                f.newSignatureMethod(signatureMethod, null), List.of(ref));
         KeyInfoFactory kif = f.getKeyInfoFactory();
         KeyInfo ki = kif.newKeyInfo(List.of(kif.newX509Data(List.of(idp.certificate()))));
         Node issuer = e.getElementsByTagNameNS(ASSERTION, "Issuer").item(0);

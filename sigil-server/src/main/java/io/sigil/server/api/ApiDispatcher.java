@@ -287,6 +287,12 @@ public final class ApiDispatcher implements ApiEndpoint {
         return op.startsWith("Get") || op.startsWith("List") || op.startsWith("Simulate");
     }
 
+    /**
+     * CloudTrail's userIdentity of an AssumeRoleWithSAML call (CloudTrail User Guide, "CloudTrail userIdentity
+     * element" › SAMLUser): {@code principalId} NAMEQUALIFIER:SUBJECT, {@code userName} the subject,
+     * {@code identityProvider} the name qualifier; recorded in the role's account.
+     */
+
     private static Map<String, String> identity(Principal p) {
         if (p == null) {
             return Map.of();

@@ -57,7 +57,11 @@ public final class RequestKeys {
      * "Available keys for AWS OIDC federation"); {@code :amr} is multi-valued.
      */
     private static void webIdentityKeys(Map<String, ContextValue> k, io.sigil.iam.sts.WebIdentityContext w) {
-        k.put("aws:FederatedProvider", ContextValue.of(w.providerArn()));
+        if (!w.providerArn().contains(":saml-provider/")) {
+            // "present in the role-session of an IAM role that was assumed using an OIDC provider"; a SAML session
+            // carries its saml:* keys only (IAM User Guide, "AWS global condition context keys")
+            k.put("aws:FederatedProvider", ContextValue.of(w.providerArn()));
+        }
         w.keys().forEach((key, values) -> k.put(key, values.size() == 1 && !key.endsWith(":amr")
                 ? ContextValue.of(values.get(0)) : ContextValue.ofList(values)));
     }

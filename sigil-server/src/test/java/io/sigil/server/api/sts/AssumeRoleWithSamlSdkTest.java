@@ -452,6 +452,11 @@ class AssumeRoleWithSamlSdkTest {
 
         String line = server.awaitAuditLine("\"roleArn\":\"" + roleArn + "\"");
 
+        String qualifier = io.sigil.iam.saml.SamlContextKeys.nameQualifier(IDP.entityId(), ACCOUNT,
+                "ExampleOrgSSOProvider");
+        assertThat(line).contains("\"userIdentity\":{\"type\":\"SAMLUser\",\"principalId\":\"" + qualifier
+                + ":jdoe\",\"userName\":\"jdoe\",\"identityProvider\":\"" + qualifier + "\"}");
+        assertThat(line).contains("\"recipientAccountId\":\"" + ACCOUNT + "\"");
         assertThat(line).contains("\"eventName\":\"AssumeRoleWithSAML\"")
                 .contains("\"eventSource\":\"sts.amazonaws.com\"").contains("HIDDEN_DUE_TO_SECURITY_REASONS")
                 .doesNotContain(assertion.substring(0, 40));
@@ -473,5 +478,41 @@ class AssumeRoleWithSamlSdkTest {
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("PackedPolicyTooLarge");
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.awsErrorDetails().errorMessage()).matches("Packed policy consumes \\d+% of allotted space");
+    }
+
+    /**
+     * Spec §10 G69 in a permission policy: the session's requests carry saml:namequalifier, saml:sub and
+     * saml:sub_type, as conditions and as policy variables.
+     */
+    @Test
+    void g69_theSessionsPermissionPoliciesSeeNameQualifierSubAndSubType() {
+        String qualifier = io.sigil.iam.saml.SamlContextKeys.nameQualifier(IDP.entityId(), ACCOUNT,
+                "ExampleOrgSSOProvider");
+        String roleArn = role("saml-g69-permissions", ASSUME, null);
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"iam:GetUser\",\"Resource\":\"arn:aws:iam::" + ACCOUNT + ":user/${saml:sub}\","
+                + "\"Condition\":{\"StringEquals\":{\"saml:sub_type\":\"persistent\","
+                + "\"saml:namequalifier\":\"" + qualifier + "\"}}}]}";
+        iam.putRolePolicy(r -> r.roleName("saml-g69-permissions").policyName("own-user").policyDocument(policy));
+        iam.createUser(r -> r.userName("jdoe"));
+        iam.createUser(r -> r.userName("someone-else"));
+        try {
+            AssumeRoleWithSamlResponse persistent = assume(roleArn, response(roleArn).signedAssertion(IDP));
+            try (IamClient session = server.iam(persistent.credentials())) {
+                assertThat(session.getUser(r -> r.userName("jdoe")).user().userName()).isEqualTo("jdoe");
+                refused(() -> session.getUser(r -> r.userName("someone-else")),
+                        software.amazon.awssdk.services.iam.model.IamException.class, 403, "AccessDenied", null);
+            }
+            TestSaml.Response transientSubject = response(roleArn);
+            transientSubject.nameIdFormat = TestSaml.TRANSIENT;
+            AssumeRoleWithSamlResponse other = assume(roleArn, transientSubject.signedAssertion(IDP));
+            try (IamClient session = server.iam(other.credentials())) {
+                refused(() -> session.getUser(r -> r.userName("jdoe")),
+                        software.amazon.awssdk.services.iam.model.IamException.class, 403, "AccessDenied", null);
+            }
+        } finally {
+            iam.deleteUser(r -> r.userName("jdoe"));
+            iam.deleteUser(r -> r.userName("someone-else"));
+        }
     }
 }
