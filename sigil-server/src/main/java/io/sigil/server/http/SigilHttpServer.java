@@ -116,6 +116,9 @@ public final class SigilHttpServer implements AutoCloseable {
     }
 
     private static final class Dispatch extends Handler.Abstract {
+        /** The longest body read (and dropped) only so that its 413 reaches the client. */
+        static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
         private final HttpLimits limits;
         private final Map<String, Endpoint> admin;
         private final Map<String, ApiEndpoint> rest;
@@ -159,7 +162,7 @@ public final class SigilHttpServer implements AutoCloseable {
                 byte[] body = new byte[0];
                 if ("POST".equals(method)) {
                     try {
-                        body = request.getLength() > limits.maxBodyBytes() ? null
+                        body = request.getLength() > limits.maxBodyBytes() ? drain(request)
                                 : readBody(request, limits.maxBodyBytes());
                     } catch (IOException ex) {
                         return HttpReply.json(400, "{\"error\":\"the request body could not be read\"}");
@@ -180,6 +183,7 @@ public final class SigilHttpServer implements AutoCloseable {
             }
             long declared = request.getLength();
             if (declared > limits.maxBodyBytes()) {
+                drain(request);
                 return api.refuse(head, 413, "RequestEntityTooLarge",
                         "Request body exceeds the maximum of " + limits.maxBodyBytes() + " bytes.");
             }
@@ -205,6 +209,7 @@ public final class SigilHttpServer implements AutoCloseable {
         private HttpReply readAndHandle(Request request, HttpCall head, ApiEndpoint target) {
             String tooLarge = "Request body exceeds the maximum of " + limits.maxBodyBytes() + " bytes.";
             if (request.getLength() > limits.maxBodyBytes()) {
+                drain(request);
                 return target.refuse(head, 413, "RequestEntityTooLarge", tooLarge);
             }
             byte[] body;
@@ -227,6 +232,35 @@ public final class SigilHttpServer implements AutoCloseable {
                 if (key.endsWith("/*") && methodAndPath.startsWith(key.substring(0, key.length() - 1))) {
                     return r.getValue();
                 }
+            }
+            return null;
+        }
+
+        /**
+         * Reads and drops the body of a request refused for its declared length, when that is at most
+         * {@link #DRAIN_LIMIT}: a client still sending its body then reads the 413 instead of meeting a reset
+         * connection (RFC 9112, section 9.6: a server that closes early may lose its response). Longer bodies are
+         * not read; the connection is closed after the answer.
+         *
+         * @return null, the "too large" body
+         */
+        private static byte[] drain(Request request) {
+            long left = request.getLength();
+            if (left > DRAIN_LIMIT) {
+                return null;
+            }
+            try {
+                InputStream in = Content.Source.asInputStream(request);
+                byte[] buffer = new byte[16 * 1024];
+                while (left > 0) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (n < 0) {
+                        break;
+                    }
+                    left -= n;
+                }
+            } catch (IOException e) {
+                // the client gave up; the answer goes out or not, as the connection allows
             }
             return null;
         }
