@@ -19,6 +19,11 @@ public interface OutboundFederationStore {
     /** The account's signing keys, ordered by algorithm. */
     List<JwtSigningKey> signingKeys(String accountId);
 
-    /** Adds a key; a second key for the same account and algorithm is refused (the first one wins a race). */
-    void addSigningKey(JwtSigningKey key);
+    /**
+     * Adds a key unless the account has one for that algorithm already: of two nodes racing to make the first key,
+     * the first to commit wins and the other's key is dropped.
+     *
+     * @return whether this key was added
+     */
+    boolean addSigningKey(JwtSigningKey key);
 }

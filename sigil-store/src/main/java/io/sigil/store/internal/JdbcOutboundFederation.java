@@ -58,13 +58,19 @@ final class JdbcOutboundFederation implements OutboundFederationStore {
                 Db.instant(rs, "create_date")), accountId);
     }
 
+    /** Locks the account row first, so the check and the insert see one order of racing writers. */
     @Override
-    public void addSigningKey(JwtSigningKey k) {
+    public boolean addSigningKey(JwtSigningKey k) {
         tx.lockAccount(k.accountId());
+        if (tx.db.count("SELECT count(*) FROM jwt_signing_keys WHERE account_id = ? AND algorithm = ?",
+                k.accountId(), k.algorithm()) > 0) {
+            return false;
+        }
         tx.db.update("INSERT INTO jwt_signing_keys (account_id, algorithm, key_id, public_key, private_key, "
                         + "create_date) VALUES (?, ?, ?, ?, ?, ?)", k.accountId(), k.algorithm(), k.keyId(),
                 k.publicKey(), tx.secretBox.seal(k.privateKey(), associatedData(k.accountId(), k.keyId())),
                 k.createDate());
+        return true;
     }
 
     private static byte[] associatedData(String accountId, String keyId) {
