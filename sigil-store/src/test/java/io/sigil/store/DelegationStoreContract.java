@@ -63,6 +63,9 @@ interface DelegationStoreContract {
         assertThat(s.changedAt()).isEqualTo(now().plusSeconds(1));
         Optional<OutboundFederation> byIssuer = store().read(tx -> tx.outboundFederation().findByIssuer(issuer));
         Optional<OutboundFederation> unknown = store().read(tx -> tx.outboundFederation().findByIssuer("another-id"));
+        Optional<OutboundFederation> locked = store().inTransaction(tx -> tx.outboundFederation()
+                .findForUpdate(account()));
+        assertThat(locked).contains(s);
         assertThat(byIssuer).contains(s);
         assertThat(unknown).isEmpty();
     }

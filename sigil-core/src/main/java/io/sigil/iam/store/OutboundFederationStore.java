@@ -10,6 +10,12 @@ public interface OutboundFederationStore {
 
     Optional<OutboundFederation> find(String accountId);
 
+    /**
+     * The account's setting, read under the account's row lock: a change decided on what this returns cannot race
+     * another (two concurrent enables: one succeeds, the other sees FeatureEnabled).
+     */
+    Optional<OutboundFederation> findForUpdate(String accountId);
+
     /** The setting whose issuer id this is (for the issuer's discovery document and JWKS). */
     Optional<OutboundFederation> findByIssuer(String issuerId);
 

@@ -50,7 +50,7 @@ public final class OutboundFederationService {
     public String enable(String accountId) {
         Instant now = clock.instant();
         OutboundFederation setting = store.inTransaction(tx -> {
-            Optional<OutboundFederation> current = tx.outboundFederation().find(accountId);
+            Optional<OutboundFederation> current = tx.outboundFederation().findForUpdate(accountId);
             if (current.isPresent() && current.get().enabled()) {
                 throw new IamException(ErrorCode.FEATURE_ENABLED, "Outbound identity federation is already enabled"
                         + " for this account. To fetch the current configuration (including the unique issuer URL),"
@@ -71,7 +71,8 @@ public final class OutboundFederationService {
     public void disable(String accountId) {
         Instant now = clock.instant();
         store.write(tx -> {
-            OutboundFederation current = tx.outboundFederation().find(accountId).filter(OutboundFederation::enabled)
+            OutboundFederation current = tx.outboundFederation().findForUpdate(accountId)
+                    .filter(OutboundFederation::enabled)
                     .orElseThrow(OutboundFederationService::alreadyDisabled);
             tx.outboundFederation().put(current.withEnabled(false, now));
         });

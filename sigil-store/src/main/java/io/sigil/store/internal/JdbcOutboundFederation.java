@@ -30,6 +30,12 @@ final class JdbcOutboundFederation implements OutboundFederationStore {
     }
 
     @Override
+    public Optional<OutboundFederation> findForUpdate(String accountId) {
+        tx.lockAccount(accountId);
+        return find(accountId);
+    }
+
+    @Override
     public Optional<OutboundFederation> findByIssuer(String issuerId) {
         return tx.db.queryOne("SELECT account_id, issuer_id, enabled, changed_at FROM outbound_federation "
                 + "WHERE issuer_id = ?", JdbcOutboundFederation::map, issuerId);
