@@ -8,7 +8,6 @@ import io.sigil.iam.store.Store;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -127,10 +126,5 @@ public final class OutboundFederationService {
     private static IamException alreadyDisabled() {
         return new IamException(ErrorCode.FEATURE_DISABLED,
                 "Outbound identity federation is disabled for this account.");
-    }
-
-    /** For tests and callers that only have the keys. */
-    static List<String> algorithms() {
-        return JwtKeys.ALGORITHMS;
     }
 }
