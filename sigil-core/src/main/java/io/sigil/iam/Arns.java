@@ -45,6 +45,13 @@ public final class Arns {
         return iam(accountId, "server-certificate", path, name);
     }
 
+    /**
+     * {@code arn:aws:iam::123456789012:saml-provider/ADFSProvider} (spec §1.11): SAML providers have no path.
+     */
+    public static String samlProvider(String accountId, String name) {
+        return iam(accountId, "saml-provider", "/", name);
+    }
+
     /** {@code arn:aws:iam::123456789012:root}, the account principal. */
     public static String root(String accountId) {
         return "arn:" + PARTITION + ":iam::" + accountId + ":root";

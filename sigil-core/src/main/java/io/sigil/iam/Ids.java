@@ -67,6 +67,16 @@ public final class Ids {
         return uniqueId(SERVER_CERTIFICATE);
     }
 
+    /** {@code SAMLProviderUUID}: a random UUID, unique to one provider for its lifetime. */
+    public static String samlProviderUuid() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
+    /** The {@code KeyId} of a SAML provider's private key: 26 random base32 characters (130 bits). */
+    public static String samlPrivateKeyId() {
+        return base32(26);
+    }
+
     public static String serviceSpecificCredentialId() {
         return uniqueId(SERVICE_SPECIFIC_CREDENTIAL);
     }

@@ -69,6 +69,14 @@ public record Limits(
     public static final int SIGNING_CERTIFICATES_PER_USER = 2;
     /** "Server certificates stored in an AWS account: 20" (adjustable in AWS; spec §6). */
     public static final int SERVER_CERTIFICATES_PER_ACCOUNT = 20;
+    /** "SAML providers in an AWS account: 100" (IAM User Guide, "IAM and AWS STS quotas"; spec §6). */
+    public static final int SAML_PROVIDERS_PER_ACCOUNT = 100;
+    /** "Keys per SAML provider: 10": signing certificates in one provider's metadata (spec §6). */
+    public static final int KEYS_PER_SAML_PROVIDER = 10;
+    /** "IdPs associated with an IAM SAML provider object: 10" (spec §6). */
+    public static final int IDPS_PER_SAML_PROVIDER = 10;
+    /** Private keys that decrypt a SAML provider's assertions: two, so that a key can be rotated. */
+    public static final int PRIVATE_KEYS_PER_SAML_PROVIDER = 2;
     /** "You can have a maximum of two sets of service-specific credentials for each supported service per user"
      * (IAM API Reference, CreateServiceSpecificCredential). */
     public static final int SERVICE_SPECIFIC_CREDENTIALS_PER_USER_PER_SERVICE = 2;

@@ -10,9 +10,21 @@ package io.sigil.policy;
  * "Syntax errors in policy."), and {@code detail} says precisely what is wrong, in the words of Access Analyzer's
  * policy check reference. For warnings and suggestions, {@code message} is Access Analyzer's {@code findingDetails}
  * text and {@code detail} is usually null.
+ *
+ * <p>{@code span} is the whole element the finding is about (start and exclusive end, with character offsets), as
+ * Access Analyzer's ValidatePolicy reports a finding's location; {@link SourceSpan#NONE} when unknown.
  */
 public record Finding(Severity severity, String code, String message, String path, int line, int column,
-                      String detail) {
+                      String detail, SourceSpan span) {
+
+    public Finding {
+        span = span == null ? SourceSpan.NONE : span;
+    }
+
+    public Finding(Severity severity, String code, String message, String path, int line, int column,
+                   String detail) {
+        this(severity, code, message, path, line, column, detail, SourceSpan.NONE);
+    }
 
     public Finding(Severity severity, String code, String message, String path, int line, int column) {
         this(severity, code, message, path, line, column, null);

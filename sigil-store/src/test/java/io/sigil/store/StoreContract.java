@@ -43,11 +43,12 @@ import org.junit.jupiter.api.Test;
  * account, so dialects that share a database between tests stay independent. Roles' and instance profiles' part of
  * the suite is in {@link RoleStoreContract}; login profiles', password policies' and MFA devices' part in
  * {@link CredentialStoreContract}; keys, certificates and service-specific credentials in {@link KeyStoreContract}
- * and {@link ServerCertificateStoreContract}; the account's STS preferences in {@link StsPreferencesStoreContract}.
+ * and {@link ServerCertificateStoreContract}; the account's STS preferences in {@link StsPreferencesStoreContract};
+ * SAML providers in {@link SamlProviderStoreContract}; OpenID Connect providers in {@link OidcProviderStoreContract}.
  */
 abstract class StoreContract implements RoleStoreContract, CredentialStoreContract, KeyStoreContract,
         ServerCertificateStoreContract, StsPreferencesStoreContract, AccountUsageStoreContract,
-        DelegationStoreContract {
+        AccessRecordStoreContract, DelegationStoreContract, SamlProviderStoreContract, OidcProviderStoreContract {
 
     /** A new store instance on this test's database (several calls in one test share the data). */
     protected abstract Store open(Limits limits);

@@ -14,12 +14,15 @@ import io.sigil.iam.store.Tx;
 import io.sigil.policy.CompiledPolicy;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
+import io.sigil.policy.Effect;
+import io.sigil.policy.Outcome;
 import io.sigil.policy.ParseResult;
 import io.sigil.policy.PolicyEngine;
 import io.sigil.policy.PolicyParser;
 import io.sigil.policy.PolicySet;
 import io.sigil.policy.PolicyType;
 import io.sigil.policy.RequestContext;
+import io.sigil.policy.StatementRef;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -170,12 +173,48 @@ public final class Authorizer implements AutoCloseable {
 
     /**
      * AWS's AccessDenied message (IAM User Guide, "Access denied error messages"): "User: ARN is not authorized to
-     * perform: ACTION on resource: ARN because no identity-based policy allows the ACTION action".
+     * perform: ACTION on resource: ARN because no identity-based policy allows the ACTION action", for a resource
+     * in the principal's own account.
      */
     public static String deniedMessage(Principal principal, String action, String resource, Decision d) {
+        return deniedMessage(principal, action, resource, principal.accountId(), d);
+    }
+
+    /**
+     * AWS's AccessDenied message for a resource in {@code resourceAccount} (null: the principal's). An explicit deny
+     * by a managed policy (identity-based, permissions boundary, managed session policy, SCP, RCP) also names that
+     * policy's ARN, "... with an explicit deny in an identity-based policy: arn:aws:iam::123456789012:policy/P", but
+     * only when principal and resource are in the same account (AWS Security Blog, "Enhanced access denied error
+     * messages with policy ARNs": same account and same organization only; inline and resource-based policies have
+     * no ARN and are named by type alone).
+     */
+    public static String deniedMessage(Principal principal, String action, String resource, String resourceAccount,
+                                       Decision d) {
         String reason = d.awsReason(action);
-        return principal.describe() + " is not authorized to perform: " + action + " on resource: " + resource
-                + (reason.isEmpty() ? "" : " " + reason);
+        String message = principal.describe() + " is not authorized to perform: " + action + " on resource: "
+                + resource + (reason.isEmpty() ? "" : " " + reason);
+        boolean sameAccount = resourceAccount == null || resourceAccount.equals(principal.accountId());
+        if (d.outcome() == Outcome.EXPLICIT_DENY && sameAccount) {
+            String arn = denyingPolicyArn(d);
+            if (arn != null) {
+                message += ": " + arn;
+            }
+        }
+        return message;
+    }
+
+    /** The ARN of the first Deny statement's policy of the deciding type, if that policy is a managed one. */
+    private static String denyingPolicyArn(Decision d) {
+        for (StatementRef s : d.statements()) {
+            if (phrase(s.type()).equals(phrase(d.decidedBy())) && s.effect() == Effect.DENY) {
+                return s.policyName() != null && s.policyName().startsWith("arn:") ? s.policyName() : null;
+            }
+        }
+        return null;
+    }
+
+    private static String phrase(PolicyType t) {
+        return t == null ? "" : t.phrase();
     }
 
     @Override

@@ -2,8 +2,9 @@ package io.sigil.iam.model;
 
 /**
  * Entities that carry tags here: users, roles, customer managed policies, instance profiles, virtual MFA devices and
- * server certificates (Tag/Untag/List{User,Role,Policy,InstanceProfile,MFADevice,ServerCertificate}Tags). A policy is
- * named by its ARN and an MFA device by its serial number, where the others are named by name.
+ * server certificates and OpenID Connect providers (Tag/Untag/List{User,Role,Policy,InstanceProfile,MFADevice,
+ * ServerCertificate,OpenIDConnectProvider}Tags). A policy is named by its ARN, an MFA device by its serial number and
+ * an OIDC provider by its resource name (URL without scheme), where the others are named by name.
  */
 public enum TaggableKind {
     USER("user"),
@@ -11,7 +12,9 @@ public enum TaggableKind {
     POLICY("policy"),
     INSTANCE_PROFILE("instance profile"),
     MFA_DEVICE("MFA device"),
-    SERVER_CERTIFICATE("server certificate");
+    SERVER_CERTIFICATE("server certificate"),
+    SAML_PROVIDER("SAML provider"),
+    OIDC_PROVIDER("OpenID Connect provider");
 
     private final String noun;
 

@@ -32,12 +32,23 @@ public final class CredentialReportService {
 
     private final Store store;
     private final Clock clock;
-    private final LoginFacts login;
+    private final java.util.function.Function<Tx, LoginFacts> loginFacts;
 
+    /** A service whose password and MFA columns come from the store: login profiles, password policy, MFA devices. */
+    public CredentialReportService(Store store, Clock clock) {
+        this(store, clock, StoredLoginFacts::new);
+    }
+
+    /** A service whose password and MFA columns come from {@code login} (tests; {@link LoginFacts#NONE}). */
     public CredentialReportService(Store store, Clock clock, LoginFacts login) {
+        this(store, clock, tx -> login);
+        Objects.requireNonNull(login, "login");
+    }
+
+    private CredentialReportService(Store store, Clock clock, java.util.function.Function<Tx, LoginFacts> facts) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.login = Objects.requireNonNull(login, "login");
+        this.loginFacts = facts;
     }
 
     /** GenerateCredentialReport's answer: {@code STARTED} with a description, or {@code COMPLETE} without one. */
@@ -78,6 +89,7 @@ public final class CredentialReportService {
     }
 
     private String build(Tx tx, String accountId) {
+        LoginFacts login = loginFacts.apply(tx);
         CredentialReportCsv csv = new CredentialReportCsv();
         csv.row(accountId, null, null, tx.accounts().get(accountId).createDate(), null,
                 login.rootPasswordLastUsed(accountId), login.mfaActive(accountId, null),

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * What the credential report needs to know about console passwords and MFA devices, which other API areas own
- * (CreateLoginProfile, EnableMFADevice). Until those areas provide it, {@link #NONE} reports no password and no MFA
- * for every user, which is what the report says of a user who has neither.
+ * (CreateLoginProfile, EnableMFADevice). The server reads them from the store ({@link StoredLoginFacts}); {@link #NONE}
+ * reports no password and no MFA for every user, which is what the report says of a user who has neither.
  */
 public interface LoginFacts {
 

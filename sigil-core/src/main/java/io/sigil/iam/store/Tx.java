@@ -45,5 +45,11 @@ public interface Tx {
 
     AccountPropertyStore accountProperties();
 
+    OidcProviderStore oidcProviders();
+
     StsPreferencesStore stsPreferences();
+
+    AccessRecordStore accessRecords();
+
+    SamlProviderStore samlProviders();
 }

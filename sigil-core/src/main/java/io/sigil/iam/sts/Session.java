@@ -28,11 +28,12 @@ import java.util.Objects;
  * @param transitiveTagKeys tag keys that pass on when this session assumes another role
  * @param sourceIdentity    {@code aws:SourceIdentity}, or null
  * @param chained           whether an assumed role was assumed with another role's session (role chaining)
+ * @param webIdentity       the OIDC provider and token keys of an AssumeRoleWithWebIdentity session, else null
  */
 public record Session(SessionKind kind, String accountId, String accessKeyId, String sourceArn, String sourceId,
                       String name, Instant issuedAt, Instant expiresAt, Instant mfaAuthenticatedAt, String policy,
                       List<String> policyArns, List<Tag> tags, List<String> transitiveTagKeys,
-                      String sourceIdentity, boolean chained) {
+                      String sourceIdentity, boolean chained, WebIdentityContext webIdentity) {
     public Session {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(accountId, "accountId");
@@ -47,6 +48,15 @@ public record Session(SessionKind kind, String accountId, String accessKeyId, St
         policyArns = List.copyOf(policyArns == null ? List.of() : policyArns);
         tags = List.copyOf(tags == null ? List.of() : tags);
         transitiveTagKeys = List.copyOf(transitiveTagKeys == null ? List.of() : transitiveTagKeys);
+    }
+
+    /** A session that did not come from a web identity. */
+    public Session(SessionKind kind, String accountId, String accessKeyId, String sourceArn, String sourceId,
+                   String name, Instant issuedAt, Instant expiresAt, Instant mfaAuthenticatedAt, String policy,
+                   List<String> policyArns, List<Tag> tags, List<String> transitiveTagKeys, String sourceIdentity,
+                   boolean chained) {
+        this(kind, accountId, accessKeyId, sourceArn, sourceId, name, issuedAt, expiresAt, mfaAuthenticatedAt, policy,
+                policyArns, tags, transitiveTagKeys, sourceIdentity, chained, null);
     }
 
     /** Whether MFA was verified when the session was created ({@code aws:MultiFactorAuthPresent}). */

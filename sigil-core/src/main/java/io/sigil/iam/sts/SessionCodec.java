@@ -11,18 +11,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The binary form of a {@link Session} inside a token: a payload version byte, then the fields in a fixed order.
- * Strings are a length and UTF-8 bytes (a length of -1 is null); times are epoch seconds. Decoding rejects
- * unknown versions, trailing bytes and impossible lengths with {@link IllegalArgumentException}.
+ * Strings are a length and UTF-8 bytes (a length of -1 is null); times are epoch seconds. A web identity session
+ * appends a block (marker byte 1, provider ARN, key count, each key with its values); other sessions end after the
+ * chained flag, as payloads of version 1 always did. Decoding rejects unknown versions, trailing bytes and impossible
+ * lengths with {@link IllegalArgumentException}.
  */
 final class SessionCodec {
     static final int PAYLOAD_VERSION = 1;
     /** Larger than any field STS accepts (a session policy document is at most a few kilobytes). */
     private static final int MAX_STRING_BYTES = 65_536;
     private static final int MAX_LIST = 64;
+    private static final int WEB_IDENTITY_BLOCK = 1;
 
     private SessionCodec() {
     }
@@ -50,6 +55,15 @@ final class SessionCodec {
             strings(out, s.transitiveTagKeys());
             string(out, s.sourceIdentity());
             out.writeBoolean(s.chained());
+            if (s.webIdentity() != null) {
+                out.writeByte(WEB_IDENTITY_BLOCK);
+                string(out, s.webIdentity().providerArn());
+                out.writeShort(s.webIdentity().keys().size());
+                for (Map.Entry<String, List<String>> e : s.webIdentity().keys().entrySet()) {
+                    string(out, e.getKey());
+                    strings(out, e.getValue());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,15 +95,33 @@ final class SessionCodec {
             List<String> transitive = strings(in);
             String sourceIdentity = string(in);
             boolean chained = in.readBoolean();
+            WebIdentityContext webIdentity = in.available() == 0 ? null : webIdentity(in);
             if (in.available() != 0) {
                 throw new IllegalArgumentException("trailing bytes in session payload");
             }
             return new Session(kind, account, keyId, sourceArn, sourceId, name, issued, expires,
                     mfa == Long.MIN_VALUE ? null : Instant.ofEpochSecond(mfa), policy, arns, tags, transitive,
-                    sourceIdentity, chained);
+                    sourceIdentity, chained, webIdentity);
         } catch (IOException | NullPointerException | java.time.DateTimeException e) {
             throw new IllegalArgumentException("malformed session payload", e);
         }
+    }
+
+    private static WebIdentityContext webIdentity(DataInputStream in) throws IOException {
+        if (in.readUnsignedByte() != WEB_IDENTITY_BLOCK) {
+            throw new IllegalArgumentException("unknown block in session payload");
+        }
+        String provider = string(in);
+        int n = count(in.readUnsignedShort());
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String key = string(in);
+            if (key == null) {
+                throw new IllegalArgumentException("null key");
+            }
+            keys.put(key, strings(in));
+        }
+        return new WebIdentityContext(provider, keys);
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {

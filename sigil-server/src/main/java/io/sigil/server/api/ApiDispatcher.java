@@ -3,6 +3,7 @@ package io.sigil.server.api;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
+import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
 import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.iam.sts.TemporaryCredentialRules;
@@ -47,6 +48,14 @@ public final class ApiDispatcher implements ApiEndpoint {
     /** IAM's text for an internal failure (IAM API Reference, ServiceFailure). */
     static final String SERVICE_FAILURE = "Request processing has failed due to some unknown error, exception or failure.";
 
+    /**
+     * STS operations that need no AWS credentials (AWS STS API Reference: AssumeRoleWithSAML and
+     * AssumeRoleWithWebIdentity, "Calling ... does not require the use of AWS security credentials"). A signed call
+     * of them is verified as any other.
+     */
+    private static final java.util.Set<String> UNSIGNED_STS = java.util.Set.of("AssumeRoleWithSAML",
+            "AssumeRoleWithWebIdentity");
+
     private final QueryProtocol protocol;
     private final SigV4Verifier<KeyCredential> verifier;
     private final Store store;
@@ -58,10 +67,19 @@ public final class ApiDispatcher implements ApiEndpoint {
     private final Metrics metrics;
     private final KeyUse keyUse;
     private final Clock clock;
+    private final AccessTracking tracking;
 
     public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
                          Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
                          AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock) {
+        this(protocol, verifier, store, authorizer, table, handlers, mode, audit, metrics, keyUse, clock, null);
+    }
+
+    /** @param tracking where each call's attempt is recorded for last accessed data; null records nothing */
+    public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
+                         Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
+                         AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock, AccessTracking tracking) {
+        this.tracking = tracking;
         this.protocol = protocol;
         this.verifier = verifier;
         this.store = store;
@@ -126,24 +144,33 @@ public final class ApiDispatcher implements ApiEndpoint {
         if (action != null && action.size() == 1) {
             t.operation = action.get(0);
         }
-        SignedRequest signed = new SignedRequest(call.method(), call.rawPath(), call.rawQuery(), call.headers(),
-                new Payload.Bytes(call.body()));
-        Verification<KeyCredential> v = verifier.verify(signed, now);
-        if (v instanceof Verification.Rejected<KeyCredential> r) {
-            throw new ProtocolException(new AwsError(r.error().code().code(), r.error().httpStatus(), Fault.SENDER,
-                    r.error().message()));
+        String signingRegion;
+        if (UNSIGNED_STS.contains(t.operation) && !hasSignature(call, params)) {
+            // "Calling AssumeRoleWithSAML [AssumeRoleWithWebIdentity] does not require the use of AWS security
+            // credentials" (AWS STS API Reference): no SigV4, no principal; the operation's service authenticates the request itself.
+            t.service = AwsService.STS;
+            signingRegion = "us-east-1";
+        } else {
+            SignedRequest signed = new SignedRequest(call.method(), call.rawPath(), call.rawQuery(), call.headers(),
+                    new Payload.Bytes(call.body()));
+            Verification<KeyCredential> v = verifier.verify(signed, now);
+            if (v instanceof Verification.Rejected<KeyCredential> r) {
+                throw new ProtocolException(new AwsError(r.error().code().code(), r.error().httpStatus(),
+                        Fault.SENDER, r.error().message()));
+            }
+            Verification.Verified<KeyCredential> ok = (Verification.Verified<KeyCredential>) v;
+            t.service = AwsService.forId(ok.service()).orElse(AwsService.IAM);
+            t.principal = ok.credential().principal();
+            t.region = ok.region().equals("aws-global") ? "us-east-1" : ok.region();
+            signingRegion = ok.region();
+            keyUse.used(ok.accessKeyId(), now, t.service.id(), t.region);
         }
-        Verification.Verified<KeyCredential> ok = (Verification.Verified<KeyCredential>) v;
-        t.service = AwsService.forId(ok.service()).orElse(AwsService.IAM);
-        t.principal = ok.credential().principal();
-        t.region = ok.region().equals("aws-global") ? "us-east-1" : ok.region();
-        keyUse.used(ok.accessKeyId(), now, t.service.id(), t.region);
 
         DecodedRequest in = protocol.decode(t.service, params);
         t.operation = in.operation().name();
         t.requestParameters = Redaction.of(in.request());
-        java.util.Optional<IamException> refused = TemporaryCredentialRules.refusal(t.principal, t.service.id(),
-                t.operation);
+        java.util.Optional<IamException> refused = t.principal == null ? java.util.Optional.empty()
+                : TemporaryCredentialRules.refusal(t.principal, t.service.id(), t.operation);
         if (refused.isPresent()) {
             throw refused.get();
         }
@@ -152,7 +179,12 @@ public final class ApiDispatcher implements ApiEndpoint {
                     "Sigil does not implement " + t.operation + " yet."));
         }
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
-                call.header("User-Agent"), call.secure(), ok.region(), callerPolicies(t));
+                call.header("User-Agent"), call.secure(), signingRegion, callerPolicies(t));
+        if (tracking != null && t.principal != null) {
+            // Last accessed data counts every attempt, allowed or denied (IAM User Guide, "Refine permissions in
+            // AWS using last accessed information"); recording only merges into memory.
+            tracking.record(t.principal, in.operation().iamAction(), t.region, now);
+        }
         authorize(in, ctx, t);
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
         // CloudTrail records responseElements only for actions that change state; for Get/List calls it is null
@@ -163,8 +195,8 @@ public final class ApiDispatcher implements ApiEndpoint {
     }
 
     private void authorize(DecodedRequest in, CallContext ctx, Trace t) {
-        if (mode == EnforceMode.OFF) {
-            return;
+        if (mode == EnforceMode.OFF || ctx.principal() == null) {
+            return; // an unsigned operation has no caller to authorise; its service decides
         }
         Principal p = ctx.principal();
         EnforcementTable.Target target = store.read(tx -> table.resolve(t.operation, in.request(), p, tx));
@@ -200,6 +232,13 @@ public final class ApiDispatcher implements ApiEndpoint {
     }
 
     /**
+     * An unsigned call of an operation that needs no AWS credentials: "Calling AssumeRoleWithWebIdentity does not
+     * require the use of AWS security credentials" and likewise AssumeRoleWithSAML (AWS STS API Reference); the AWS
+     * SDKs send both without a signature. A signed call of them is verified as any other. Every other operation
+     * without a signature goes on to SigV4, which refuses it.
+     */
+
+    /**
      * The enforcement mode for authorisation done inside an operation (AssumeRole's caller-side check): on, the
      * AccessDenied stands; audit, the would-be denial is recorded like the table's and the call goes on; off, it is
      * ignored.
@@ -213,6 +252,12 @@ public final class ApiDispatcher implements ApiEndpoint {
                 t.denial = denial.safeMessage() + "\n" + d.explain();
             };
         };
+    }
+
+    /** Whether the request carries a SigV4 signature at all, in the Authorization header or presigned. */
+    private static boolean hasSignature(HttpCall call, Map<String, List<String>> params) {
+        return call.header("Authorization") != null || params.containsKey("X-Amz-Signature")
+                || params.containsKey("X-Amz-Algorithm");
     }
 
     private static boolean isForm(HttpCall call) {

@@ -6,6 +6,7 @@ import io.sigil.iam.model.AccessKey;
 import io.sigil.iam.model.DelegationRequest;
 import io.sigil.iam.model.InstanceProfile;
 import io.sigil.iam.model.ManagedPolicy;
+import io.sigil.iam.model.OidcProvider;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.PasswordPolicy;
 import io.sigil.iam.model.ServerCertificate;
@@ -223,6 +224,17 @@ public final class EnforcementTable {
             case "slr-task":
                 resource = slrTaskRole(account, member(request, spec[1]));
                 break;
+            case "oidc-provider": {
+                resource = member(request, spec[1]);
+                Optional<OidcProvider> provider = oidcProvider(tx, account, resource);
+                resourceTags = provider.map(OidcProvider::tags).orElse(List.of());
+                break;
+            }
+            case "oidc-provider-new": {
+                String url = member(request, spec[1]);
+                resource = OidcProvider.arn(account, OidcProvider.resourceName(url == null ? "" : url));
+                break;
+            }
             case "access-report":
                 resource = "arn:" + Arns.PARTITION + ":iam::" + account + ":access-report/" + member(request, spec[1]);
                 break;
@@ -246,10 +258,26 @@ public final class EnforcementTable {
                 resource = DelegationRequest.arn(account, member(request, spec[1]));
                 break;
             case "arn": {
+                // The ARN as given: access advisor's subject (Service Authorization Reference:
+                // GenerateServiceLastAccessedDetails takes group, policy, role and user resources;
+                // ListPoliciesGrantingServiceAccess group, role and user), GetHumanReadableSummary's EntityArn, a
+                // role template ARN. Anything that is no ARN is checked against "*".
                 String arn = member(request, spec[1]);
                 resource = arn == null || !arn.startsWith("arn:") ? "*" : arn;
                 break;
             }
+            case "saml-provider": {
+                // The request names the provider by ARN; its tags are the stored provider's, if it is one of ours.
+                resource = member(request, spec[1]);
+                String arn = resource;
+                resourceTags = samlProviderName(account, arn)
+                        .flatMap(name -> tx.samlProviders().find(account, name))
+                        .map(p -> p.tags()).orElse(List.of());
+                break;
+            }
+            case "saml-provider-new":
+                resource = Arns.samlProvider(account, member(request, spec[1]));
+                break;
             case "federated-user":
                 resource = "arn:" + Arns.PARTITION + ":sts::" + account + ":federated-user/" + member(request, spec[1]);
                 break;
@@ -352,6 +380,20 @@ public final class EnforcementTable {
                 : tx.delegationRequests().find(bare).map(DelegationRequest::ownerId);
         owner.ifPresent(o -> keys.put("iam:DelegationRequestOwner", ContextValue.of(o)));
         return owner.isPresent() && owner.get().equals(caller.arn());
+    }
+
+    /** The provider name in {@code arn:aws:iam::ACCOUNT:saml-provider/NAME} of this account, if it is one. */
+    private static Optional<String> samlProviderName(String account, String arn) {
+        String prefix = "arn:" + Arns.PARTITION + ":iam::" + account + ":saml-provider/";
+        return arn != null && arn.startsWith(prefix) && arn.length() > prefix.length()
+                ? Optional.of(arn.substring(prefix.length())) : Optional.empty();
+    }
+
+    /** The provider an {@code arn:aws:iam::ACCOUNT:oidc-provider/NAME} of the caller's account names, if any. */
+    private static Optional<OidcProvider> oidcProvider(Tx tx, String account, String arn) {
+        String prefix = OidcProvider.arn(account, "");
+        return arn == null || !arn.startsWith(prefix) ? Optional.empty()
+                : tx.oidcProviders().find(account, arn.substring(prefix.length()));
     }
 
     /** A serial number that names no device of the account: itself when it is an ARN, else an mfa ARN of it. */

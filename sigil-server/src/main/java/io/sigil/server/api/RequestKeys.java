@@ -29,7 +29,9 @@ public final class RequestKeys {
         }
         k.put("aws:RequestedRegion", ContextValue.of(requestedRegion(ctx.region())));
         k.put("aws:ViaAWSService", ContextValue.of("false"));
-        principalKeys(k, ctx.principal(), ctx.now());
+        if (ctx.principal() != null) { // null for the unsigned AssumeRoleWithWebIdentity and AssumeRoleWithSAML
+            principalKeys(k, ctx.principal(), ctx.now());
+        }
         return k;
     }
 
@@ -49,6 +51,17 @@ public final class RequestKeys {
      * for temporary credentials only aws:TokenIssueTime, aws:MultiFactorAuthPresent, aws:MultiFactorAuthAge (with MFA
      * only) and aws:SourceIdentity (IAM User Guide, "AWS global condition context keys").
      */
+    /**
+     * A web identity role session's keys: aws:FederatedProvider, the provider's ARN ("present in the role-session of
+     * an IAM role that was assumed using an OIDC provider"), and the provider's keys from the token (IAM User Guide,
+     * "Available keys for AWS OIDC federation"); {@code :amr} is multi-valued.
+     */
+    private static void webIdentityKeys(Map<String, ContextValue> k, io.sigil.iam.sts.WebIdentityContext w) {
+        k.put("aws:FederatedProvider", ContextValue.of(w.providerArn()));
+        w.keys().forEach((key, values) -> k.put(key, values.size() == 1 && !key.endsWith(":amr")
+                ? ContextValue.of(values.get(0)) : ContextValue.ofList(values)));
+    }
+
     static void principalKeys(Map<String, ContextValue> k, Principal p, java.time.Instant now) {
         k.put("aws:userid", ContextValue.of(p.userId()));
         k.put("aws:PrincipalArn", ContextValue.of(p.principalArn()));
@@ -70,6 +83,9 @@ public final class RequestKeys {
         }
         if (s.sourceIdentity() != null) {
             k.put("aws:SourceIdentity", ContextValue.of(s.sourceIdentity()));
+        }
+        if (s.webIdentity() != null) {
+            webIdentityKeys(k, s.webIdentity());
         }
     }
 }

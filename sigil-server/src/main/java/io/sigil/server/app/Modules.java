@@ -6,6 +6,7 @@ import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.sts.AssumeRoleService;
 import io.sigil.iam.sts.AssumeRootService;
+import io.sigil.iam.sts.AssumeRoleWithSamlService;
 import io.sigil.iam.sts.AuthorizationMessages;
 import io.sigil.iam.sts.DelegatedAccessService;
 import io.sigil.iam.sts.OutboundFederationService;
@@ -13,9 +14,11 @@ import io.sigil.iam.sts.WebIdentityTokenService;
 import io.sigil.iam.sts.MfaVerifier;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.iam.sts.StsService;
+import io.sigil.iam.sts.WebIdentityService;
 import io.sigil.iam.service.AccessKeyService;
 import io.sigil.iam.service.AccountService;
 import io.sigil.iam.service.AuthorizationDetailsService;
+import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.service.BoundaryService;
 import io.sigil.iam.service.AccountPropertiesService;
 import io.sigil.iam.service.CredentialReportService;
@@ -24,13 +27,15 @@ import io.sigil.iam.service.DelegationService;
 import io.sigil.iam.service.GroupService;
 import io.sigil.iam.service.InlinePolicyService;
 import io.sigil.iam.service.InstanceProfileService;
+import io.sigil.iam.service.LastAccessedService;
 import io.sigil.iam.service.LastUsedRecorder;
-import io.sigil.iam.service.LoginFacts;
 import io.sigil.iam.service.ManagedPolicyService;
+import io.sigil.iam.service.OidcProviderService;
 import io.sigil.iam.service.PolicyAttachmentService;
 import io.sigil.iam.service.PolicyListings;
 import io.sigil.iam.service.RolePolicyService;
 import io.sigil.iam.service.RoleService;
+import io.sigil.iam.service.SamlProviderService;
 import io.sigil.iam.service.ServerCertificateService;
 import io.sigil.iam.service.RoleTemplateService;
 import io.sigil.iam.service.ServiceLinkedRoleService;
@@ -57,10 +62,13 @@ import io.sigil.server.api.iam.OutboundFederationApi;
 import io.sigil.server.api.iam.GroupsApi;
 import io.sigil.server.api.iam.InlinePoliciesApi;
 import io.sigil.server.api.iam.InstanceProfilesApi;
+import io.sigil.server.api.iam.LastAccessedApi;
 import io.sigil.server.api.iam.ManagedPoliciesApi;
+import io.sigil.server.api.iam.OidcProvidersApi;
 import io.sigil.server.api.iam.PolicyAttachmentsApi;
 import io.sigil.server.api.iam.RoleTemplatesApi;
 import io.sigil.server.api.iam.RolesApi;
+import io.sigil.server.api.iam.SamlProvidersApi;
 import io.sigil.server.api.iam.ServerCertificatesApi;
 import io.sigil.server.api.iam.ServiceLinkedRolesApi;
 import io.sigil.server.api.iam.LoginProfilesApi;
@@ -77,7 +85,10 @@ import io.sigil.server.api.sts.StsIdentityApi;
 import io.sigil.server.api.sts.StsOutboundApi;
 import io.sigil.server.api.sts.StsRolesApi;
 import io.sigil.server.api.sts.StsRootApi;
+import io.sigil.server.api.sts.StsSamlApi;
 import io.sigil.server.api.sts.StsTokensApi;
+import io.sigil.server.api.sts.StsWebIdentityApi;
+import io.sigil.server.oidc.JwtWebIdentityTokens;
 
 import java.time.Clock;
 import java.util.List;
@@ -96,10 +107,13 @@ final class Modules {
      * @param closeables where modules that hold resources register them to be closed with the app
      * @param box        the master key's box, from which STS derives its token and message keys
      * @param limits     the IAM quotas in force (AWS's defaults unless {@code sigil serve --quota} changed them)
+     * @param tracking   this node's recorder of last accessed data
      * @param outbound   the accounts' outbound web identity issuers (also served over HTTP by the app)
+     * @param allowHttpLoopbackIdp accept and fetch {@code http://} OIDC providers on loopback hosts
      */
     static List<ApiModule> all(Store store, Clock clock, List<AutoCloseable> closeables, SecretBox box,
-                               Authorizer authorizer, Limits limits, OutboundFederationService outbound) {
+                               Authorizer authorizer, Limits limits, AccessTracking tracking,
+                               OutboundFederationService outbound, boolean allowHttpLoopbackIdp) {
         InlinePolicyService inlinePolicies = new InlinePolicyService(store, limits);
         SessionTokens tokens = new SessionTokens(box);
         MfaService mfa = new MfaService(store, clock);
@@ -128,7 +142,8 @@ final class Modules {
                 new ServiceSpecificCredentialsApi(new ServiceSpecificCredentialService(store, clock,
                         new Pbkdf2Passwords(SERVICE_CREDENTIAL_ITERATIONS))),
                 new SimulatorApi(store),
-                new CredentialReportsApi(new CredentialReportService(store, clock, LoginFacts.NONE)),
+                new CredentialReportsApi(new CredentialReportService(store, clock)),
+                new LastAccessedApi(new LastAccessedService(store, clock, tracking)),
                 new StsPreferencesApi(new StsPreferencesService(store)),
                 new AccountApi(new AccountService(store, limits)),
                 new OrganizationsFeaturesApi(),
@@ -142,7 +157,22 @@ final class Modules {
                 new AccountPropertiesApi(new AccountPropertiesService(store)),
                 new RoleTemplatesApi(new RoleTemplateService(), delegations),
                 new StsOutboundApi(new WebIdentityTokenService(store, outbound, clock),
-                        new DelegatedAccessService(store, tokens, clock)));
+                        new DelegatedAccessService(store, tokens, clock)),
+                new SamlProvidersApi(new SamlProviderService(store, clock, limits)),
+                new StsSamlApi(new AssumeRoleWithSamlService(store, tokens, clock)),
+                new OidcProvidersApi(new OidcProviderService(store, clock, limits, allowHttpLoopbackIdp)),
+                new StsWebIdentityApi(new WebIdentityService(store,
+                        new JwtWebIdentityTokens(clock, allowHttpLoopbackIdp), tokens, clock)));
+    }
+
+    /**
+     * The recorder of last accessed data (access advisor): every authorised call's entity, service and action,
+     * coalesced in memory, written in the background and at shutdown.
+     */
+    static AccessTracking accessTracking(Store store, List<AutoCloseable> closeables) {
+        AccessTracking tracking = new AccessTracking(store);
+        closeables.add(tracking);
+        return tracking;
     }
 
     /** The recorder of access-key use for GetAccessKeyLastUsed: coalesced in memory, written in the background. */

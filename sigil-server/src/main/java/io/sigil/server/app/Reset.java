@@ -73,6 +73,9 @@ final class Reset {
             }
             tx.managedPolicies().delete(p.arn());
         }
+        for (io.sigil.iam.model.OidcProvider p : tx.oidcProviders().list(account)) {
+            tx.oidcProviders().delete(account, p.resourceName());
+        }
         if (deleteAccount) {
             for (AccessKey k : all(p -> tx.accessKeys().list(account, null, p))) {
                 tx.accessKeys().delete(account, k.id());

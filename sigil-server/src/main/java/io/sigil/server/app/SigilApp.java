@@ -3,6 +3,7 @@ package io.sigil.server.app;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.crypto.MasterKey;
 import io.sigil.iam.crypto.SecretBox;
+import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
 import io.sigil.iam.sts.OutboundFederationService;
 import io.sigil.iam.sts.SessionTokens;
@@ -14,6 +15,7 @@ import io.sigil.server.api.Handlers;
 import io.sigil.server.api.KeyCredential;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.audit.AuditLog;
+import io.sigil.server.authz.DecisionListener;
 import io.sigil.server.http.SigilHttpServer;
 import io.sigil.server.metrics.Metrics;
 import io.sigil.server.protocol.QueryProtocol;
@@ -47,6 +49,7 @@ public final class SigilApp implements AutoCloseable {
     private final SigilHttpServer http;
     private final Bootstrap.Result bootstrap;
     private final List<AutoCloseable> extras = new ArrayList<>();
+    private final AccessTracking accessTracking;
     private final OutboundFederationService outbound;
 
     private SigilApp(SigilConfig config, Clock clock) throws Exception {
@@ -66,8 +69,10 @@ public final class SigilApp implements AutoCloseable {
         this.credentials = new CredentialResolver(store, new SessionTokens(box));
         this.audit = new AuditLog(dataDir.resolve("audit"));
         Handlers handlers = new Handlers();
+        this.accessTracking = Modules.accessTracking(store, extras);
         this.outbound = new OutboundFederationService(store, clock, this::publicUrl);
-        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas(), outbound)) {
+        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas(), accessTracking,
+                outbound, config.allowHttpLoopbackIdp())) {
             m.register(handlers);
         }
         KeyUse keyUse = Modules.keyUse(store, extras);
@@ -76,10 +81,14 @@ public final class SigilApp implements AutoCloseable {
         trace.mark("query protocol");
         ApiDispatcher api = new ApiDispatcher(protocol,
                 new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), store, authorizer,
-                EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock);
+                EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking);
         trace.mark("dispatcher");
-        this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(),
-                AdminEndpoints.routes(this), api);
+        RestRoutes rest = new RestRoutes(store, authorizer, credentials, config.enforce(), audit, metrics, keyUse,
+                clock);
+        java.util.Map<String, io.sigil.server.http.Endpoint> admin = new java.util.LinkedHashMap<>(
+                AdminEndpoints.routes(this));
+        admin.putAll(rest.admin(box, DecisionListener.NONE));
+        this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(), admin, rest.api(), api);
         http.start();
         trace.mark("jetty");
         trace.print();
@@ -153,6 +162,14 @@ public final class SigilApp implements AutoCloseable {
 
     public Authorizer authorizer() {
         return authorizer;
+    }
+
+    /**
+     * The recorder of last accessed data: every service that authorises calls through this server records them
+     * here ({@link AccessTracking#record}).
+     */
+    public AccessTracking accessTracking() {
+        return accessTracking;
     }
 
     public Metrics metrics() {

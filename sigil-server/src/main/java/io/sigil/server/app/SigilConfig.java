@@ -25,6 +25,7 @@ public record SigilConfig(String bindHost, int port, Path dataDir, String dbUrl,
                           Limits quotas) {
     public static final int DEFAULT_PORT = 8383;
     public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final String ENV_ALLOW_HTTP_LOOPBACK_IDP = "SIGIL_ALLOW_HTTP_LOOPBACK_IDP";
 
     public SigilConfig {
         env = Map.copyOf(env);
@@ -37,13 +38,27 @@ public record SigilConfig(String bindHost, int port, Path dataDir, String dbUrl,
         this(bindHost, port, dataDir, dbUrl, enforce, ephemeral, dev, limits, env, Limits.AWS_DEFAULTS);
     }
 
-    /** An ephemeral, enforcing server on a free loopback port: what tests start. */
+    /**
+     * An ephemeral, enforcing server on a free loopback port: what tests start. It accepts loopback http OIDC
+     * providers (unless the environment given says otherwise), so tests can run their own identity provider.
+     */
     public static SigilConfig forTests(Map<String, String> env) {
-        return new SigilConfig(DEFAULT_BIND, 0, null, null, EnforceMode.ON, true, true, HttpLimits.defaults(), env);
+        Map<String, String> e = new java.util.HashMap<>(env);
+        e.putIfAbsent(ENV_ALLOW_HTTP_LOOPBACK_IDP, "true");
+        return new SigilConfig(DEFAULT_BIND, 0, null, null, EnforceMode.ON, true, true, HttpLimits.defaults(), e);
     }
 
     public SigilConfig withEnforce(EnforceMode mode) {
         return new SigilConfig(bindHost, port, dataDir, dbUrl, mode, ephemeral, dev, limits, env, quotas);
+    }
+
+    /**
+     * Whether OpenID Connect providers may be plain {@code http://} on a loopback host (for tests and development:
+     * an identity provider without a certificate); {@code SIGIL_ALLOW_HTTP_LOOPBACK_IDP=true}, which
+     * {@code sigil serve --allow-http-loopback-idp} sets. AWS accepts only https providers.
+     */
+    public boolean allowHttpLoopbackIdp() {
+        return "true".equalsIgnoreCase(env.get(ENV_ALLOW_HTTP_LOOPBACK_IDP));
     }
 
     public SigilConfig withLimits(HttpLimits newLimits) {

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class Redaction {
     public static final String HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
     private static final Set<String> SECRET_MEMBERS = Set.of("secretaccesskey", "password", "newpassword",
-            "oldpassword", "privatekey", "samlassertion", "webidentitytoken", "authenticationcode1",
+            "oldpassword", "privatekey", "addprivatekey", "samlassertion", "webidentitytoken", "authenticationcode1",
             "authenticationcode2", "tokencode", "sessiontoken", "servicepassword", "servicecredentialsecret", "base32stringseed",
             "qrcodepng", "certificatechain", "tradeintoken");
 

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * known here.
  */
 public final class ServeArgs {
-    static final Set<String> FLAGS = Set.of("--ephemeral", "--dev", "--self-check");
+    static final Set<String> FLAGS = Set.of("--ephemeral", "--dev", "--self-check", "--allow-http-loopback-idp");
     static final Set<String> VALUED = Set.of("--port", "--bind", "--data-dir", "--db", "--enforce", "--quota");
     /** Options that may be given more than once, each occurrence adding a value. */
     static final Set<String> REPEATABLE = Set.of("--quota");
@@ -74,6 +74,7 @@ public final class ServeArgs {
         switch (name) {
             case "--ephemeral" -> c.ephemeral = true;
             case "--dev" -> c.dev = true;
+            case "--allow-http-loopback-idp" -> c.allowHttpLoopbackIdp = true;
             default -> c.selfCheck = true;
         }
     }

@@ -49,6 +49,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--dev", description = "Enable POST /_sigil/reset (wipes all but the bootstrap root).")
     boolean dev;
 
+    @Option(names = "--allow-http-loopback-idp", description = "Accept OpenID Connect providers at http:// URLs of "
+            + "loopback hosts (localhost, 127.0.0.0/8, [::1]) and fetch their keys over plain HTTP: for local "
+            + "identity providers in tests and development. AWS accepts https:// providers only.")
+    boolean allowHttpLoopbackIdp;
+
     @Spec
     CommandSpec spec;
 
@@ -86,8 +91,12 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Path dir = ephemeral ? dataDir : (dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".sigil"));
-        SigilConfig config = new SigilConfig(bind, port, dir, db, mode, ephemeral, dev, HttpLimits.defaults(),
-                System.getenv()).withQuotas(limits);
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        if (allowHttpLoopbackIdp) {
+            env.put(SigilConfig.ENV_ALLOW_HTTP_LOOPBACK_IDP, "true");
+        }
+        SigilConfig config = new SigilConfig(bind, port, dir, db, mode, ephemeral, dev, HttpLimits.defaults(), env)
+                .withQuotas(limits);
         SigilApp app = SigilApp.start(config);
         if (selfCheck) {
             return selfCheck(app);

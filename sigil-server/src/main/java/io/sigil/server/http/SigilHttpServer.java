@@ -24,8 +24,10 @@ import java.util.Map;
 
 /**
  * Jetty 12 (core handlers, no servlets) in front of Sigil's endpoints. Routes {@code /_sigil/*} to the admin
- * endpoints (exact paths, or a prefix registered as {@code "GET /_sigil/x/*"}) and everything else to the AWS API. Enforces {@link HttpLimits} before the API sees a request:
- * header size and idle timeout in the connector, body size while reading. Never sends Jetty's version.
+ * endpoints (exact paths, or a prefix registered as {@code "GET /_sigil/x/*"}), the REST-JSON operations by method
+ * and path (Access Analyzer's {@code POST /policy/validation}), and everything else to the AWS Query API. Enforces
+ * {@link HttpLimits} before the API sees a request: header size and idle timeout in the connector, body size while
+ * reading. Never sends Jetty's version.
  */
 public final class SigilHttpServer implements AutoCloseable {
     /** Jetty's setting for the padding of its queues (org.eclipse.jetty.util.MemoryUtils). */
@@ -40,6 +42,15 @@ public final class SigilHttpServer implements AutoCloseable {
 
     public SigilHttpServer(String bindHost, int port, HttpLimits limits, Map<String, Endpoint> adminRoutes,
                            ApiEndpoint api) {
+        this(bindHost, port, limits, adminRoutes, Map.of(), api);
+    }
+
+    /**
+     * @param restRoutes REST-JSON operations by {@code "METHOD /path"}; each renders the edge's refusals in its own
+     *                   error shape
+     */
+    public SigilHttpServer(String bindHost, int port, HttpLimits limits, Map<String, Endpoint> adminRoutes,
+                           Map<String, ApiEndpoint> restRoutes, ApiEndpoint api) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("sigil-http");
         server = new Server(threads);
@@ -52,7 +63,7 @@ public final class SigilHttpServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
-        server.setHandler(new Dispatch(limits, Map.copyOf(adminRoutes), api));
+        server.setHandler(new Dispatch(limits, Map.copyOf(adminRoutes), Map.copyOf(restRoutes), api));
         server.setStopTimeout(2_000);
     }
 
@@ -107,11 +118,13 @@ public final class SigilHttpServer implements AutoCloseable {
     private static final class Dispatch extends Handler.Abstract {
         private final HttpLimits limits;
         private final Map<String, Endpoint> admin;
+        private final Map<String, ApiEndpoint> rest;
         private final ApiEndpoint api;
 
-        Dispatch(HttpLimits limits, Map<String, Endpoint> admin, ApiEndpoint api) {
+        Dispatch(HttpLimits limits, Map<String, Endpoint> admin, Map<String, ApiEndpoint> rest, ApiEndpoint api) {
             this.limits = limits;
             this.admin = admin;
+            this.rest = rest;
             this.api = api;
         }
 
@@ -143,10 +156,28 @@ public final class SigilHttpServer implements AutoCloseable {
                 if (e == null) {
                     return HttpReply.json(404, "{\"error\":\"not found\"}");
                 }
-                return e.handle(new HttpCall(method, rawPath, rawQuery, headers, new byte[0], remote, secure));
+                byte[] body = new byte[0];
+                if ("POST".equals(method)) {
+                    try {
+                        body = request.getLength() > limits.maxBodyBytes() ? null
+                                : readBody(request, limits.maxBodyBytes());
+                    } catch (IOException ex) {
+                        return HttpReply.json(400, "{\"error\":\"the request body could not be read\"}");
+                    }
+                    if (body == null) {
+                        return HttpReply.json(413, "{\"error\":\"the request body exceeds the maximum of "
+                                + limits.maxBodyBytes() + " bytes\"}");
+                    }
+                }
+                return e.handle(new HttpCall(method, rawPath, rawQuery == null ? "" : rawQuery, headers, body,
+                        remote, secure));
             }
             HttpCall head = new HttpCall(method, rawPath, rawQuery == null ? "" : rawQuery, headers, new byte[0],
                     remote, secure);
+            ApiEndpoint target = path == null ? null : rest.get(method + " " + path);
+            if (target != null) {
+                return readAndHandle(request, head, target);
+            }
             long declared = request.getLength();
             if (declared > limits.maxBodyBytes()) {
                 return api.refuse(head, 413, "RequestEntityTooLarge",
@@ -168,6 +199,25 @@ public final class SigilHttpServer implements AutoCloseable {
                         "The request has more than " + limits.maxParameters() + " parameters.");
             }
             return api.handle(call);
+        }
+
+        /** A REST-JSON operation: the body within the limit, else the operation's own refusal. */
+        private HttpReply readAndHandle(Request request, HttpCall head, ApiEndpoint target) {
+            String tooLarge = "Request body exceeds the maximum of " + limits.maxBodyBytes() + " bytes.";
+            if (request.getLength() > limits.maxBodyBytes()) {
+                return target.refuse(head, 413, "RequestEntityTooLarge", tooLarge);
+            }
+            byte[] body;
+            try {
+                body = readBody(request, limits.maxBodyBytes());
+            } catch (IOException e) {
+                return target.refuse(head, 400, "SerializationException", "The request body could not be read.");
+            }
+            if (body == null) {
+                return target.refuse(head, 413, "RequestEntityTooLarge", tooLarge);
+            }
+            return target.handle(new HttpCall(head.method(), head.rawPath(), head.rawQuery(), head.headers(), body,
+                    head.remoteAddress(), head.secure()));
         }
 
         /** A route registered as {@code "METHOD /prefix/*"} that this method and path fall under, or null. */

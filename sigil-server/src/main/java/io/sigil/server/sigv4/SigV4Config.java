@@ -20,7 +20,9 @@ import java.util.Objects;
  *                                IAM, a global service, keeps {@code regions} (IAM User Guide, "IAM endpoints": one
  *                                endpoint, signed for {@code us-east-1}).
  * @param services                signing services accepted in the credential scope; the first one is named in the
- *                                "scoped to correct service" message. Default {@code iam}, {@code sts}.
+ *                                "scoped to correct service" message. Default {@code iam}, {@code sts}. In either
+ *                                list, {@link #ANY} accepts every value: Access Analyzer is regional and answers
+ *                                in any region; /_sigil/authorize checks requests signed for any service.
  * @param clockSkew               how far the request time may be from the server's clock, either way. AWS: 15 minutes
  *                                ("Signature expired: ... (... - 15 min.)").
  * @param maxPresignedLifetime    an upper bound on {@code X-Amz-Expires} the verifier honours (the protocol allows
@@ -39,6 +41,8 @@ public record SigV4Config(
         boolean allowUnsignedPayload,
         int signingKeyCacheSize) {
 
+    /** In {@code regions} or {@code services}: any value is accepted. */
+    public static final String ANY = "*";
     /** AWS: 15 minutes either way. */
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(15);
     /** Smallest {@code X-Amz-Expires}, in seconds (AWS "Authenticating Requests: Using Query Parameters"). */

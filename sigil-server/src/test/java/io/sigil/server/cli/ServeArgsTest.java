@@ -29,6 +29,7 @@ class ServeArgsTest {
                 List.of("serve", "--db=jdbc:postgresql://h/db?ssl=true&x=y", "--port", "65535"),
                 List.of("serve", "--bind", "a=b"),
                 List.of("serve", "--data-dir", "./with space", "--ephemeral"),
+                List.of("serve", "--ephemeral", "--allow-http-loopback-idp"),
                 List.of("serve", "--quota", "UsersPerAccount=3", "--ephemeral", "--quota=GroupsPerUser=2"));
     }
 
@@ -80,6 +81,6 @@ class ServeArgsTest {
 
     private static List<Object> fields(ServeCommand c) {
         return Arrays.asList(c.port, c.bind, c.dataDir, c.db, c.enforce, c.ephemeral, c.dev, c.selfCheck,
-                List.copyOf(c.quotas));
+                List.copyOf(c.quotas), c.allowHttpLoopbackIdp);
     }
 }

@@ -128,6 +128,8 @@ final class JdbcTags implements TagStore {
             case INSTANCE_PROFILE -> "TagsPerInstanceProfile";
             case MFA_DEVICE -> "TagsPerMFADevice";
             case SERVER_CERTIFICATE -> "TagsPerServerCertificate";
+            case SAML_PROVIDER -> "TagsPerSAMLProvider";
+            case OIDC_PROVIDER -> "TagsPerOpenIdConnectProvider";
         };
         return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
@@ -141,6 +143,8 @@ final class JdbcTags implements TagStore {
             case INSTANCE_PROFILE -> tx.instanceProfiles().lock(accountId, ownerName).id();
             case MFA_DEVICE -> tx.mfaDevices().lock(accountId, ownerName).serialNumber();
             case SERVER_CERTIFICATE -> tx.serverCertificates().lock(accountId, ownerName).id();
+            case SAML_PROVIDER -> tx.samlProviders().lock(accountId, ownerName).uuid();
+            case OIDC_PROVIDER -> tx.oidcProviders().lock(accountId, ownerName).id();
         };
     }
 
@@ -153,6 +157,10 @@ final class JdbcTags implements TagStore {
             case INSTANCE_PROFILE -> tx.instanceProfiles().get(accountId, ownerName).id();
             case MFA_DEVICE -> tx.mfaDevices().get(accountId, ownerName).serialNumber();
             case SERVER_CERTIFICATE -> tx.serverCertificates().get(accountId, ownerName).id();
+            case SAML_PROVIDER -> tx.samlProviders().find(accountId, ownerName)
+                    .orElseThrow(() -> io.sigil.iam.store.SamlProviderStore.noSuchProvider(
+                            io.sigil.iam.Arns.samlProvider(accountId, ownerName))).uuid();
+            case OIDC_PROVIDER -> tx.oidcProviders().get(accountId, ownerName).id();
         };
     }
 
@@ -164,10 +172,12 @@ final class JdbcTags implements TagStore {
             case INSTANCE_PROFILE -> "instance_profile_tags";
             case MFA_DEVICE -> "mfa_device_tags";
             case SERVER_CERTIFICATE -> "server_certificate_tags";
+            case SAML_PROVIDER -> "saml_provider_tags";
+            case OIDC_PROVIDER -> "oidc_provider_tags";
         };
     }
 
-    /** Null for server certificates: nothing cached for authorization depends on their tags. */
+    /** Null for server certificates, SAML and OIDC providers: nothing cached for authorization depends on their tags. */
     private static EntityKind entityKind(TaggableKind kind) {
         return switch (kind) {
             case USER -> EntityKind.USER;
@@ -175,7 +185,7 @@ final class JdbcTags implements TagStore {
             case POLICY -> EntityKind.POLICY;
             case INSTANCE_PROFILE -> EntityKind.INSTANCE_PROFILE;
             case MFA_DEVICE -> EntityKind.MFA_DEVICE;
-            case SERVER_CERTIFICATE -> null;
+            case SERVER_CERTIFICATE, SAML_PROVIDER, OIDC_PROVIDER -> null;
         };
     }
 }

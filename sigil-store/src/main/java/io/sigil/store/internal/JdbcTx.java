@@ -4,6 +4,7 @@ import io.sigil.iam.Limits;
 import io.sigil.iam.crypto.SecretBox;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.AccessKeyStore;
+import io.sigil.iam.store.AccessRecordStore;
 import io.sigil.iam.store.AccountPropertyStore;
 import io.sigil.iam.store.AccountStore;
 import io.sigil.iam.store.ChangeEvent;
@@ -18,8 +19,10 @@ import io.sigil.iam.store.InstanceProfileStore;
 import io.sigil.iam.store.ManagedPolicyStore;
 import io.sigil.iam.store.LoginProfileStore;
 import io.sigil.iam.store.MfaDeviceStore;
+import io.sigil.iam.store.OidcProviderStore;
 import io.sigil.iam.store.PasswordPolicyStore;
 import io.sigil.iam.store.RoleStore;
+import io.sigil.iam.store.SamlProviderStore;
 import io.sigil.iam.store.ServerCertificateStore;
 import io.sigil.iam.store.ServiceSpecificCredentialStore;
 import io.sigil.iam.store.SigningCertificateStore;
@@ -61,7 +64,10 @@ public final class JdbcTx implements Tx {
     private final JdbcOutboundFederation outboundFederation = new JdbcOutboundFederation(this);
     private final JdbcDelegationRequests delegationRequests = new JdbcDelegationRequests(this);
     private final JdbcAccountProperties accountProperties = new JdbcAccountProperties(this);
+    private final JdbcOidcProviders oidcProviders = new JdbcOidcProviders(this);
     private final JdbcStsPreferences stsPreferences = new JdbcStsPreferences(this);
+    private final JdbcAccessRecords accessRecords = new JdbcAccessRecords(this);
+    private final JdbcSamlProviders samlProviders = new JdbcSamlProviders(this);
 
     public JdbcTx(Db db, Dialect dialect, SecretBox secretBox, Limits limits) {
         this.db = db;
@@ -176,8 +182,23 @@ public final class JdbcTx implements Tx {
     }
 
     @Override
+    public OidcProviderStore oidcProviders() {
+        return oidcProviders;
+    }
+
+    @Override
     public StsPreferencesStore stsPreferences() {
         return stsPreferences;
+    }
+
+    @Override
+    public AccessRecordStore accessRecords() {
+        return accessRecords;
+    }
+
+    @Override
+    public SamlProviderStore samlProviders() {
+        return samlProviders;
     }
 
     /** The events of this transaction's writes, in write order, each once. */

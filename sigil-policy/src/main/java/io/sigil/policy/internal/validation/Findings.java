@@ -32,7 +32,7 @@ final class Findings {
             message = Issue.Messages.ORGANIZATIONS;
         }
         SourceSpan s = span == null ? SourceSpan.NONE : span;
-        Finding f = new Finding(issue.severity(), issue.code(), message, path, s.line(), s.column(), detail);
+        Finding f = new Finding(issue.severity(), issue.code(), message, path, s.line(), s.column(), detail, s);
         entries.add(new Entry(issue, f, s.startOffset(), entries.size()));
     }
 

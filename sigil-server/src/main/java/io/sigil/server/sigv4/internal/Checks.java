@@ -54,16 +54,21 @@ public final class Checks {
         }
     }
 
+    /** Whether a configured list accepts a scope value: it names it, or holds {@link SigV4Config#ANY}. */
+    private static boolean accepts(List<String> accepted, String value) {
+        return accepted.contains(value) || (accepted.contains(SigV4Config.ANY) && !value.isEmpty());
+    }
+
     /**
      * The credential scope must name an accepted region and service, end in aws4_request, and carry the date of
      * the request time ("The date must match the date in X-Amz-Date"). All problems are reported at once.
      */
     public static void requireScope(CredentialScope scope, Instant time, SigV4Config config) {
         List<String> problems = new ArrayList<>();
-        if (!config.regionsFor(scope.service()).contains(scope.region())) {
+        if (!accepts(config.regionsFor(scope.service()), scope.region())) {
             problems.add(Errors.wrongRegion(scope.region()));
         }
-        if (!config.services().contains(scope.service())) {
+        if (!accepts(config.services(), scope.service())) {
             problems.add(Errors.wrongService(config.services().get(0)));
         }
         if (!scope.terminator().equals("aws4_request")) {

@@ -1,0 +1,193 @@
+package io.sigil.server.rest;
+
+import io.sigil.iam.sts.CallerPolicyGate;
+import io.sigil.iam.auth.Authorizer;
+import io.sigil.iam.auth.Principal;
+import io.sigil.iam.error.IamException;
+import io.sigil.policy.ContextValue;
+import io.sigil.policy.Decision;
+import io.sigil.policy.Outcome;
+import io.sigil.server.api.CallContext;
+import io.sigil.server.api.EnforceMode;
+import io.sigil.server.api.KeyCredential;
+import io.sigil.server.api.KeyUse;
+import io.sigil.server.api.RequestIds;
+import io.sigil.server.api.RequestKeys;
+import io.sigil.server.audit.AuditEvent;
+import io.sigil.server.audit.AuditLog;
+import io.sigil.server.http.ApiEndpoint;
+import io.sigil.server.http.HttpCall;
+import io.sigil.server.http.HttpReply;
+import io.sigil.server.metrics.Metrics;
+import io.sigil.server.sigv4.Payload;
+import io.sigil.server.sigv4.SigV4Error;
+import io.sigil.server.sigv4.SigV4Verifier;
+import io.sigil.server.sigv4.SignedRequest;
+import io.sigil.server.sigv4.Verification;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Serves one REST-JSON operation: SigV4 (the server's credential resolver; the operation's signing name, any
+ * region) → the operation's action authorised through the engine on {@code *} → the operation → JSON, with one
+ * metrics sample and (unless the operation opts out for successes) one audit event per call. Errors follow the
+ * restJson1 protocol: {@code x-amzn-ErrorType} names the error shape, the body is {@code {"message": ...}} plus the
+ * shape's members. Nothing internal reaches the client.
+ */
+public final class RestJsonDispatcher implements ApiEndpoint {
+    private static final Logger LOG = Logger.getLogger(RestJsonDispatcher.class.getName());
+    /** Text of InternalServerException: nothing about the cause leaves the server. */
+    static final String INTERNAL = "Request processing has failed due to an internal error.";
+
+    private final RestOperation operation;
+    private final SigV4Verifier<KeyCredential> verifier;
+    private final Authorizer authorizer;
+    private final EnforceMode mode;
+    private final AuditLog audit;
+    private final Metrics metrics;
+    private final KeyUse keyUse;
+    private final Clock clock;
+
+    public RestJsonDispatcher(RestOperation operation, SigV4Verifier<KeyCredential> verifier, Authorizer authorizer,
+                              EnforceMode mode, AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock) {
+        this.operation = operation;
+        this.verifier = verifier;
+        this.authorizer = authorizer;
+        this.mode = mode;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.keyUse = keyUse;
+        this.clock = clock;
+    }
+
+    private static final class Trace {
+        final String requestId = RequestIds.next();
+        final long started = System.nanoTime();
+        final RestOperation.AuditNote note = new RestOperation.AuditNote();
+        Principal principal;
+        String region = "us-east-1";
+        RestJsonException error;
+        String denial;
+    }
+
+    @Override
+    public HttpReply handle(HttpCall call) {
+        Trace t = new Trace();
+        Instant now = clock.instant();
+        try {
+            String json = run(call, t, now);
+            return finish(call, t, now, HttpReply.json(200, json));
+        } catch (RestJsonException e) {
+            t.error = e;
+        } catch (IamException e) {
+            t.error = new RestJsonException(e.code(), e.httpStatus(), e.safeMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "request " + t.requestId + " failed", e);
+            t.error = new RestJsonException("InternalServerException", 500, INTERNAL);
+        }
+        return finish(call, t, now, errorReply(t.error));
+    }
+
+    @Override
+    public HttpReply refuse(HttpCall partial, int status, String code, String message) {
+        Trace t = new Trace();
+        t.error = status == 413 ? new RestJsonException("RequestEntityTooLargeException", 413, message)
+                : RestJsonException.validation(message, "cannotParse", null);
+        return finish(partial, t, clock.instant(), errorReply(t.error));
+    }
+
+    private String run(HttpCall call, Trace t, Instant now) {
+        SignedRequest signed = new SignedRequest(call.method(), call.rawPath(), call.rawQuery(), call.headers(),
+                new Payload.Bytes(call.body()));
+        Verification<KeyCredential> v = verifier.verify(signed, now);
+        if (v instanceof Verification.Rejected<KeyCredential> r) {
+            throw signatureError(r.error());
+        }
+        Verification.Verified<KeyCredential> ok = (Verification.Verified<KeyCredential>) v;
+        t.principal = ok.credential().principal();
+        t.region = ok.region();
+        keyUse.used(ok.accessKeyId(), now, operation.signingName(), t.region);
+        CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
+                call.header("User-Agent"), call.secure(), ok.region(),
+                CallerPolicyGate.ENFORCE); // no REST-JSON operation authorises inside itself
+        authorize(ctx, t);
+        return operation.handle(call, ctx, t.note);
+    }
+
+    /**
+     * The operation's action on {@code *}: neither ValidatePolicy nor sigil:Authorize names a resource type
+     * (Service Authorization Reference, IAM Access Analyzer: ValidatePolicy has no resource types).
+     */
+    private void authorize(CallContext ctx, Trace t) {
+        if (mode == EnforceMode.OFF) {
+            return;
+        }
+        Principal p = ctx.principal();
+        Map<String, ContextValue> keys = RequestKeys.of(ctx);
+        keys.put("aws:RequestedRegion", ContextValue.of(ctx.region()));
+        Decision d = authorizer.authorize(p, operation.action(), "*", p.accountId(), keys);
+        if (d.allowed()) {
+            return;
+        }
+        metrics.denial(operation.name(), d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
+        String message = Authorizer.deniedMessage(p, operation.action(), "*", d);
+        if (mode == EnforceMode.AUDIT) {
+            t.denial = message + "\n" + d.explain();
+            return;
+        }
+        throw new RestJsonException("AccessDeniedException", 403, message);
+    }
+
+    /**
+     * SigV4 failures as REST-JSON services name them (the common errors of JSON APIs: MissingAuthenticationToken,
+     * UnrecognizedClient, InvalidSignature, IncompleteSignature, ExpiredToken, each with an Exception suffix),
+     * keeping the verifier's message.
+     */
+    static RestJsonException signatureError(SigV4Error e) {
+        switch (e.code()) {
+            case MISSING_AUTHENTICATION_TOKEN:
+                return new RestJsonException("MissingAuthenticationTokenException", 403, "Missing Authentication Token");
+            case INCOMPLETE_SIGNATURE:
+                return new RestJsonException("IncompleteSignatureException", 400, e.message());
+            case INVALID_CLIENT_TOKEN_ID:
+                return new RestJsonException("UnrecognizedClientException", 403,
+                        "The security token included in the request is invalid.");
+            case EXPIRED_TOKEN:
+                return new RestJsonException("ExpiredTokenException", 403,
+                        "The security token included in the request is expired");
+            default:
+                return new RestJsonException("InvalidSignatureException", 403, e.message());
+        }
+    }
+
+    /** An error in restJson1's shape. */
+    public static HttpReply errorReply(RestJsonException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", e.safeMessage());
+        body.putAll(e.members());
+        return new HttpReply(e.status(), "application/json", Map.of("x-amzn-ErrorType", e.code()),
+                JsonTree.write(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpReply finish(HttpCall call, Trace t, Instant now, HttpReply reply) {
+        String outcome = t.error == null ? "success" : t.error.code();
+        metrics.request(operation.name(), outcome, System.nanoTime() - t.started);
+        if (t.error != null || operation.auditSuccess()) {
+            String agent = call.header("User-Agent");
+            audit.record(new AuditEvent(now, operation.signingName() + ".amazonaws.com", operation.name(), t.region,
+                    call.remoteAddress(), agent == null ? "" : agent, AuditIdentity.of(t.principal),
+                    t.note.requestParameters(), null, t.error == null ? null : t.error.code(),
+                    t.error == null ? null : t.error.safeMessage(), t.requestId, RequestIds.next(), true,
+                    t.principal == null ? null : t.principal.accountId(), t.denial));
+        }
+        Map<String, String> headers = new LinkedHashMap<>(reply.headers());
+        headers.put("x-amzn-RequestId", t.requestId);
+        return new HttpReply(reply.status(), reply.contentType(), headers, reply.body());
+    }
+}

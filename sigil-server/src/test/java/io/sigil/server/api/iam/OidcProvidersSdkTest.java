@@ -1,0 +1,249 @@
+package io.sigil.server.api.iam;
+
+import static io.sigil.server.api.iam.SdkFixture.awsError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sigil.server.testing.SigilTestServer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.CreateOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.InvalidInputException;
+import software.amazon.awssdk.services.iam.model.LimitExceededException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.OpenIDConnectProviderListEntry;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+/**
+ * The OpenID Connect provider operations through the AWS SDK for Java v2 (IAM API Reference:
+ * CreateOpenIDConnectProvider, GetOpenIDConnectProvider, ListOpenIDConnectProviders, DeleteOpenIDConnectProvider,
+ * AddClientIDToOpenIDConnectProvider, RemoveClientIDFromOpenIDConnectProvider, UpdateOpenIDConnectProviderThumbprint,
+ * TagOpenIDConnectProvider, UntagOpenIDConnectProvider, ListOpenIDConnectProviderTags; spec §10 H86).
+ */
+class OidcProvidersSdkTest {
+
+    private static final String ACCOUNT = SigilTestServer.ACCOUNT_ID;
+    private static final String THUMB_A = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
+    private static final String THUMB_B = "a031c46782e6e6c662c2c87c76da9aa62ccabd8e";
+    private static SigilTestServer server;
+    private static IamClient iam;
+
+    @BeforeAll
+    static void start() {
+        server = SigilTestServer.start();
+        iam = server.rootIam();
+    }
+
+    @AfterAll
+    static void stop() {
+        iam.close();
+        server.close();
+    }
+
+    @AfterEach
+    void deleteAll() {
+        iam.listOpenIDConnectProviders().openIDConnectProviderList()
+                .forEach(p -> iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(p.arn())));
+    }
+
+    private static String create(String url, String... clientIds) {
+        return iam.createOpenIDConnectProvider(r -> r.url(url).clientIDList(clientIds).thumbprintList(THUMB_A))
+                .openIDConnectProviderArn();
+    }
+
+    private static Tag tag(String k, String v) {
+        return Tag.builder().key(k).value(v).build();
+    }
+
+    private static String arn(String name) {
+        return "arn:aws:iam::" + ACCOUNT + ":oidc-provider/" + name;
+    }
+
+    @Test
+    void create_answersTheArnOfHostAndPath_andGetAnswersTheUrlWithoutScheme() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        CreateOpenIdConnectProviderResponse created = iam.createOpenIDConnectProvider(r -> r
+                .url("https://server.example.com/tenants/a").clientIDList("my-app", "other-app")
+                .thumbprintList(THUMB_A, THUMB_B).tags(tag("team", "identity")));
+
+        assertThat(created.openIDConnectProviderArn()).isEqualTo(arn("server.example.com/tenants/a"));
+        assertThat(created.tags()).containsExactly(tag("team", "identity"));
+        GetOpenIdConnectProviderResponse got = iam.getOpenIDConnectProvider(
+                r -> r.openIDConnectProviderArn(created.openIDConnectProviderArn()));
+        assertThat(got.url()).isEqualTo("server.example.com/tenants/a");
+        assertThat(got.clientIDList()).containsExactly("my-app", "other-app");
+        assertThat(got.thumbprintList()).containsExactly(THUMB_A, THUMB_B);
+        assertThat(got.createDate()).isAfterOrEqualTo(before);
+        assertThat(got.tags()).containsExactly(tag("team", "identity"));
+    }
+
+    @Test
+    void create_withoutClientIdsOrThumbprints_isAccepted_asAwsNoLongerRequiresThumbprints() {
+        String arn = iam.createOpenIDConnectProvider(r -> r.url("https://bare.example.com"))
+                .openIDConnectProviderArn();
+
+        GetOpenIdConnectProviderResponse got = iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn));
+        assertThat(got.clientIDList()).isEmpty();
+        assertThat(got.thumbprintList()).isEmpty();
+        assertThat(got.tags()).isEmpty();
+    }
+
+    @Test
+    void h86_anHttpUrlOrOneWithAPort_isRefused_asIsAQueryOrFragment() {
+        for (String url : List.of("http://server.example.com", "https://server.example.com:8443",
+                "https://server.example.com/path?x=1", "https://server.example.com/#frag", "server.example.com",
+                "https://user@server.example.com", "https://")) {
+            awsError(() -> iam.createOpenIDConnectProvider(r -> r.url(url)), IamException.class, 400,
+                    "ValidationError", "Invalid Open ID Connect Provider URL");
+        }
+    }
+
+    @Test
+    void h86_aUrlAlreadyRegistered_isEntityAlreadyExists() {
+        create("https://dup.example.com", "a");
+        awsError(() -> create("https://dup.example.com", "b"), EntityAlreadyExistsException.class, 409,
+                "EntityAlreadyExists", "Provider with url https://dup.example.com already exists.");
+    }
+
+    @Test
+    void h86_fiveThumbprintsAreAllowed_aSixthIsInvalidInput() {
+        List<String> five = IntStream.range(0, 5).mapToObj(i -> Integer.toString(i).repeat(40)).toList();
+        List<String> six = new ArrayList<>(five);
+        six.add("f".repeat(40));
+
+        iam.createOpenIDConnectProvider(r -> r.url("https://five.example.com").thumbprintList(five));
+        awsError(() -> iam.createOpenIDConnectProvider(r -> r.url("https://six.example.com").thumbprintList(six)),
+                InvalidInputException.class, 400, "InvalidInput", "Thumbprint list must contain fewer than 5 entries.");
+        String arn = arn("five.example.com");
+        awsError(() -> iam.updateOpenIDConnectProviderThumbprint(r -> r.openIDConnectProviderArn(arn)
+                .thumbprintList(six)), InvalidInputException.class, 400, "InvalidInput", null);
+    }
+
+    @Test
+    void aHundredClientIdsAreAllowed_theHundredAndFirstIsLimitExceeded_onCreateAndOnAdd() {
+        List<String> hundred = IntStream.range(0, 100).mapToObj(i -> "client-" + i).toList();
+        List<String> more = new ArrayList<>(hundred);
+        more.add("client-100");
+
+        awsError(() -> iam.createOpenIDConnectProvider(r -> r.url("https://many.example.com").clientIDList(more)),
+                LimitExceededException.class, 409, "LimitExceeded",
+                "Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100");
+        String arn = iam.createOpenIDConnectProvider(r -> r.url("https://many.example.com").clientIDList(hundred))
+                .openIDConnectProviderArn();
+        awsError(() -> iam.addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)
+                .clientID("client-100")), LimitExceededException.class, 409, "LimitExceeded",
+                "Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100");
+        iam.addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("client-7"));
+        assertThat(iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).clientIDList()).hasSize(100);
+    }
+
+    @Test
+    void addAndRemoveClientId_areIdempotent_andRemovingTheLastOneIsAllowed() {
+        String arn = create("https://clients.example.com", "a");
+
+        iam.addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("b"));
+        iam.addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("b"));
+        assertThat(iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).clientIDList())
+                .containsExactly("a", "b");
+
+        iam.removeClientIDFromOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("a"));
+        iam.removeClientIDFromOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("never-added"));
+        iam.removeClientIDFromOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("b"));
+        assertThat(iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).clientIDList()).isEmpty();
+    }
+
+    @Test
+    void updateThumbprint_replacesTheWholeList() {
+        String arn = create("https://thumbs.example.com", "a");
+
+        iam.updateOpenIDConnectProviderThumbprint(r -> r.openIDConnectProviderArn(arn).thumbprintList(THUMB_B));
+
+        assertThat(iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).thumbprintList())
+                .containsExactly(THUMB_B);
+    }
+
+    @Test
+    void list_answersEveryProvidersArn() {
+        create("https://b.example.com");
+        create("https://a.example.com/x");
+
+        assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList())
+                .extracting(OpenIDConnectProviderListEntry::arn)
+                .containsExactly(arn("a.example.com/x"), arn("b.example.com"));
+    }
+
+    @Test
+    void anUnknownProvider_isNoSuchEntity_withAwsText_butDeletingItIsIdempotent() {
+        String unknown = arn("nobody.example.com");
+        awsError(() -> iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unknown)),
+                NoSuchEntityException.class, 404, "NoSuchEntity", "OpenIDConnect Provider not found for arn " + unknown);
+        awsError(() -> iam.addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unknown).clientID("a")),
+                NoSuchEntityException.class, 404, "NoSuchEntity", null);
+        awsError(() -> iam.tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unknown).tags(tag("k", "v"))),
+                NoSuchEntityException.class, 404, "NoSuchEntity", null);
+
+        iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unknown));
+    }
+
+    @Test
+    void anArnThatIsNoOidcProviderArn_isInvalidInput() {
+        String roleArn = "arn:aws:iam::" + ACCOUNT + ":role/not-a-provider";
+        awsError(() -> iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(roleArn)),
+                InvalidInputException.class, 400, "InvalidInput", "ARN " + roleArn + " is not valid.");
+    }
+
+    @Test
+    void deletedProvider_isGone_andItsUrlCanBeRegisteredAgain() {
+        String arn = create("https://again.example.com", "a");
+        iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn));
+
+        awsError(() -> iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)),
+                NoSuchEntityException.class, 404, "NoSuchEntity", null);
+        assertThat(create("https://again.example.com")).isEqualTo(arn);
+    }
+
+    @Test
+    void tags_areAddedReplacedRemovedAndListedInKeyOrder() {
+        String arn = create("https://tagged.example.com");
+
+        iam.tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("b", "1"), tag("A", "2")));
+        iam.tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("B", "3")));
+        iam.untagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tagKeys("a", "missing"));
+
+        assertThat(iam.listOpenIDConnectProviderTags(r -> r.openIDConnectProviderArn(arn)).tags())
+                .containsExactly(tag("B", "3"));
+        awsError(() -> iam.tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("aws:x", "1"))),
+                InvalidInputException.class, 400, "InvalidInput", null);
+    }
+
+    @Test
+    void enforcement_anIamUserNeedsTheActionOnTheProviderArn_andConditionsSeeItsTags() {
+        String arn = iam.createOpenIDConnectProvider(r -> r.url("https://guarded.example.com")
+                .tags(tag("team", "red"))).openIDConnectProviderArn();
+        iam.createUser(r -> r.userName("oidc-reader"));
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                + "\"iam:GetOpenIDConnectProvider\",\"Resource\":\"arn:aws:iam::" + ACCOUNT + ":oidc-provider/*\","
+                + "\"Condition\":{\"StringEquals\":{\"aws:ResourceTag/team\":\"blue\"}}}]}";
+        try (IamClient user = SdkFixture.signingAs(server, "oidc-reader", policy)) {
+            IamException e = awsError(() -> user.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)),
+                    IamException.class, 403, "AccessDenied", null);
+            assertThat(e.awsErrorDetails().errorMessage()).contains("iam:GetOpenIDConnectProvider on resource: " + arn);
+
+            iam.tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("team", "blue")));
+            assertThat(user.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).url())
+                    .isEqualTo("guarded.example.com");
+            awsError(() -> user.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)), IamException.class,
+                    403, "AccessDenied", null);
+        }
+    }
+}
