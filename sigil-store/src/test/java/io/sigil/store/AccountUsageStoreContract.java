@@ -9,6 +9,7 @@ import io.sigil.iam.model.AccountUsage;
 import io.sigil.iam.model.Group;
 import io.sigil.iam.model.InstanceProfile;
 import io.sigil.iam.model.ManagedPolicy;
+import io.sigil.iam.model.OidcProvider;
 import io.sigil.iam.model.PolicyOwnerKind;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.User;
@@ -36,7 +37,7 @@ interface AccountUsageStoreContract {
     default void usage_ofAFreshAccount_isAllZeros() {
         AccountUsage u = store().read(tx -> tx.accounts().usage(account()));
 
-        assertThat(u).isEqualTo(new AccountUsage(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(u).isEqualTo(new AccountUsage(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -65,12 +66,14 @@ interface AccountUsageStoreContract {
                     null), Ids.secretAccessKey());
             tx.accessKeys().create(new AccessKey(acct, Ids.accessKeyId(), ann.id(), "ann", AccessKeyStatus.ACTIVE,
                     now, null), Ids.secretAccessKey());
+            tx.oidcProviders().create(new OidcProvider(acct, Ids.uniqueId("OIDC"), "https://idp.example.com",
+                    List.of("app"), List.of(), now, List.of(), 0));
         });
 
         AccountUsage u = store().read(tx -> tx.accounts().usage(acct));
         AccountUsage other = store().read(tx -> tx.accounts().usage("000000000000"));
 
-        assertThat(u).isEqualTo(new AccountUsage(2, 1, 1, 1, 4, 0, 1, 2, 1, 1, 0));
-        assertThat(other).isEqualTo(new AccountUsage(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(u).isEqualTo(new AccountUsage(2, 1, 1, 1, 4, 0, 1, 2, 1, 1, 0, 1));
+        assertThat(other).isEqualTo(new AccountUsage(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 }

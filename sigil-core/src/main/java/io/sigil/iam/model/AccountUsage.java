@@ -4,7 +4,7 @@ package io.sigil.iam.model;
  * What an account holds, counted for GetAccountSummary (IAM API Reference, "GetAccountSummary", SummaryMap keys
  * {@code Users}, {@code Groups}, {@code Roles}, {@code Policies}, {@code PolicyVersionsInUse},
  * {@code ServerCertificates}, {@code InstanceProfiles}, {@code MFADevices}, {@code MFADevicesInUse},
- * {@code AccountAccessKeysPresent}, {@code AccountSigningCertificatesPresent}).
+ * {@code AccountAccessKeysPresent}, {@code AccountSigningCertificatesPresent}, {@code Providers}).
  *
  * @param roles every role, service-linked roles included
  * @param policies customer managed policies (AWS managed policies belong to no account)
@@ -13,8 +13,9 @@ package io.sigil.iam.model;
  * @param mfaDevicesInUse the MFA devices enabled for a user
  * @param rootAccessKeys access keys of the root user
  * @param rootSigningCertificates signing certificates of the root user
+ * @param providers SAML and OpenID Connect identity providers
  */
 public record AccountUsage(int users, int groups, int roles, int policies, int policyVersionsInUse,
                            int serverCertificates, int instanceProfiles, int mfaDevices, int mfaDevicesInUse,
-                           int rootAccessKeys, int rootSigningCertificates) {
+                           int rootAccessKeys, int rootSigningCertificates, int providers) {
 }

@@ -15,9 +15,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Records last-accessed data: every request Sigil authorises, allowed or denied, by an IAM user or role (IAM User
@@ -41,7 +38,6 @@ public final class AccessTracking implements AutoCloseable {
     /** The least time between two writes of the pending maxima. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
 
-    private static final System.Logger LOG = System.getLogger(AccessTracking.class.getName());
 
     /** An IAM user or role that makes requests: the entity that last accessed data is recorded for. */
     public record Entity(PolicyOwnerKind kind, String id, String arn) {
@@ -75,7 +71,7 @@ public final class AccessTracking implements AutoCloseable {
 
     private final Store store;
     private final ConcurrentHashMap<Key, AccessRecord> pending = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService flusher;
+    private final PeriodicFlush flusher;
     private final Object flushLock = new Object();
     private volatile boolean closed;
 
@@ -85,16 +81,8 @@ public final class AccessTracking implements AutoCloseable {
 
     public AccessTracking(Store store, Duration interval) {
         this.store = Objects.requireNonNull(store, "store");
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("the flush interval is positive: " + interval);
-        }
-        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sigil-access-tracking");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = interval.toMillis();
-        flusher.scheduleWithFixedDelay(this::flushInBackground, millis, millis, TimeUnit.MILLISECONDS);
+        this.flusher = new PeriodicFlush("sigil-access-tracking", interval, this::flush,
+                "could not record last accessed data; will retry");
     }
 
     /**
@@ -176,25 +164,9 @@ public final class AccessTracking implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        flusher.shutdown();
-        try {
-            if (!flusher.awaitTermination(10, TimeUnit.SECONDS)) {
-                flusher.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            flusher.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        flush();
+        flusher.close();
     }
 
-    private void flushInBackground() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not record last accessed data; will retry", e);
-        }
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -4,6 +4,7 @@ import io.sigil.iam.Limits;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.Account;
 import io.sigil.iam.model.AccountUsage;
+import io.sigil.iam.model.GlobalEndpointTokenVersion;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
 import io.sigil.iam.store.Store;
@@ -30,12 +31,6 @@ public final class AccountService {
      * IAM API Reference, GetAccountSummary sample response: 10000).
      */
     public static final int POLICY_VERSIONS_IN_USE_QUOTA = 10_000;
-
-    /**
-     * {@code GlobalEndpointTokenVersion}: 1 while the account has not set SetSecurityTokenServicePreferences, whose
-     * default is version 1 tokens from the global endpoint (IAM API Reference, "SetSecurityTokenServicePreferences").
-     */
-    public static final int GLOBAL_ENDPOINT_TOKEN_VERSION = 1;
 
     private final Store store;
     private final Limits limits;
@@ -76,13 +71,16 @@ public final class AccountService {
      * The SummaryMap of GetAccountSummary: usage counted from the store, quotas in force. Keys are those of the
      * API Reference's {@code summaryKeyType}. The root user of a Sigil account has neither a console password nor
      * an MFA device (both are console-only in AWS), so {@code AccountMFAEnabled} and {@code AccountPasswordPresent}
-     * are 0; {@code Providers} counts SAML and OIDC providers, which this store does not hold yet.
+     * are 0; {@code Providers} counts SAML and OpenID Connect providers.
      */
     public Map<String, Integer> summary(String accountId) {
-        AccountUsage u = store.read(tx -> {
+        record Read(AccountUsage usage, GlobalEndpointTokenVersion tokenVersion) {}
+        Read read = store.read(tx -> {
             tx.accounts().get(accountId);
-            return tx.accounts().usage(accountId);
+            return new Read(tx.accounts().usage(accountId), tx.stsPreferences().globalEndpointTokenVersion(accountId)
+                    .orElse(GlobalEndpointTokenVersion.DEFAULT));
         });
+        AccountUsage u = read.usage();
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put("Users", u.users());
         m.put("UsersQuota", limits.usersPerAccount());
@@ -110,11 +108,12 @@ public final class AccountService {
         m.put("PolicyVersionsInUse", u.policyVersionsInUse());
         m.put("PolicyVersionsInUseQuota", POLICY_VERSIONS_IN_USE_QUOTA);
         m.put("VersionsPerPolicyQuota", limits.versionsPerPolicy());
-        m.put("GlobalEndpointTokenVersion", GLOBAL_ENDPOINT_TOKEN_VERSION);
+        // 1 until SetSecurityTokenServicePreferences chose v2 tokens (IAM API Reference, that operation)
+        m.put("GlobalEndpointTokenVersion", read.tokenVersion().number());
         m.put("AssumeRolePolicySizeQuota", Limits.TRUST_POLICY_SIZE);
         m.put("InstanceProfiles", u.instanceProfiles());
         m.put("InstanceProfilesQuota", limits.instanceProfilesPerAccount());
-        m.put("Providers", 0);
+        m.put("Providers", u.providers());
         m.put("RolePolicySizeQuota", limits.rolePolicySize());
         m.put("Roles", u.roles());
         m.put("RolesQuota", limits.rolesPerAccount());

@@ -42,6 +42,9 @@ final class GrantedServices {
                 continue;
             }
             boolean negated = s.action().negated();
+            if (!negated) {
+                customServices(s.action().values(), granted);
+            }
             for (ServiceInfo service : ReferenceData.get().services()) {
                 List<String> patterns = forService(s.action().values(), service.prefix());
                 if (patterns.isEmpty() && !negated) {
@@ -57,6 +60,27 @@ final class GrantedServices {
             }
         }
         return granted;
+    }
+
+    /**
+     * Services the reference does not know (the private services that ask Sigil's authorization API) are granted
+     * when a pattern names their prefix without wildcards; their actions when named without wildcards too.
+     */
+    private static void customServices(List<String> patterns, Map<String, Set<String>> granted) {
+        for (String p : patterns) {
+            int colon = p.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String prefix = p.substring(0, colon).toLowerCase(Locale.ROOT);
+            String action = p.substring(colon + 1);
+            if (prefix.matches("[a-z0-9-]+") && ReferenceData.get().service(prefix) == null) {
+                Set<String> actions = granted.computeIfAbsent(prefix, k -> new HashSet<>());
+                if (action.matches("[A-Za-z0-9]+")) {
+                    actions.add(action);
+                }
+            }
+        }
     }
 
     /** The action parts of the patterns whose service part matches {@code prefix} ({@code *} matches every service). */

@@ -9,9 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Records the last use of access keys for GetAccessKeyLastUsed ("the date and time, in ISO 8601 date-time format,
@@ -36,11 +33,10 @@ public final class LastUsedRecorder implements AutoCloseable {
     /** What GetAccessKeyLastUsed shows for a service or Region it does not know. */
     public static final String NOT_AVAILABLE = "N/A";
 
-    private static final System.Logger LOG = System.getLogger(LastUsedRecorder.class.getName());
 
     private final Store store;
     private final ConcurrentHashMap<String, AccessKeyLastUsed> pending = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService flusher;
+    private final PeriodicFlush flusher;
     private final Object flushLock = new Object();
     private volatile boolean closed;
 
@@ -50,16 +46,8 @@ public final class LastUsedRecorder implements AutoCloseable {
 
     public LastUsedRecorder(Store store, Duration interval) {
         this.store = Objects.requireNonNull(store, "store");
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("the flush interval is positive: " + interval);
-        }
-        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sigil-last-used");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = interval.toMillis();
-        flusher.scheduleWithFixedDelay(this::flushInBackground, millis, millis, TimeUnit.MILLISECONDS);
+        this.flusher = new PeriodicFlush("sigil-last-used", interval, this::flush,
+                "could not record access key last use; will retry");
     }
 
     /**
@@ -113,25 +101,9 @@ public final class LastUsedRecorder implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        flusher.shutdown();
-        try {
-            if (!flusher.awaitTermination(10, TimeUnit.SECONDS)) {
-                flusher.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            flusher.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        flush();
+        flusher.close();
     }
 
-    private void flushInBackground() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not record access key last use; will retry", e);
-        }
-    }
 
     private static AccessKeyLastUsed later(AccessKeyLastUsed a, AccessKeyLastUsed b) {
         return b.date().isBefore(a.date()) ? a : b;

@@ -51,11 +51,21 @@ class GrantedServicesTest {
     }
 
     @Test
-    void denyStatements_andUnknownServices_grantNothing() {
+    void denyStatements_grantNothing() {
         Map<String, Set<String>> g = GrantedServices.of(policy(
-                "{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\"}," + allow("\"nosuchservice:Get*\"")));
+                "{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\"}"));
 
         assertThat(g).isEmpty();
+    }
+
+    @Test
+    void servicesTheReferenceDoesNotKnow_areGrantedWhenNamed_withTheirActionsWhenNamedExactly() {
+        Map<String, Set<String>> g = GrantedServices.of(policy(allow("[\"widgets:GetWidget\",\"gadgets:List*\","
+                + "\"*idgets:Delete\"]")));
+
+        assertThat(g).containsOnlyKeys("widgets", "gadgets");
+        assertThat(g.get("widgets")).containsExactly("GetWidget");
+        assertThat(g.get("gadgets")).isEmpty();
     }
 
     @Test

@@ -22,7 +22,10 @@ public final class CompiledStatement {
     private final boolean notResource;
     private final PrincipalMatcher principal;
     private final CompiledCondition[] conditions;
-    private final List<String> keysRead;
+    private final Statement source;
+    private final boolean variablesEnabled;
+    /** Worked out on first use: only the simulator asks, and enforcement should not pay for it. */
+    private volatile List<String> keysRead;
 
     public CompiledStatement(StatementRef ref, Statement s, boolean variablesEnabled) {
         this.ref = ref;
@@ -37,12 +40,18 @@ public final class CompiledStatement {
         this.principal = s.principal() == null ? null : new PrincipalMatcher(s.principal());
         this.conditions = s.conditions().stream().map(c -> CompiledCondition.compile(c, variablesEnabled))
                 .toArray(CompiledCondition[]::new);
-        this.keysRead = io.sigil.policy.ContextKeys.of(s, variablesEnabled);
+        this.source = s;
+        this.variablesEnabled = variablesEnabled;
     }
 
     /** The context keys this statement reads, as written (the simulator's MissingContextValues). */
     public List<String> keysRead() {
-        return keysRead;
+        List<String> k = keysRead;
+        if (k == null) {
+            k = io.sigil.policy.ContextKeys.of(source, variablesEnabled);
+            keysRead = k;
+        }
+        return k;
     }
 
     public StatementRef ref() {

@@ -208,7 +208,12 @@ public final class ApiDispatcher implements ApiEndpoint {
         String action = in.operation().iamAction();
         check(p, action, target.resource(), keys, t, target.accountGrant());
         for (EnforcementTable.Also also : target.also()) {
-            check(p, also.action() == null ? action : also.action(), also.resource(), keys, t, false);
+            Map<String, ContextValue> alsoKeys = keys;
+            if (also.keys() != null) {
+                alsoKeys = RequestKeys.of(ctx);
+                alsoKeys.putAll(also.keys());
+            }
+            check(p, also.action() == null ? action : also.action(), also.resource(), alsoKeys, t, false);
         }
     }
 

@@ -56,8 +56,22 @@ public final class EnforcementTable {
         }
     }
 
-    /** A further check: {@code action} (null for the operation's own action) on {@code resource}. */
-    public record Also(String action, String resource) {}
+    /**
+     * A further check: {@code action} (null for the operation's own action) on {@code resource}, with the
+     * operation's context keys ({@code keys} null) or with the request's global keys and {@code keys} instead: a
+     * passed role is not judged by the keys of the resource it is passed with ("You cannot limit permissions to pass
+     * a role based on tags attached to the role using the ResourceTag/key-name condition key"; IAM User Guide,
+     * "Grant a user permissions to pass a role to an AWS service").
+     */
+    public record Also(String action, String resource, Map<String, ContextValue> keys) {
+        public Also {
+            keys = keys == null ? null : Map.copyOf(keys);
+        }
+
+        public Also(String action, String resource) {
+            this(action, resource, null);
+        }
+    }
 
     private record Rule(String[] resource, List<String[]> keys, String[] also) {}
 
@@ -294,7 +308,7 @@ public final class EnforcementTable {
             if (k[0].equals("pass-role")) {
                 String role = member(request, k[1]);
                 also.add(new Also("iam:PassRole", tx.roles().find(account, role).map(Role::arn)
-                        .orElse(Arns.role(account, "/", role))));
+                        .orElse(Arns.role(account, "/", role)), passRoleKeys(k, account)));
             } else if (k[0].equals("password-self-service")) {
                 grant = selfServiceGrant(caller, resourceUser, tx);
             } else if (k[0].equals("delegation-owner")) {
@@ -341,6 +355,26 @@ public final class EnforcementTable {
             case "rename-group" -> Arns.group(account, path, name);
             default -> Arns.serverCertificate(account, path, name);
         };
+    }
+
+    /**
+     * {@code pass-role:Member:Service}: the keys of the iam:PassRole check (Service Authorization Reference, IAM:
+     * iam:PassRole with iam:PassedToService and iam:AssociatedResourceArn). The service is the one the role is
+     * passed to; for EC2 (AddRoleToInstanceProfile) the associated resource is any instance of the account: "you
+     * cannot specify a Region or instance ID in the EC2 instance ARN. The ARN value must be
+     * arn:aws:ec2:*:CallerAccountId:instance/*" (IAM API Reference, AddRoleToInstanceProfile).
+     */
+    private static Map<String, ContextValue> passRoleKeys(String[] spec, String account) {
+        if (spec.length < 3) {
+            return Map.of();
+        }
+        Map<String, ContextValue> keys = new LinkedHashMap<>();
+        keys.put("iam:PassedToService", ContextValue.of(spec[2]));
+        if (spec[2].equals("ec2.amazonaws.com")) {
+            keys.put("iam:AssociatedResourceArn", ContextValue.of("arn:" + Arns.PARTITION + ":ec2:*:" + account
+                    + ":instance/*"));
+        }
+        return keys;
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * {@code POST /_sigil/reset} (dev mode): deletes every entity of every account and every account but the first,
- * keeping the first account's root keys, in one transaction. Deletion goes through the store's own operations, in
+ * keeping the first account's root keys (its alias is removed), in one transaction. Deletion goes through the store's own operations, in
  * the order IAM requires (keys, policies, memberships, then the entity).
  */
 final class Reset {
@@ -75,6 +75,14 @@ final class Reset {
         }
         for (io.sigil.iam.model.OidcProvider p : tx.oidcProviders().list(account)) {
             tx.oidcProviders().delete(account, p.resourceName());
+        }
+        if (!deleteAccount) {
+            // The alias is the account's, not an entity, but a reset account answers ListAccountAliases as new
+            // and frees the name for the next test
+            io.sigil.iam.model.Account kept = tx.accounts().get(account);
+            if (kept.alias() != null) {
+                tx.accounts().update(kept.withAlias(null));
+            }
         }
         if (deleteAccount) {
             for (AccessKey k : all(p -> tx.accessKeys().list(account, null, p))) {

@@ -87,7 +87,11 @@ public final class SigilApp implements AutoCloseable {
                 clock);
         java.util.Map<String, io.sigil.server.http.Endpoint> admin = new java.util.LinkedHashMap<>(
                 AdminEndpoints.routes(this));
-        admin.putAll(rest.admin(box, DecisionListener.NONE));
+        // Every decision of the authorization API counts for last accessed data, like the IAM and STS calls the
+        // dispatcher records (IAM User Guide, "Refine permissions in AWS using last accessed information").
+        DecisionListener lastAccessed = (principal, service, action, resource, region, decision, at) ->
+                accessTracking.record(principal, action, region, at);
+        admin.putAll(rest.admin(box, lastAccessed));
         this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(), admin, rest.api(), api);
         http.start();
         trace.mark("jetty");

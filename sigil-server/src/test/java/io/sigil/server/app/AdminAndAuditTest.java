@@ -30,11 +30,12 @@ class AdminAndAuditTest {
     }
 
     @Test
-    void reset_deletesEveryEntityAndOtherAccounts_butKeepsTheBootstrapRoot() {
+    void reset_deletesEveryEntityAndOtherAccounts_andTheAlias_butKeepsTheBootstrapRoot() {
         Instant now = Instant.now();
         server.app().store().write(tx -> {
             tx.users().create(User.create(SigilTestServer.ACCOUNT_ID, "doomed", "/", Ids.userId(), now, null, List.of()));
             tx.accounts().create(Account.create("999988887777", now));
+            tx.accounts().update(tx.accounts().get(SigilTestServer.ACCOUNT_ID).withAlias("kept-alias"));
         });
         var r = server.raw("POST", "/_sigil/reset", null, null);
         assertThat(r.statusCode()).isEqualTo(200);
@@ -42,6 +43,7 @@ class AdminAndAuditTest {
             assertThat(tx.users().find(SigilTestServer.ACCOUNT_ID, "doomed")).isEmpty();
             assertThat(tx.accounts().find("999988887777")).isEmpty();
             assertThat(tx.accessKeys().find(SigilTestServer.ROOT_KEY_ID)).isPresent();
+            assertThat(tx.accounts().get(SigilTestServer.ACCOUNT_ID).alias()).isNull();
             return null;
         });
     }

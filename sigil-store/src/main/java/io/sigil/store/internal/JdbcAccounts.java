@@ -64,7 +64,9 @@ final class JdbcAccounts implements AccountStore {
                         accountId),
                 count("SELECT count(*) FROM access_keys WHERE account_id = ? AND user_id IS NULL", accountId),
                 count("SELECT count(*) FROM signing_certificates WHERE account_id = ? AND user_id IS NULL",
-                        accountId));
+                        accountId),
+                count("SELECT count(*) FROM saml_providers WHERE account_id = ?", accountId)
+                        + count("SELECT count(*) FROM oidc_providers WHERE account_id = ?", accountId));
     }
 
     private int count(String sql, String accountId) {

@@ -132,8 +132,7 @@ final class Simulation {
     /** Every result, in the order of ActionNames, then ResourceArns. */
     List<EvaluationResult> run() {
         List<EvaluationResult> out = new ArrayList<>();
-        boolean given = !in.resources().isEmpty();
-        List<String> resources = given ? in.resources() : List.of("*");
+        List<String> resources = in.resources().isEmpty() ? List.of("*") : in.resources();
         for (String action : in.actions()) {
             if (in.scenario() != null) {
                 out.add(scenario(action, resources));
@@ -141,15 +140,19 @@ final class Simulation {
             }
             for (String resource : resources) {
                 One one = evaluate(action, resource);
+                // MissingContextValues "is used when the resource in a simulation is "*", either explicitly, or when
+                // the ResourceArns parameter blank. If you include a list of resources, then any missing context
+                // values are instead included under the ResourceSpecificResults section" (EvaluationResult).
+                boolean specific = !resource.equals("*");
                 EvaluationResult.Builder b = EvaluationResult.builder().evalActionName(action)
                         .evalResourceName(resource).evalDecision(one.decision)
                         .matchedStatements(one.matched)
-                        .missingContextValues(given ? List.of() : one.missing);
+                        .missingContextValues(specific ? List.of() : one.missing);
                 one.boundaryDetail(b);
                 if (one.details != null) {
                     b.evalDecisionDetailsWithStrings(one.details);
                 }
-                if (given) {
+                if (specific) {
                     b.resourceSpecificResults(one.resourceResult());
                 }
                 out.add(b.build());

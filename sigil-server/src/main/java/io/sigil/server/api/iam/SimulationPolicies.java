@@ -16,6 +16,7 @@ import io.sigil.iam.store.Tx;
 import io.sigil.iam.store.UserStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.iam.model.PolicySourceType;
@@ -71,7 +72,7 @@ final class SimulationPolicies {
         boolean here = m.group(1).equals(accountId);
         switch (kind) {
             case "user": {
-                User user = (here ? tx.users().find(accountId, name) : java.util.Optional.<User>empty())
+                User user = (here ? tx.users().find(accountId, name) : Optional.<User>empty())
                         .orElseThrow(() -> UserStore.noSuchUser(name));
                 List<Source> identity = new ArrayList<>(own(tx, accountId, PolicyOwnerKind.USER, user.name()));
                 for (Group g : groups(tx, accountId, user.name())) {
@@ -81,13 +82,13 @@ final class SimulationPolicies {
                         boundary(tx, accountId, user.permissionsBoundaryArn()));
             }
             case "group": {
-                Group group = (here ? tx.groups().find(accountId, name) : java.util.Optional.<Group>empty())
+                Group group = (here ? tx.groups().find(accountId, name) : Optional.<Group>empty())
                         .orElseThrow(() -> GroupStore.noSuchGroup(name));
                 return new Principal(PolicySourceType.GROUP, group.arn(),
                         own(tx, accountId, PolicyOwnerKind.GROUP, group.name()), null);
             }
             default: {
-                Role role = (here ? tx.roles().find(accountId, name) : java.util.Optional.<Role>empty())
+                Role role = (here ? tx.roles().find(accountId, name) : Optional.<Role>empty())
                         .orElseThrow(() -> RoleStore.noSuchRole(name));
                 return new Principal(PolicySourceType.ROLE, role.arn(),
                         own(tx, accountId, PolicyOwnerKind.ROLE, role.name()),
@@ -125,8 +126,17 @@ final class SimulationPolicies {
         }
     }
 
+    /**
+     * The entity's permissions boundary, or null for none. A boundary whose policy cannot be read allows nothing, as
+     * the enforcing Authorizer reads it, so the simulation denies what the real call would.
+     */
     private static Source boundary(Tx tx, String accountId, String arn) {
-        return arn == null ? null : managed(tx, accountId, arn);
+        if (arn == null) {
+            return null;
+        }
+        Source s = managed(tx, accountId, arn);
+        return s != null ? s : new Source(arn.substring(arn.lastIndexOf('/') + 1), PolicySourceType.USER_MANAGED,
+                "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
     }
 
     /** A managed policy's default version (AWS managed from the catalogue), or null if it is gone. */

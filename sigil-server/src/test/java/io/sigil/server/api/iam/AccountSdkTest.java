@@ -189,6 +189,17 @@ class AccountSdkTest {
     }
 
     @Test
+    void getAccountSummary_reportsTheGlobalEndpointTokenVersionTheAccountSet() {
+        try {
+            iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v2Token"));
+            assertThat(iam.getAccountSummary().summaryMap()).containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 2);
+        } finally {
+            iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v1Token"));
+        }
+        assertThat(iam.getAccountSummary().summaryMap()).containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 1);
+    }
+
+    @Test
     void getAccountSummary_countsWhatTheAccountHolds_asItChanges() {
         Map<SummaryKeyType, Integer> before = iam.getAccountSummary().summaryMap();
         iam.createUser(r -> r.userName("summary-user"));
@@ -200,6 +211,7 @@ class AccountSdkTest {
         iam.attachRolePolicy(r -> r.roleName("summary-role").policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
         iam.createInstanceProfile(r -> r.instanceProfileName("summary-profile"));
         iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("summary-mfa"));
+        iam.createOpenIDConnectProvider(r -> r.url("https://summary.example.com").clientIDList("app"));
 
         Map<SummaryKeyType, Integer> after = iam.getAccountSummary().summaryMap();
 
@@ -211,6 +223,7 @@ class AccountSdkTest {
         assertThat(delta(before, after, SummaryKeyType.INSTANCE_PROFILES)).isEqualTo(1);
         assertThat(delta(before, after, SummaryKeyType.MFA_DEVICES)).isEqualTo(1);
         assertThat(delta(before, after, SummaryKeyType.MFA_DEVICES_IN_USE)).isEqualTo(0);
+        assertThat(delta(before, after, SummaryKeyType.PROVIDERS)).isEqualTo(1);
     }
 
     private static int delta(Map<SummaryKeyType, Integer> before, Map<SummaryKeyType, Integer> after,

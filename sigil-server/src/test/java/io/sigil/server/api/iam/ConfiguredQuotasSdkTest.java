@@ -166,6 +166,43 @@ class ConfiguredQuotasSdkTest {
                 "Cannot exceed quota for AccessKeysPerUser: 1");
     }
 
+    /** A policy document of exactly {@code size} characters, none of them whitespace. */
+    private static String documentOfSize(int size) {
+        String head = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                + "\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::";
+        String tail = "\"}]}";
+        return head + "b".repeat(size - head.length() - tail.length()) + tail;
+    }
+
+    @Test
+    void inlinePolicySizes_documentsUpToTheAggregateQuotaFit_oneCharacterMoreIsLimitExceeded() {
+        iam.createUser(r -> r.userName("sized"));
+        iam.createGroup(r -> r.groupName("sized-group"));
+        iam.createRole(r -> r.roleName("sized-role").assumeRolePolicyDocument(RoleFixtures.EC2_TRUST));
+        assertThat(documentOfSize(300)).hasSize(300);
+
+        iam.putUserPolicy(r -> r.userName("sized").policyName("p").policyDocument(documentOfSize(299)));
+        iam.putUserPolicy(r -> r.userName("sized").policyName("p").policyDocument(documentOfSize(300)));
+        limitExceeded(() -> iam.putUserPolicy(r -> r.userName("sized").policyName("p")
+                .policyDocument(documentOfSize(301))), "Maximum policy size of 300 bytes exceeded for user sized");
+        iam.putGroupPolicy(r -> r.groupName("sized-group").policyName("p").policyDocument(documentOfSize(400)));
+        limitExceeded(() -> iam.putGroupPolicy(r -> r.groupName("sized-group").policyName("p")
+                .policyDocument(documentOfSize(401))),
+                "Maximum policy size of 400 bytes exceeded for group sized-group");
+        iam.putRolePolicy(r -> r.roleName("sized-role").policyName("p").policyDocument(documentOfSize(500)));
+        limitExceeded(() -> iam.putRolePolicy(r -> r.roleName("sized-role").policyName("p")
+                .policyDocument(documentOfSize(501))),
+                "Maximum policy size of 500 bytes exceeded for role sized-role");
+    }
+
+    @Test
+    void policySize_aManagedPolicyDocumentOfTheQuotaFits_oneCharacterMoreIsLimitExceeded() {
+        iam.createPolicy(r -> r.policyName("at-limit").policyDocument(documentOfSize(600)));
+
+        limitExceeded(() -> iam.createPolicy(r -> r.policyName("over-limit").policyDocument(documentOfSize(601))),
+                "Cannot exceed quota for PolicySize: 600");
+    }
+
     @Test
     void getAccountSummary_reportsTheConfiguredQuotas() {
         Map<SummaryKeyType, Integer> m = iam.getAccountSummary().summaryMap();

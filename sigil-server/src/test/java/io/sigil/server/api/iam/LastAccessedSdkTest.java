@@ -302,6 +302,21 @@ class LastAccessedSdkTest {
     }
 
     @Test
+    void limits_twoHundredServiceNamespacesAreAccepted_twoHundredAndOneAreAValidationError() {
+        List<String> ns200 = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "svc" + i).toList();
+        List<String> ns201 = java.util.stream.IntStream.range(0, 201).mapToObj(i -> "svc" + i).toList();
+
+        assertThat(root.listPoliciesGrantingServiceAccess(r -> r.arn(ALICE).serviceNamespaces(ns200))
+                .policiesGrantingServiceAccess()).hasSize(200);
+        awsError(() -> root.listPoliciesGrantingServiceAccess(r -> r.arn(ALICE).serviceNamespaces(ns201)),
+                IamException.class, 400, "ValidationError", null);
+        awsError(() -> root.generateServiceLastAccessedDetails(r -> r.arn(ALICE).granularity("HOURLY")),
+                IamException.class, 400, "ValidationError", null);
+        awsError(() -> root.getServiceLastAccessedDetails(r -> r.jobId("short")), IamException.class, 400,
+                "ValidationError", null);
+    }
+
+    @Test
     void aJobIsReadableOnlyByTheCallerThatGeneratedIt() {
         String jobId = root.generateServiceLastAccessedDetails(r -> r.arn(ALICE)).jobId();
         root.createUser(r -> r.userName("carol"));

@@ -148,6 +148,40 @@ class RoleEnforcementIntegrationTest {
     }
 
     @Test
+    void addRoleToInstanceProfile_passesTheRoleToEc2_asIamPassedToServiceAndAssociatedResourceArnSay() {
+        root.createInstanceProfile(r -> r.instanceProfileName("ToEc2"));
+        root.createRole(r -> r.roleName("ForEc2").assumeRolePolicyDocument(EC2_TRUST));
+        String manage = "{\"Effect\":\"Allow\",\"Action\":[\"iam:AddRoleToInstanceProfile\","
+                + "\"iam:RemoveRoleFromInstanceProfile\"],\"Resource\":\"*\"},";
+        try (IamClient toLambda = userWith("ivan", manage + "{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"iam:PassedToService\":"
+                + "\"lambda.amazonaws.com\"}}}")) {
+            assertDenied(() -> toLambda.addRoleToInstanceProfile(r -> r.instanceProfileName("ToEc2")
+                    .roleName("ForEc2")), "iam:PassRole", "arn:aws:iam::" + ACCOUNT + ":role/ForEc2");
+        }
+        try (IamClient toEc2 = userWith("judy", manage + "{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"iam:PassedToService\":"
+                + "\"ec2.amazonaws.com\"},\"ArnLike\":{\"iam:AssociatedResourceArn\":\"arn:aws:ec2:*:" + ACCOUNT
+                + ":instance/*\"}}}")) {
+            toEc2.addRoleToInstanceProfile(r -> r.instanceProfileName("ToEc2").roleName("ForEc2"));
+            toEc2.removeRoleFromInstanceProfile(r -> r.instanceProfileName("ToEc2").roleName("ForEc2"));
+        }
+    }
+
+    @Test
+    void addRoleToInstanceProfile_judgesPassRoleWithoutTheInstanceProfilesTags() {
+        root.createInstanceProfile(r -> r.instanceProfileName("Tagged").tags(software.amazon.awssdk.services.iam
+                .model.Tag.builder().key("env").value("prod").build()));
+        root.createRole(r -> r.roleName("PassedPlain").assumeRolePolicyDocument(EC2_TRUST));
+        try (IamClient kim = userWith("kim", "{\"Effect\":\"Allow\",\"Action\":[\"iam:AddRoleToInstanceProfile\","
+                + "\"iam:PassRole\"],\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                + "{\"aws:ResourceTag/env\":\"prod\"}}}")) {
+            assertDenied(() -> kim.addRoleToInstanceProfile(r -> r.instanceProfileName("Tagged")
+                    .roleName("PassedPlain")), "iam:PassRole", "arn:aws:iam::" + ACCOUNT + ":role/PassedPlain");
+        }
+    }
+
+    @Test
     void deletionStatus_isAuthorisedOnTheRoleItsTaskIdNames() {
         root.createServiceLinkedRole(r -> r.awsServiceName("kafka.amazonaws.com"));
         root.createServiceLinkedRole(r -> r.awsServiceName("mq.amazonaws.com"));

@@ -68,6 +68,9 @@ class SimulateCustomPolicySdkTest {
         assertThat(s.endPosition().column()).isEqualTo(5);
         assertThat(r.missingContextValues()).isEmpty();
         assertThat(r.hasResourceSpecificResults()).isFalse();
+        // OrganizationsDecisionDetail "only applies if the simulated user's account is part of an organization";
+        // Sigil's accounts are in none.
+        assertThat(r.organizationsDecisionDetail()).isNull();
     }
 
     @Test
@@ -116,6 +119,16 @@ class SimulateCustomPolicySdkTest {
                 .contextEntries(entry("aws:SecureTransport", ContextKeyTypeEnum.BOOLEAN, "true"))));
         assertThat(r.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
         assertThat(r.missingContextValues()).containsExactly("aws:SourceIp");
+    }
+
+    @Test
+    void missingContextValues_forAnExplicitStar_stayOnTheResult() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"s3:prefix\":\"home/\"}}}]}";
+        EvaluationResult r = only(iam.simulateCustomPolicy(b -> b.policyInputList(policy).actionNames("s3:ListBucket")
+                .resourceArns("*")));
+        assertThat(r.missingContextValues()).containsExactly("s3:prefix");
+        assertThat(r.hasResourceSpecificResults()).isFalse();
     }
 
     @Test

@@ -173,6 +173,24 @@ class SimulatePrincipalPolicySdkTest {
     }
 
     @Test
+    void aResourcePolicyNamingTheSourceUser_allowsWithoutCallerArn_sinceTheUserIsTheCaller() {
+        String arn = iam.createUser(b -> b.userName("sim-u8")).user().arn();
+        String bucket = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                + arn + "\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::shared/*\"}]}";
+        var r = iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("s3:GetObject")
+                .resourceArns("arn:aws:s3:::shared/x").resourcePolicy(bucket)).evaluationResults().get(0);
+        assertThat(r.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(matched(r).sourcePolicyType()).isEqualTo(PolicySourceType.RESOURCE);
+        // Owned by another account, the bucket's grant is not enough: the user's own policies must allow too.
+        var cross = iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("s3:GetObject")
+                .resourceArns("arn:aws:s3:::shared/x").resourcePolicy(bucket).resourceOwner("999988887777"))
+                .evaluationResults().get(0);
+        assertThat(cross.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+        assertThat(cross.evalDecisionDetailsAsStrings()).containsEntry("IAM Policy", "implicitDeny")
+                .containsEntry("Resource Policy", "allowed");
+    }
+
+    @Test
     void aResourcePolicyForARole_needsCallerArn() {
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
                 + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 
 /**
  * SetSecurityTokenServicePreferences through the SDK (IAM API Reference): the global endpoint's token version is
@@ -42,20 +43,24 @@ class StsPreferencesSdkTest {
     }
 
     @Test
-    void theVersion_isV1UntilSet_thenRecordedAsSet_andSettingItAgainIsIdempotent() {
+    void theVersion_isV1UntilSet_thenRecordedAsSet_andGetAccountSummaryReportsIt() {
         assertThat(recorded()).as("an account that never set it").isEqualTo(GlobalEndpointTokenVersion.V1_TOKEN);
+        assertThat(iam.getAccountSummary().summaryMap())
+                .containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 1);
 
         iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion(
                 software.amazon.awssdk.services.iam.model.GlobalEndpointTokenVersion.V2_TOKEN));
         assertThat(recorded()).isEqualTo(GlobalEndpointTokenVersion.V2_TOKEN);
-        assertThat(recorded().number()).as("GetAccountSummary's GlobalEndpointTokenVersion").isEqualTo(2);
+        assertThat(iam.getAccountSummary().summaryMap())
+                .containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 2);
 
         iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v2Token"));
         assertThat(recorded()).isEqualTo(GlobalEndpointTokenVersion.V2_TOKEN);
 
         iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v1Token"));
         assertThat(recorded()).isEqualTo(GlobalEndpointTokenVersion.V1_TOKEN);
-        assertThat(recorded().number()).isEqualTo(1);
+        assertThat(iam.getAccountSummary().summaryMap())
+                .containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 1);
     }
 
     @Test

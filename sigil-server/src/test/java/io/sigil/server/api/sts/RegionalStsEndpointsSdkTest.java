@@ -135,4 +135,42 @@ class RegionalStsEndpointsSdkTest {
                     .isEqualTo("ap-southeast-2");
         }
     }
+
+    @Test
+    void aRegionalCall_isAuditedInItsRegion_andAGlobalOneInUsEast1() throws Exception {
+        AccessKey key = StsServer.user("region-audit", null);
+        try (StsClient eu = sts(Region.EU_NORTH_1, key.accessKeyId(), key.secretAccessKey())) {
+            eu.getCallerIdentity();
+        }
+        try (StsClient global = sts(Region.AWS_GLOBAL, key.accessKeyId(), key.secretAccessKey())) {
+            global.getSessionToken();
+        }
+        // CloudTrail User Guide, "AWS STS": calls to a regional endpoint are logged in that region, calls to the
+        // global endpoint in us-east-1.
+        assertThat(auditLine("\"eventName\":\"GetCallerIdentity\"", key.accessKeyId()))
+                .contains("\"awsRegion\":\"eu-north-1\"");
+        assertThat(auditLine("\"eventName\":\"GetSessionToken\"", key.accessKeyId()))
+                .contains("\"awsRegion\":\"us-east-1\"");
+    }
+
+    /** The audit event (a JSON line) containing both needles, waiting up to 5 s for the background writer. */
+    private String auditLine(String needle, String other) throws Exception {
+        java.nio.file.Path dir = server.app().dataDir().resolve("audit");
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (java.nio.file.Files.isDirectory(dir)) {
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+                    for (java.nio.file.Path f : files.toList()) {
+                        for (String line : java.nio.file.Files.readAllLines(f)) {
+                            if (line.contains(needle) && line.contains(other)) {
+                                return line;
+                            }
+                        }
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no audit event with " + needle + " and " + other);
+    }
 }

@@ -196,4 +196,21 @@ class StsBoundariesSdkTest {
                     "Member must satisfy regular expression pattern: [\\w]*");
         }
     }
+
+    @Test
+    void getFederationToken_policyOf2048CharactersIsAccepted_2049IsValidationError() {
+        AccessKey key = StsServer.user("bnd-fed-policy", StsServer.policy("Allow", "\"sts:GetFederationToken\"",
+                "*"));
+        String head = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::";
+        String tail = "\"}]}";
+        String exact = head + "a".repeat(2048 - head.length() - tail.length()) + tail;
+        String over = head + "a".repeat(2049 - head.length() - tail.length()) + tail;
+        assertThat(exact).hasSize(2048);
+        try (StsClient sts = server.sts(key.accessKeyId(), key.secretAccessKey())) {
+            assertThat(sts.getFederationToken(r -> r.name("fits").policy(exact)).packedPolicySize()).isPositive();
+            validationError(() -> sts.getFederationToken(r -> r.name("over").policy(over)), "policy",
+                    "Member must have length less than or equal to 2048");
+        }
+    }
 }
