@@ -63,6 +63,9 @@ interface DelegationStoreContract {
         assertThat(s.changedAt()).isEqualTo(now().plusSeconds(1));
         Optional<OutboundFederation> byIssuer = store().read(tx -> tx.outboundFederation().findByIssuer(issuer));
         Optional<OutboundFederation> unknown = store().read(tx -> tx.outboundFederation().findByIssuer("another-id"));
+        Optional<OutboundFederation> locked = store().inTransaction(tx -> tx.outboundFederation()
+                .findForUpdate(account()));
+        assertThat(locked).contains(s);
         assertThat(byIssuer).contains(s);
         assertThat(unknown).isEmpty();
     }
@@ -74,7 +77,12 @@ interface DelegationStoreContract {
         byte[] priv = ("PRIVATE-KEY-" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
         JwtSigningKey k = new JwtSigningKey(account(), "RS256", UUID.randomUUID().toString(), new byte[] {1, 2, 3},
                 priv, now());
-        store().write(tx -> tx.outboundFederation().addSigningKey(k));
+        boolean added = store().inTransaction(tx -> tx.outboundFederation().addSigningKey(k));
+        JwtSigningKey late = new JwtSigningKey(account(), "RS256", UUID.randomUUID().toString(), new byte[] {4},
+                priv, now());
+        boolean secondAdded = store().inTransaction(tx -> tx.outboundFederation().addSigningKey(late));
+        assertThat(added).isTrue();
+        assertThat(secondAdded).as("the first key of an algorithm wins").isFalse();
         List<JwtSigningKey> keys = store().read(tx -> tx.outboundFederation().signingKeys(account()));
         assertThat(keys).containsExactly(k);
         Store wrongKey = openWithAnotherMasterKey();

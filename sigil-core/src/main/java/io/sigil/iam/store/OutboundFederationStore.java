@@ -10,6 +10,12 @@ public interface OutboundFederationStore {
 
     Optional<OutboundFederation> find(String accountId);
 
+    /**
+     * The account's setting, read under the account's row lock: a change decided on what this returns cannot race
+     * another (two concurrent enables: one succeeds, the other sees FeatureEnabled).
+     */
+    Optional<OutboundFederation> findForUpdate(String accountId);
+
     /** The setting whose issuer id this is (for the issuer's discovery document and JWKS). */
     Optional<OutboundFederation> findByIssuer(String issuerId);
 
@@ -19,6 +25,11 @@ public interface OutboundFederationStore {
     /** The account's signing keys, ordered by algorithm. */
     List<JwtSigningKey> signingKeys(String accountId);
 
-    /** Adds a key; a second key for the same account and algorithm is refused (the first one wins a race). */
-    void addSigningKey(JwtSigningKey key);
+    /**
+     * Adds a key unless the account has one for that algorithm already: of two nodes racing to make the first key,
+     * the first to commit wins and the other's key is dropped.
+     *
+     * @return whether this key was added
+     */
+    boolean addSigningKey(JwtSigningKey key);
 }

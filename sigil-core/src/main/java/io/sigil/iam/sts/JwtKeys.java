@@ -55,13 +55,7 @@ final class JwtKeys {
     JwtSigningKey get(String accountId, String algorithm) {
         return find(accountId, algorithm).orElseGet(() -> {
             JwtSigningKey made = generate(accountId, algorithm, clock.instant());
-            store.write(tx -> {
-                boolean present = tx.outboundFederation().signingKeys(accountId).stream()
-                        .anyMatch(k -> k.algorithm().equals(algorithm));
-                if (!present) {
-                    tx.outboundFederation().addSigningKey(made);
-                }
-            });
+            store.write(tx -> tx.outboundFederation().addSigningKey(made));
             return find(accountId, algorithm).orElseThrow();
         });
     }

@@ -8,7 +8,6 @@ import io.sigil.iam.store.Store;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,7 +49,7 @@ public final class OutboundFederationService {
     public String enable(String accountId) {
         Instant now = clock.instant();
         OutboundFederation setting = store.inTransaction(tx -> {
-            Optional<OutboundFederation> current = tx.outboundFederation().find(accountId);
+            Optional<OutboundFederation> current = tx.outboundFederation().findForUpdate(accountId);
             if (current.isPresent() && current.get().enabled()) {
                 throw new IamException(ErrorCode.FEATURE_ENABLED, "Outbound identity federation is already enabled"
                         + " for this account. To fetch the current configuration (including the unique issuer URL),"
@@ -71,7 +70,8 @@ public final class OutboundFederationService {
     public void disable(String accountId) {
         Instant now = clock.instant();
         store.write(tx -> {
-            OutboundFederation current = tx.outboundFederation().find(accountId).filter(OutboundFederation::enabled)
+            OutboundFederation current = tx.outboundFederation().findForUpdate(accountId)
+                    .filter(OutboundFederation::enabled)
                     .orElseThrow(OutboundFederationService::alreadyDisabled);
             tx.outboundFederation().put(current.withEnabled(false, now));
         });
@@ -126,10 +126,5 @@ public final class OutboundFederationService {
     private static IamException alreadyDisabled() {
         return new IamException(ErrorCode.FEATURE_DISABLED,
                 "Outbound identity federation is disabled for this account.");
-    }
-
-    /** For tests and callers that only have the keys. */
-    static List<String> algorithms() {
-        return JwtKeys.ALGORITHMS;
     }
 }

@@ -30,6 +30,12 @@ final class JdbcOutboundFederation implements OutboundFederationStore {
     }
 
     @Override
+    public Optional<OutboundFederation> findForUpdate(String accountId) {
+        tx.lockAccount(accountId);
+        return find(accountId);
+    }
+
+    @Override
     public Optional<OutboundFederation> findByIssuer(String issuerId) {
         return tx.db.queryOne("SELECT account_id, issuer_id, enabled, changed_at FROM outbound_federation "
                 + "WHERE issuer_id = ?", JdbcOutboundFederation::map, issuerId);
@@ -58,13 +64,19 @@ final class JdbcOutboundFederation implements OutboundFederationStore {
                 Db.instant(rs, "create_date")), accountId);
     }
 
+    /** Locks the account row first, so the check and the insert see one order of racing writers. */
     @Override
-    public void addSigningKey(JwtSigningKey k) {
+    public boolean addSigningKey(JwtSigningKey k) {
         tx.lockAccount(k.accountId());
+        if (tx.db.count("SELECT count(*) FROM jwt_signing_keys WHERE account_id = ? AND algorithm = ?",
+                k.accountId(), k.algorithm()) > 0) {
+            return false;
+        }
         tx.db.update("INSERT INTO jwt_signing_keys (account_id, algorithm, key_id, public_key, private_key, "
                         + "create_date) VALUES (?, ?, ?, ?, ?, ?)", k.accountId(), k.algorithm(), k.keyId(),
                 k.publicKey(), tx.secretBox.seal(k.privateKey(), associatedData(k.accountId(), k.keyId())),
                 k.createDate());
+        return true;
     }
 
     private static byte[] associatedData(String accountId, String keyId) {

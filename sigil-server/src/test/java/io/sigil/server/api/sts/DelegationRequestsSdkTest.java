@@ -123,6 +123,8 @@ class DelegationRequestsSdkTest {
             assertThat(fresh.permissions().parameters()).extracting(PolicyParameter::name).containsExactly("UserName");
             assertThat(fresh.requestMessage()).isEqualTo("ticket 7");
             assertThat(fresh.sessionDuration()).isEqualTo(900);
+            assertThat(Duration.between(fresh.createDate(), fresh.expirationTime()))
+                    .as("a pending request waits 7 days for its decision").isEqualTo(Duration.ofDays(7));
             assertThat(admin.listDelegationRequests(r -> { }).delegationRequests())
                     .as("a request without an owner is not listed").isEmpty();
 
@@ -338,6 +340,25 @@ class DelegationRequestsSdkTest {
             assertThat(partial.permissionCheckResultAsString()).as("iam:GetUser is missing").isEqualTo("DENIED");
             assertThat(admin.getDelegationRequest(r -> r.delegationRequestId(id)).permissionCheckStatus())
                     .as("no check unless asked").isNull();
+        }
+    }
+
+    @Test
+    void theOwnersDefaultPermission_givesWayToAnExplicitDeny() {
+        Parties p = parties("deny");
+        String id = create(p, "wf-deny", r -> { });
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"iam:AssociateDelegationRequest\",\"Resource\":\"*\"},{\"Effect\":\"Deny\","
+                + "\"Action\":\"iam:GetDelegationRequest\",\"Resource\":\"*\"}]}";
+        AccessKey owner = userWithPolicy(p.customer(), "dr-denied-owner", policy);
+        try (IamClient asOwner = server().iam(owner.accessKeyId(), owner.secretAccessKey())) {
+            asOwner.associateDelegationRequest(r -> r.delegationRequestId(id));
+            assertThatThrownBy(() -> get(asOwner, id)).isInstanceOfSatisfying(IamException.class, e -> {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                assertThat(e.awsErrorDetails().errorMessage()).contains("iam:GetDelegationRequest on resource: "
+                        + "arn:aws:iam::" + p.customer().accountId() + ":delegation-request/" + id)
+                        .contains("explicit deny");
+            });
         }
     }
 }
