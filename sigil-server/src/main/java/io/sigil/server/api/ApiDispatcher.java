@@ -275,7 +275,8 @@ public final class ApiDispatcher implements ApiEndpoint {
         metrics.request(t.operation, outcome, System.nanoTime() - t.started);
         audit.record(new AuditEvent(now, t.service.id() + ".amazonaws.com", t.operation, t.region,
                 call.remoteAddress(), call.header("User-Agent") == null ? "" : call.header("User-Agent"),
-                t.federated != null ? t.federated.identity() : identity(t.principal), t.requestParameters, t.error == null ? t.responseElements : null,
+                t.federated != null ? t.federated.identity() : identity(t.principal), t.requestParameters,
+                t.error == null ? t.responseElements : null,
                 t.error == null ? null : t.error.code(), t.error == null ? null : t.error.message(), t.requestId,
                 RequestIds.next(), isReadOnly(t.operation),
                 t.principal != null ? t.principal.accountId() : t.federated != null ? t.federated.accountId() : null,

@@ -1,5 +1,6 @@
 package io.sigil.server.audit;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
 public record FederatedIdentity(Map<String, String> identity, String accountId) {
 
     public FederatedIdentity {
-        identity = Map.copyOf(identity);
+        // In CloudTrail's order (type, principalId, userName, identityProvider): Map.copyOf would lose it.
+        identity = Collections.unmodifiableMap(new LinkedHashMap<>(identity));
     }
 
     /** The federated user an AssumeRoleWithWebIdentity or AssumeRoleWithSAML answer names; empty for others. */
