@@ -94,7 +94,10 @@ public final class AuthorizeOperation implements RestOperation {
     @Override
     public String handle(HttpCall call, CallContext caller, AuditNote note) {
         AuthorizeRequest q = AuthorizeRequests.read(call.body());
-        note.requestParameters(Map.of("action", q.action(), "resource", q.resource()));
+        Map<String, Object> parameters = new java.util.LinkedHashMap<>(); // a stable order in the audit log
+        parameters.put("action", q.action());
+        parameters.put("resource", q.resource());
+        note.requestParameters(parameters);
         Instant now = caller.now();
         Subject who = subject(q, caller.principal(), now);
         CompiledPolicy resourcePolicy = resourcePolicy(q.resourcePolicy());
