@@ -8,6 +8,7 @@ import io.sigil.iam.store.Store;
 import io.sigil.iam.sts.OutboundFederationService;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.server.api.ApiDispatcher;
+import io.sigil.server.federation.FederationEndpoint;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.CredentialResolver;
 import io.sigil.server.api.EnforcementTable;
@@ -92,6 +93,7 @@ public final class SigilApp implements AutoCloseable {
         DecisionListener lastAccessed = (principal, service, action, resource, region, decision, at) ->
                 accessTracking.record(principal, action, region, at);
         admin.putAll(rest.admin(box, lastAccessed));
+        admin.put("GET " + FederationEndpoint.PATH, new FederationEndpoint(credentials, box, clock));
         this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(), admin, rest.api(), api);
         http.start();
         trace.mark("jetty");
