@@ -10,18 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sigil.iam.model.AccessRecord;
 import io.sigil.iam.model.PolicyOwnerKind;
 import io.sigil.iam.model.User;
-import io.sigil.iam.store.ChangeEvent;
-import io.sigil.iam.store.Store;
-import io.sigil.iam.store.Subscription;
-import io.sigil.iam.store.Tx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,44 +142,5 @@ class AccessTrackingTest {
         tracking.close();
         tracking.record(as(alice), "iam:GetUser", "us-east-1", NOW);
         assertThat(tracking.pendingCount()).isZero();
-    }
-
-    /** Counts write transactions; can be told to fail the next one. */
-    private static final class CountingStore implements Store {
-        final Store delegate;
-        final AtomicInteger writes = new AtomicInteger();
-        final AtomicBoolean failNext = new AtomicBoolean();
-
-        CountingStore(Store delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public <T> T inTransaction(Function<Tx, T> work) {
-            if (failNext.getAndSet(false)) {
-                throw new IllegalStateException("database down");
-            }
-            writes.incrementAndGet();
-            return delegate.inTransaction(work);
-        }
-
-        @Override
-        public <T> T read(Function<Tx, T> work) {
-            return delegate.read(work);
-        }
-
-        @Override
-        public Subscription subscribe(Consumer<ChangeEvent> listener) {
-            return delegate.subscribe(listener);
-        }
-
-        @Override
-        public String dialect() {
-            return delegate.dialect();
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
