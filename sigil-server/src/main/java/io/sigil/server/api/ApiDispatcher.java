@@ -11,6 +11,7 @@ import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
 import io.sigil.policy.Outcome;
 import io.sigil.server.audit.AuditEvent;
+import io.sigil.server.audit.AuditIdentity;
 import io.sigil.server.audit.AuditLog;
 import io.sigil.server.audit.FederatedIdentity;
 import io.sigil.server.audit.Redaction;
@@ -275,7 +276,7 @@ public final class ApiDispatcher implements ApiEndpoint {
         metrics.request(t.operation, outcome, System.nanoTime() - t.started);
         audit.record(new AuditEvent(now, t.service.id() + ".amazonaws.com", t.operation, t.region,
                 call.remoteAddress(), call.header("User-Agent") == null ? "" : call.header("User-Agent"),
-                t.federated != null ? t.federated.identity() : identity(t.principal), t.requestParameters,
+                t.federated != null ? t.federated.identity() : AuditIdentity.of(t.principal), t.requestParameters,
                 t.error == null ? t.responseElements : null,
                 t.error == null ? null : t.error.code(), t.error == null ? null : t.error.message(), t.requestId,
                 RequestIds.next(), isReadOnly(t.operation),
@@ -294,19 +295,4 @@ public final class ApiDispatcher implements ApiEndpoint {
      * {@code identityProvider} the name qualifier; recorded in the role's account.
      */
 
-    private static Map<String, String> identity(Principal p) {
-        if (p == null) {
-            return Map.of();
-        }
-        Map<String, String> id = new LinkedHashMap<>();
-        id.put("type", p.isRoot() ? "Root" : p.isIamUser() ? "IAMUser" : p.principalType());
-        id.put("principalId", p.userId());
-        id.put("arn", p.arn());
-        id.put("accountId", p.accountId());
-        id.put("accessKeyId", p.accessKeyId());
-        if (p.isIamUser()) {
-            id.put("userName", p.user().name());
-        }
-        return id;
-    }
 }

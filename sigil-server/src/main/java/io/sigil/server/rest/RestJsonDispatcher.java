@@ -15,6 +15,7 @@ import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.RequestIds;
 import io.sigil.server.api.RequestKeys;
 import io.sigil.server.audit.AuditEvent;
+import io.sigil.server.audit.AuditIdentity;
 import io.sigil.server.audit.AuditLog;
 import io.sigil.server.http.ApiEndpoint;
 import io.sigil.server.http.HttpCall;

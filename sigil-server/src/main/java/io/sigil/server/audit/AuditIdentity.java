@@ -1,4 +1,4 @@
-package io.sigil.server.rest;
+package io.sigil.server.audit;
 
 import io.sigil.iam.auth.Principal;
 
