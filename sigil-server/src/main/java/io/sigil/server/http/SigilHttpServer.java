@@ -161,16 +161,15 @@ public final class SigilHttpServer implements AutoCloseable {
                 }
                 byte[] body = new byte[0];
                 if ("POST".equals(method)) {
-                    try {
-                        body = request.getLength() > limits.maxBodyBytes() ? drain(request)
-                                : readBody(request, limits.maxBodyBytes());
-                    } catch (IOException ex) {
+                    Body read = readWithinLimit(request);
+                    if (read.refusal() == 400) {
                         return HttpReply.json(400, "{\"error\":\"the request body could not be read\"}");
                     }
-                    if (body == null) {
+                    if (read.refusal() == 413) {
                         return HttpReply.json(413, "{\"error\":\"the request body exceeds the maximum of "
                                 + limits.maxBodyBytes() + " bytes\"}");
                     }
+                    body = read.bytes();
                 }
                 return e.handle(new HttpCall(method, rawPath, rawQuery == null ? "" : rawQuery, headers, body,
                         remote, secure));
@@ -181,23 +180,14 @@ public final class SigilHttpServer implements AutoCloseable {
             if (target != null) {
                 return readAndHandle(request, head, target);
             }
-            long declared = request.getLength();
-            if (declared > limits.maxBodyBytes()) {
-                drain(request);
-                return api.refuse(head, 413, "RequestEntityTooLarge",
-                        "Request body exceeds the maximum of " + limits.maxBodyBytes() + " bytes.");
+            Body read = readWithinLimit(request);
+            if (read.refusal() == 413) {
+                return api.refuse(head, 413, "RequestEntityTooLarge", tooLarge());
             }
-            byte[] body;
-            try {
-                body = readBody(request, limits.maxBodyBytes());
-            } catch (IOException e) {
+            if (read.refusal() == 400) {
                 return api.refuse(head, 400, "MalformedQueryString", "The request body could not be read.");
             }
-            if (body == null) {
-                return api.refuse(head, 413, "RequestEntityTooLarge",
-                        "Request body exceeds the maximum of " + limits.maxBodyBytes() + " bytes.");
-            }
-            HttpCall call = new HttpCall(method, rawPath, head.rawQuery(), headers, body, remote, secure);
+            HttpCall call = new HttpCall(method, rawPath, head.rawQuery(), headers, read.bytes(), remote, secure);
             if (countParameters(call) > limits.maxParameters()) {
                 return api.refuse(call, 400, "InvalidParameterValue",
                         "The request has more than " + limits.maxParameters() + " parameters.");
@@ -207,22 +197,40 @@ public final class SigilHttpServer implements AutoCloseable {
 
         /** A REST-JSON operation: the body within the limit, else the operation's own refusal. */
         private HttpReply readAndHandle(Request request, HttpCall head, ApiEndpoint target) {
-            String tooLarge = "Request body exceeds the maximum of " + limits.maxBodyBytes() + " bytes.";
-            if (request.getLength() > limits.maxBodyBytes()) {
-                drain(request);
-                return target.refuse(head, 413, "RequestEntityTooLarge", tooLarge);
+            Body read = readWithinLimit(request);
+            if (read.refusal() == 413) {
+                return target.refuse(head, 413, "RequestEntityTooLarge", tooLarge());
             }
-            byte[] body;
-            try {
-                body = readBody(request, limits.maxBodyBytes());
-            } catch (IOException e) {
+            if (read.refusal() == 400) {
                 return target.refuse(head, 400, "SerializationException", "The request body could not be read.");
             }
-            if (body == null) {
-                return target.refuse(head, 413, "RequestEntityTooLarge", tooLarge);
+            return target.handle(new HttpCall(head.method(), head.rawPath(), head.rawQuery(), head.headers(),
+                    read.bytes(), head.remoteAddress(), head.secure()));
+        }
+
+        private String tooLarge() {
+            return "Request body exceeds the maximum of " + limits.maxBodyBytes() + " bytes.";
+        }
+
+        /** A request body within the limit, or why there is none: 413 (too large) or 400 (unreadable). */
+        private record Body(byte[] bytes, int refusal) {
+        }
+
+        /**
+         * The body, read only when it fits: one rule for the admin, REST-JSON and Query routes. A body refused for
+         * its declared length is drained first (see {@link #drain}).
+         */
+        private Body readWithinLimit(Request request) {
+            if (request.getLength() > limits.maxBodyBytes()) {
+                drain(request);
+                return new Body(null, 413);
             }
-            return target.handle(new HttpCall(head.method(), head.rawPath(), head.rawQuery(), head.headers(), body,
-                    head.remoteAddress(), head.secure()));
+            try {
+                byte[] body = readBody(request, limits.maxBodyBytes());
+                return body == null ? new Body(null, 413) : new Body(body, 0);
+            } catch (IOException e) {
+                return new Body(null, 400);
+            }
         }
 
         /** A route registered as {@code "METHOD /prefix/*"} that this method and path fall under, or null. */
@@ -241,13 +249,11 @@ public final class SigilHttpServer implements AutoCloseable {
          * {@link #DRAIN_LIMIT}: a client still sending its body then reads the 413 instead of meeting a reset
          * connection (RFC 9112, section 9.6: a server that closes early may lose its response). Longer bodies are
          * not read; the connection is closed after the answer.
-         *
-         * @return null, the "too large" body
          */
-        private static byte[] drain(Request request) {
+        private static void drain(Request request) {
             long left = request.getLength();
             if (left > DRAIN_LIMIT) {
-                return null;
+                return;
             }
             try {
                 InputStream in = Content.Source.asInputStream(request);
@@ -262,7 +268,6 @@ public final class SigilHttpServer implements AutoCloseable {
             } catch (IOException e) {
                 // the client gave up; the answer goes out or not, as the connection allows
             }
-            return null;
         }
 
         /** The body, or null when it is longer than {@code max}. */
