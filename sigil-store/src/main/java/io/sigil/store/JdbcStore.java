@@ -143,7 +143,7 @@ public final class JdbcStore implements Store {
         }
         boolean committed = false;
         try {
-            JdbcTx tx = new JdbcTx(new Db(c), dialect, secretBox, limits);
+            JdbcTx tx = new JdbcTx(new Db(c, connections.statements(c)), dialect, secretBox, limits);
             T result = work.apply(tx);
             if (write && dialect == Dialect.POSTGRESQL) {
                 for (ChangeEvent e : tx.events()) {

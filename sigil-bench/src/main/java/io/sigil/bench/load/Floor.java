@@ -30,10 +30,16 @@ final class Floor implements AutoCloseable {
     private final SigilHttpServer server;
 
     Floor(String keyId, String secret) throws Exception {
+        server = new SigilHttpServer("127.0.0.1", 0, HttpLimits.defaults(), Map.of(), endpoint(keyId, secret));
+        server.start();
+    }
+
+    /** The floor's handler alone: SigV4 verification of the call, then the fixed body. */
+    static ApiEndpoint endpoint(String keyId, String secret) {
         KeyCredential cred = new KeyCredential(secret, Principal.root("123456789012", keyId));
         SigV4Verifier<KeyCredential> verifier = new SigV4Verifier<>(SigV4Config.defaults(),
                 (id, token) -> id.equals(keyId) ? Optional.of(cred) : Optional.empty());
-        ApiEndpoint api = new ApiEndpoint() {
+        return new ApiEndpoint() {
             @Override
             public HttpReply handle(HttpCall call) {
                 Verification<KeyCredential> v = verifier.verify(new SignedRequest(call.method(), call.rawPath(),
@@ -47,8 +53,6 @@ final class Floor implements AutoCloseable {
                 return new HttpReply(status, "text/xml", Map.of(), BODY);
             }
         };
-        server = new SigilHttpServer("127.0.0.1", 0, HttpLimits.defaults(), Map.of(), api);
-        server.start();
     }
 
     int port() {

@@ -28,8 +28,11 @@ import java.util.Map;
  * Usage: {@code java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.LoadGenerator [seconds] [connections...]}
  */
 public final class LoadGenerator {
-    private static final String ROOT_KEY = "AKIABENCHROOT0000001";
-    private static final String ROOT_SECRET = "benchRootSecret00000000000000000000000000";
+    static final String ROOT_KEY = "AKIABENCHROOT0000001";
+    static final String ROOT_SECRET = "benchRootSecret00000000000000000000000000";
+
+    static final String GET_USER = "Action=GetUser&Version=2010-05-08&UserName=bench";
+    static final String LIST_USERS = "Action=ListUsers&Version=2010-05-08&MaxItems=1000";
 
     private LoadGenerator() {}
 
@@ -46,8 +49,8 @@ public final class LoadGenerator {
             URI sigil = URI.create(app.endpoint() + "/");
             String[] userKey = setUp(sigil);
             URI floorUri = URI.create("http://127.0.0.1:" + floor.port() + "/");
-            String getUser = "Action=GetUser&Version=2010-05-08&UserName=bench";
-            String listUsers = "Action=ListUsers&Version=2010-05-08&MaxItems=1000";
+            String getUser = GET_USER;
+            String listUsers = LIST_USERS;
             Duration d = Duration.ofSeconds(seconds);
             LoadRun.run("warm-up", sigil, getUser, userKey[0], userKey[1], 8, Duration.ofSeconds(3));
             LoadRun.run("warm-up", floorUri, getUser, ROOT_KEY, ROOT_SECRET, 8, Duration.ofSeconds(3));
@@ -64,7 +67,7 @@ public final class LoadGenerator {
     }
 
     /** Creates the users and the bench user's key and policy; returns the key id and secret. */
-    private static String[] setUp(URI endpoint) {
+    static String[] setUp(URI endpoint) {
         try (IamClient iam = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ROOT_KEY, ROOT_SECRET)))
                 .httpClient(UrlConnectionHttpClient.create()).build()) {

@@ -17,6 +17,7 @@ import io.sigil.server.api.KeyCredential;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.audit.AuditLog;
 import io.sigil.server.authz.DecisionListener;
+import io.sigil.server.http.ApiEndpoint;
 import io.sigil.server.http.SigilHttpServer;
 import io.sigil.server.metrics.Metrics;
 import io.sigil.server.protocol.QueryProtocol;
@@ -52,6 +53,7 @@ public final class SigilApp implements AutoCloseable {
     private final List<AutoCloseable> extras = new ArrayList<>();
     private final AccessTracking accessTracking;
     private final OutboundFederationService outbound;
+    private final ApiDispatcher api;
 
     private SigilApp(SigilConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -80,7 +82,7 @@ public final class SigilApp implements AutoCloseable {
         trace.mark("authorizer, audit and modules");
         QueryProtocol protocol = QueryProtocol.standard();
         trace.mark("query protocol");
-        ApiDispatcher api = new ApiDispatcher(protocol,
+        this.api = new ApiDispatcher(protocol,
                 new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), store, authorizer,
                 EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking);
         trace.mark("dispatcher");
@@ -160,6 +162,14 @@ public final class SigilApp implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /**
+     * The Query API (IAM and STS) behind the HTTP edge: sigil-bench's DispatchBenchmark calls it in-process to
+     * measure a call's own cost without the sockets.
+     */
+    public ApiEndpoint queryApi() {
+        return api;
     }
 
     public Store store() {

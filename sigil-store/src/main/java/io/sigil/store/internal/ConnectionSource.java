@@ -14,6 +14,14 @@ public interface ConnectionSource extends AutoCloseable {
     /** Rolls back, ignoring errors (the connection may already be broken). */
     void rollback(Connection c);
 
+    /**
+     * The kept prepared statements of a connection from {@link #begin}, or null where the driver or pool keeps its
+     * own (PostgreSQL's driver prepares server-side after a few uses of the same SQL).
+     */
+    default StatementCache statements(Connection c) {
+        return null;
+    }
+
     /** Returns a connection obtained from {@link #begin}, after commit or rollback. */
     void release(Connection c, boolean write);
 

@@ -23,20 +23,33 @@ public final class Db {
     }
 
     private final Connection connection;
+    /** The connection's kept statements, or null to prepare and close each statement per use. */
+    private final StatementCache cache;
 
     public Db(Connection connection) {
+        this(connection, null);
+    }
+
+    public Db(Connection connection, StatementCache cache) {
         this.connection = connection;
+        this.cache = cache;
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-        try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+        Use use = prepare(sql, args);
+        boolean failed = true;
+        // Closing the result set resets the statement, which a kept statement needs before its next use.
+        try (ResultSet rs = use.statement.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(mapper.map(rs));
             }
+            failed = false;
             return out;
         } catch (SQLException e) {
             throw new DbException(e);
+        } finally {
+            done(use, failed);
         }
     }
 
@@ -54,23 +67,60 @@ public final class Db {
 
     /** Executes an INSERT/UPDATE/DELETE; returns the number of rows changed. */
     public int update(String sql, Object... args) {
-        try (PreparedStatement ps = prepare(sql, args)) {
-            return ps.executeUpdate();
+        Use use = prepare(sql, args);
+        boolean failed = true;
+        try {
+            int n = use.statement.executeUpdate();
+            failed = false;
+            return n;
         } catch (SQLException e) {
             throw new DbException(e);
+        } finally {
+            done(use, failed);
         }
     }
 
-    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(sql);
+    /** A statement in use: the connection's kept one ({@code kept}), or one prepared for this use alone. */
+    private record Use(String sql, PreparedStatement statement, boolean kept) {}
+
+    private Use prepare(String sql, Object... args) {
+        PreparedStatement kept;
+        PreparedStatement ps;
+        try {
+            kept = cache == null ? null : cache.acquire(sql);
+            ps = kept != null ? kept : connection.prepareStatement(sql);
+        } catch (SQLException e) {
+            throw new DbException(e);
+        }
+        Use use = new Use(sql, ps, kept != null);
+        boolean failed = true;
         try {
             for (int i = 0; i < args.length; i++) {
                 bind(ps, i + 1, args[i]);
             }
-            return ps;
-        } catch (SQLException | RuntimeException e) {
-            ps.close();
-            throw e;
+            failed = false;
+            return use;
+        } catch (SQLException e) {
+            throw new DbException(e);
+        } finally {
+            if (failed) {
+                done(use, true);
+            }
+        }
+    }
+
+    /** After a use: a kept statement stays open for the next use unless the use failed; others are closed. */
+    private void done(Use use, boolean failed) {
+        if (use.kept) {
+            cache.release(use.sql, failed);
+            return;
+        }
+        try {
+            use.statement.close();
+        } catch (SQLException e) {
+            if (!failed) {
+                throw new DbException(e);
+            }
         }
     }
 

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,15 +32,19 @@ public final class SqliteConnections implements ConnectionSource {
     private final Connection writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> all = new ArrayList<>();
+    /** Each connection's kept statements, BEGIN and COMMIT among them; filled before the first transaction. */
+    private final Map<Connection, StatementCache> caches = new IdentityHashMap<>();
 
     public SqliteConnections(Path file) throws SQLException {
         SQLiteDataSource ds = dataSource(file);
         writer = ds.getConnection();
         all.add(writer);
+        caches.put(writer, new StatementCache(writer));
         for (int i = 0; i < READERS; i++) {
             Connection r = ds.getConnection();
             exec(r, "PRAGMA query_only = ON");
             all.add(r);
+            caches.put(r, new StatementCache(r));
             readers.add(r);
         }
     }
@@ -60,7 +66,7 @@ public final class SqliteConnections implements ConnectionSource {
         if (write) {
             writeLock.lock();
             try {
-                exec(writer, "BEGIN IMMEDIATE");
+                run(writer, "BEGIN IMMEDIATE");
                 return writer;
             } catch (SQLException | RuntimeException e) {
                 writeLock.unlock();
@@ -75,7 +81,7 @@ public final class SqliteConnections implements ConnectionSource {
             throw new SQLException("interrupted while waiting for a read connection", e);
         }
         try {
-            exec(r, "BEGIN");
+            run(r, "BEGIN");
             return r;
         } catch (SQLException | RuntimeException e) {
             readers.add(r);
@@ -85,16 +91,21 @@ public final class SqliteConnections implements ConnectionSource {
 
     @Override
     public void commit(Connection c) throws SQLException {
-        exec(c, "COMMIT");
+        run(c, "COMMIT");
     }
 
     @Override
     public void rollback(Connection c) {
         try {
-            exec(c, "ROLLBACK");
+            run(c, "ROLLBACK");
         } catch (SQLException ignored) {
             // no transaction open (commit succeeded or BEGIN failed)
         }
+    }
+
+    @Override
+    public StatementCache statements(Connection c) {
+        return caches.get(c);
     }
 
     @Override
@@ -111,6 +122,7 @@ public final class SqliteConnections implements ConnectionSource {
         writeLock.lock();
         try {
             for (Connection c : all) {
+                caches.get(c).clear();
                 try {
                     c.close();
                 } catch (SQLException ignored) {
@@ -120,6 +132,11 @@ public final class SqliteConnections implements ConnectionSource {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Runs a transaction-control statement with the connection's kept statement for it. */
+    private void run(Connection c, String sql) throws SQLException {
+        caches.get(c).execute(sql);
     }
 
     private static void exec(Connection c, String sql) throws SQLException {
