@@ -2,6 +2,7 @@ package io.sigil.server.api;
 
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
+import io.sigil.iam.model.User;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
@@ -189,7 +190,7 @@ public final class ApiDispatcher implements ApiEndpoint {
             // AWS using last accessed information"); recording only merges into memory.
             tracking.record(t.principal, in.operation().iamAction(), t.region, now);
         }
-        authorize(in, ctx, t);
+        ctx = ctx.withNamedUser(authorize(in, ctx, t));
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
         if (t.principal == null) {
             t.federated = FederatedIdentity.of(out).orElse(null);
@@ -201,14 +202,15 @@ public final class ApiDispatcher implements ApiEndpoint {
         return protocol.encodeResponse(in.operation(), out, t.requestId);
     }
 
-    private void authorize(DecodedRequest in, CallContext ctx, Trace t) {
+    /** Authorises the call; returns the user the request names if authorisation read it (else null). */
+    private User authorize(DecodedRequest in, CallContext ctx, Trace t) {
         if (mode == EnforceMode.OFF || ctx.principal() == null) {
-            return; // an unsigned operation has no caller to authorise; its service decides
+            return null; // an unsigned operation has no caller to authorise; its service decides
         }
         Principal p = ctx.principal();
         EnforcementTable.Target target = store.read(tx -> table.resolve(t.operation, in.request(), p, tx));
         if (target.resource() == null) {
-            return;
+            return target.namedUser();
         }
         Map<String, ContextValue> keys = RequestKeys.of(ctx);
         keys.putAll(target.keys());
@@ -222,6 +224,7 @@ public final class ApiDispatcher implements ApiEndpoint {
             }
             check(p, also.action() == null ? action : also.action(), also.resource(), alsoKeys, t, false);
         }
+        return target.namedUser();
     }
 
     /**

@@ -44,15 +44,17 @@ public final class EnforcementTable {
      * role AddRoleToInstanceProfile adds ("The caller of this operation must be granted the PassRole permission on
      * the IAM role by a permissions policy"). {@code accountGrant}: the account's password policy allows this call
      * to every IAM user (AllowUsersToChangePassword), so an implicit deny on {@code resource} is overridden; an
-     * explicit deny still denies.
+     * explicit deny still denies. {@code namedUser}: the user the request names by UserName, as read here (null when
+     * none was read), which the operation may answer with instead of reading it again.
      */
-    public record Target(String resource, Map<String, ContextValue> keys, List<Also> also, boolean accountGrant) {
+    public record Target(String resource, Map<String, ContextValue> keys, List<Also> also, boolean accountGrant,
+                         User namedUser) {
         public Target {
             also = List.copyOf(also);
         }
 
         public Target(String resource, Map<String, ContextValue> keys) {
-            this(resource, keys, List.of(), false);
+            this(resource, keys, List.of(), false, null);
         }
     }
 
@@ -133,6 +135,7 @@ public final class EnforcementTable {
         String account = caller.accountId();
         String[] spec = rule.resource();
         User resourceUser = null;
+        User namedUser = null;
         List<Tag> resourceTags = List.of();
         String currentBoundary = null;
         String resource;
@@ -152,6 +155,7 @@ public final class EnforcementTable {
                     resource = caller.arn();
                 } else {
                     resourceUser = tx.users().find(account, name).orElse(null);
+                    namedUser = resourceUser;
                     resource = resourceUser != null ? resourceUser.arn() : Arns.user(account, "/", name);
                 }
                 currentBoundary = resourceUser == null ? null : resourceUser.permissionsBoundaryArn();
@@ -329,7 +333,7 @@ public final class EnforcementTable {
                 also.add(0, new Also(null, renamed));
             }
         }
-        return new Target(resource, keys, also, grant);
+        return new Target(resource, keys, also, grant, namedUser);
     }
 
     /**

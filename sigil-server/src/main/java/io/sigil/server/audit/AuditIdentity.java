@@ -4,6 +4,7 @@ import io.sigil.iam.auth.Principal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * CloudTrail's {@code userIdentity} for a principal (CloudTrail User Guide, "CloudTrail userIdentity element"):
@@ -11,6 +12,9 @@ import java.util.Map;
  */
 public final class AuditIdentity {
     private AuditIdentity() {}
+
+    /** What an access key id looks like (IAM API Reference, AccessKey: 16-128 of [A-Z0-9]). */
+    private static final Pattern KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
 
     public static Map<String, String> of(Principal p) {
         if (p == null) {
@@ -22,7 +26,7 @@ public final class AuditIdentity {
         id.put("arn", p.arn());
         id.put("accountId", p.accountId());
         // a principal named by ARN (/_sigil/authorize) signed nothing and has no key id to report
-        if (p.accessKeyId() != null && p.accessKeyId().matches("[A-Z0-9]{16,128}")) {
+        if (p.accessKeyId() != null && KEY_ID.matcher(p.accessKeyId()).matches()) {
             id.put("accessKeyId", p.accessKeyId());
         }
         if (p.isIamUser()) {
