@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,9 @@ public final class AuditLog implements AutoCloseable {
     private final BlockingQueue<AuditEvent> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
     private final Thread writer;
     private volatile boolean closed;
+    /** The open file of {@link #outDay}; used by the writer thread only. */
+    private Writer out;
+    private String outDay;
 
     public AuditLog(Path dir) {
         this.dir = dir;
@@ -52,8 +56,8 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private void drain() {
-        while (!closed || !queue.isEmpty()) {
-            try {
+        try {
+            while (!closed || !queue.isEmpty()) {
                 AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -61,30 +65,72 @@ public final class AuditLog implements AutoCloseable {
                 List<AuditEvent> batch = new java.util.ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, 1000);
-                write(batch);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (IOException | RuntimeException ex) {
-                System.err.println("sigil: audit log write failed: " + ex.getMessage());
+                try {
+                    write(batch);
+                } catch (IOException | RuntimeException ex) {
+                    System.err.println("sigil: audit log write failed: " + ex.getMessage());
+                }
             }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeFile();
         }
     }
 
+    /**
+     * Appends a batch, each event to the file of its own UTC day, and flushes it. The day's file stays open between
+     * batches (only the writer thread touches it), so a steady trickle of calls does not open and close it each time.
+     */
     private void write(List<AuditEvent> batch) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (AuditEvent e : batch) {
-            sb.append(toJson(e)).append('\n');
+        try {
+            for (AuditEvent e : batch) {
+                writeJson(fileFor(e.eventTime().atZone(ZoneOffset.UTC).toLocalDate().toString()), e);
+                out.write('\n');
+            }
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            closeFile(); // the next batch reopens the file
+            throw e;
         }
-        String day = batch.get(0).eventTime().atZone(ZoneOffset.UTC).toLocalDate().toString();
-        Files.writeString(dir.resolve("sigil-audit-" + day + ".jsonl"), sb.toString(), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private Writer fileFor(String day) throws IOException {
+        if (!day.equals(outDay)) {
+            closeFile();
+            out = Files.newBufferedWriter(dir.resolve("sigil-audit-" + day + ".jsonl"), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            outDay = day;
+        }
+        return out;
+    }
+
+    private void closeFile() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // reopened for the next batch; the failure itself was reported by the write
+            }
+            out = null;
+            outDay = null;
+        }
     }
 
     /** The CloudTrail-shaped JSON object of one event. */
     public static String toJson(AuditEvent e) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        try {
+            writeJson(out, e);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toString();
+    }
+
+    /** Writes the JSON object of one event to {@code out}, which stays open. */
+    private static void writeJson(Writer out, AuditEvent e) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.writeStartObject();
             g.writeStringField("eventVersion", "1.08");
             g.writeObjectFieldStart("userIdentity");
@@ -116,10 +162,7 @@ public final class AuditLog implements AutoCloseable {
                 g.writeStringField("sigilAuditDenial", e.denial());
             }
             g.writeEndObject();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
-        return out.toString();
     }
 
     @SuppressWarnings("unchecked")
