@@ -4,7 +4,6 @@ import io.sigil.iam.auth.Principal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * CloudTrail's {@code userIdentity} for a principal (CloudTrail User Guide, "CloudTrail userIdentity element"):
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
 public final class AuditIdentity {
     private AuditIdentity() {}
 
-    /** What an access key id looks like (IAM API Reference, AccessKey: 16-128 of [A-Z0-9]). */
-    private static final Pattern KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
 
     public static Map<String, String> of(Principal p) {
         if (p == null) {
@@ -26,12 +23,26 @@ public final class AuditIdentity {
         id.put("arn", p.arn());
         id.put("accountId", p.accountId());
         // a principal named by ARN (/_sigil/authorize) signed nothing and has no key id to report
-        if (p.accessKeyId() != null && KEY_ID.matcher(p.accessKeyId()).matches()) {
+        if (isKeyId(p.accessKeyId())) {
             id.put("accessKeyId", p.accessKeyId());
         }
         if (p.isIamUser()) {
             id.put("userName", p.user().name());
         }
         return id;
+    }
+
+    /** What an access key id looks like (IAM API Reference, AccessKey: 16-128 of [A-Z0-9]); asked per request. */
+    static boolean isKeyId(String id) {
+        if (id == null || id.length() < 16 || id.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
