@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,7 +31,14 @@ public final class AuditLog implements AutoCloseable {
     private static final int QUEUE_LIMIT = 100_000;
 
     private final Path dir;
-    private final BlockingQueue<AuditEvent> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
+    /**
+     * Lock-free: request threads only append (a blocking queue's lock made them wait on each other under load,
+     * sigil-bench's LoadGenerator with JFR's thread-park events). {@link #queued} bounds it.
+     */
+    private final Queue<AuditEvent> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    /** Set while the writer is about to sleep or sleeping, for {@link #record} to wake it. */
+    private volatile boolean writerIdle;
     private final Thread writer;
     private volatile boolean closed;
     /** The open file of {@link #outDay}; used by the writer thread only. */
@@ -50,29 +60,43 @@ public final class AuditLog implements AutoCloseable {
     }
 
     public void record(AuditEvent e) {
-        if (dir != null && !closed) {
-            queue.offer(e); // a full queue drops rather than stalls requests
+        if (dir == null || closed) {
+            return;
+        }
+        if (queued.incrementAndGet() > QUEUE_LIMIT) {
+            queued.decrementAndGet(); // a full queue drops rather than stalls requests
+            return;
+        }
+        queue.offer(e);
+        if (writerIdle) {
+            LockSupport.unpark(writer);
         }
     }
 
     private void drain() {
         try {
             while (!closed || !queue.isEmpty()) {
-                AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                List<AuditEvent> batch = new ArrayList<>();
+                AuditEvent e;
+                while (batch.size() < 1000 && (e = queue.poll()) != null) {
+                    batch.add(e);
+                }
+                if (batch.isEmpty()) {
+                    // Idle flag first, then look again: an event offered after the look sees the flag and unparks.
+                    writerIdle = true;
+                    if (queue.isEmpty() && !closed) {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+                    }
+                    writerIdle = false;
                     continue;
                 }
-                List<AuditEvent> batch = new java.util.ArrayList<>();
-                batch.add(first);
-                queue.drainTo(batch, 1000);
+                queued.addAndGet(-batch.size());
                 try {
                     write(batch);
                 } catch (IOException | RuntimeException ex) {
                     System.err.println("sigil: audit log write failed: " + ex.getMessage());
                 }
             }
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
         } finally {
             closeFile();
         }
@@ -194,6 +218,7 @@ public final class AuditLog implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(writer);
         if (dir != null) {
             try {
                 writer.join(5_000);
