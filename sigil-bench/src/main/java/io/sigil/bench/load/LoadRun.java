@@ -1,5 +1,6 @@
 package io.sigil.bench.load;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,16 +18,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * SigV4). Reports requests per second and latency percentiles over every request.
  */
 final class LoadRun {
-    record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros) {
+    /**
+     * {@code cpuMicros}: CPU time of the whole process (server and client threads, JIT and GC included) per request,
+     * which depends much less than requests/s on what else the machine runs meanwhile.
+     */
+    record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros,
+                  double cpuMicros) {
         double perSecond() {
             return requests / seconds;
         }
 
         @Override
         public String toString() {
-            return String.format("%-28s %9.0f req/s   p50 %6d µs   p99 %6d µs   (%d requests, %d errors)",
-                    name, perSecond(), p50Micros, p99Micros, requests, errors);
+            return String.format("%-28s %9.0f req/s   p50 %6d µs   p99 %6d µs   CPU %5.0f µs/req   (%d requests, %d errors)",
+                    name, perSecond(), p50Micros, p99Micros, cpuMicros, requests, errors);
         }
+    }
+
+    /** CPU time used by this process so far, in nanoseconds (-1 where the JVM cannot tell). */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private LoadRun() {}
@@ -40,6 +52,7 @@ final class LoadRun {
         CountDownLatch done = new CountDownLatch(connections);
         long end = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         for (int c = 0; c < connections; c++) {
             int idx = c;
             Thread t = new Thread(() -> {
@@ -77,6 +90,7 @@ final class LoadRun {
         }
         done.await();
         double seconds = (System.nanoTime() - started) / 1e9;
+        long cpu = processCpuNanos() - cpuStarted;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -87,6 +101,7 @@ final class LoadRun {
         Arrays.sort(all);
         long p50 = total == 0 ? 0 : all[(int) (total * 0.50)];
         long p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) (total * 0.99))];
-        return new Result(name, total, errors.get(), seconds, p50, p99);
+        double cpuMicros = total == 0 || cpuStarted < 0 ? -1 : cpu / 1000.0 / total;
+        return new Result(name, total, errors.get(), seconds, p50, p99, cpuMicros);
     }
 }
