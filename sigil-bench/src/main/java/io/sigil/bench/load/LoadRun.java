@@ -35,6 +35,27 @@ final class LoadRun {
         }
     }
 
+    /** One connection's request, sent again and again; answers the HTTP status. */
+    interface Exchange extends AutoCloseable {
+        int send() throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    private static Exchange jdkExchange(URI endpoint, String body, Map<String, List<String>> headers) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach((k, vs) -> {
+            if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) {
+                vs.forEach(v -> b.header(k, v));
+            }
+        });
+        HttpRequest req = b.build();
+        return () -> http.send(req, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+    }
+
     /** CPU time used by this process so far, in nanoseconds (-1 where the JVM cannot tell). */
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
@@ -43,8 +64,24 @@ final class LoadRun {
 
     private LoadRun() {}
 
+    /** The HTTP client each connection uses. */
+    enum Client {
+        /** The JDK's {@code java.net.http.HttpClient}, one per connection (each with its own selector thread). */
+        JDK,
+        /**
+         * A blocking socket per connection writing the same request bytes and reading the response by its
+         * Content-Length: the least client CPU per request, so that the two cores go to the server.
+         */
+        RAW
+    }
+
     static Result run(String name, URI endpoint, String body, String keyId, String secret, int connections,
                       Duration duration) throws InterruptedException {
+        return run(Client.JDK, name, endpoint, body, keyId, secret, connections, duration);
+    }
+
+    static Result run(Client client, String name, URI endpoint, String body, String keyId, String secret,
+                      int connections, Duration duration) throws InterruptedException {
         Map<String, List<String>> headers = Signer.sign(endpoint, body, keyId, secret);
         long[][] latencies = new long[connections][];
         int[] counts = new int[connections];
@@ -55,32 +92,28 @@ final class LoadRun {
         long cpuStarted = processCpuNanos();
         for (int c = 0; c < connections; c++) {
             int idx = c;
+            Exchange exchange = client == Client.RAW ? RawExchange.open(endpoint, body, headers)
+                    : jdkExchange(endpoint, body, headers);
             Thread t = new Thread(() -> {
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
-                        .POST(HttpRequest.BodyPublishers.ofString(body));
-                headers.forEach((k, vs) -> {
-                    if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) {
-                        vs.forEach(v -> b.header(k, v));
-                    }
-                });
-                HttpRequest req = b.build();
                 long[] lat = new long[1 << 16];
                 int n = 0;
-                while (System.nanoTime() < end) {
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200) {
+                try (exchange) {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        try {
+                            if (exchange.send() != 200) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (Exception e) {
                             errors.incrementAndGet();
                         }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
+                        if (n == lat.length) {
+                            lat = Arrays.copyOf(lat, lat.length * 2);
+                        }
+                        lat[n++] = (System.nanoTime() - t0) / 1000;
                     }
-                    if (n == lat.length) {
-                        lat = Arrays.copyOf(lat, lat.length * 2);
-                    }
-                    lat[n++] = (System.nanoTime() - t0) / 1000;
+                } catch (Exception e) {
+                    errors.incrementAndGet();
                 }
                 latencies[idx] = lat;
                 counts[idx] = n;
