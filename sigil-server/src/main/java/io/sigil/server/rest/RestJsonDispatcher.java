@@ -7,9 +7,9 @@ import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
-import io.sigil.policy.Outcome;
 import io.sigil.server.api.CallContext;
 import io.sigil.server.api.EnforceMode;
+import io.sigil.server.api.EnforcementGate;
 import io.sigil.server.api.KeyCredential;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.RequestIds;
@@ -52,7 +52,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
     private final RestOperation operation;
     private final SigV4Verifier<KeyCredential> verifier;
     private final Authorizer authorizer;
-    private final EnforceMode mode;
+    private final EnforcementGate gate;
     private final AuditLog audit;
     private final Metrics metrics;
     private final KeyUse keyUse;
@@ -66,7 +66,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         this.operation = operation;
         this.verifier = verifier;
         this.authorizer = authorizer;
-        this.mode = mode;
+        this.gate = new EnforcementGate(mode, metrics);
         this.audit = audit;
         this.metrics = metrics;
         this.keyUse = keyUse;
@@ -137,7 +137,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
      * (Service Authorization Reference, IAM Access Analyzer: ValidatePolicy has no resource types).
      */
     private void authorize(CallContext ctx, Trace t) {
-        if (mode == EnforceMode.OFF) {
+        if (!gate.checks()) {
             return;
         }
         Principal p = ctx.principal();
@@ -147,13 +147,8 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         if (d.allowed()) {
             return;
         }
-        metrics.denial(operation.name(), d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
         String message = Authorizer.deniedMessage(p, operation.action(), "*", d);
-        if (mode == EnforceMode.AUDIT) {
-            t.denial = message + "\n" + d.explain();
-            return;
-        }
-        throw new RestJsonException("AccessDeniedException", 403, message);
+        t.denial = gate.deny(operation.name(), d, message, m -> new RestJsonException("AccessDeniedException", 403, m));
     }
 
     /**
