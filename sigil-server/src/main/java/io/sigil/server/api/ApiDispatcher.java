@@ -26,9 +26,7 @@ import io.sigil.server.protocol.Fault;
 import io.sigil.server.protocol.FormParameters;
 import io.sigil.server.protocol.ProtocolException;
 import io.sigil.server.protocol.QueryProtocol;
-import io.sigil.server.sigv4.Payload;
 import io.sigil.server.sigv4.SigV4Verifier;
-import io.sigil.server.sigv4.SignedRequest;
 import io.sigil.server.sigv4.Verification;
 import software.amazon.awssdk.awscore.AwsResponse;
 
@@ -169,14 +167,9 @@ public final class ApiDispatcher implements ApiEndpoint {
             t.service = AwsService.STS;
             signingRegion = "us-east-1";
         } else {
-            SignedRequest signed = new SignedRequest(call.method(), call.rawPath(), call.rawQuery(), call.headers(),
-                    new Payload.Bytes(call.body()));
-            Verification<KeyCredential> v = verifier.verify(signed, now);
-            if (v instanceof Verification.Rejected<KeyCredential> r) {
-                throw new ProtocolException(new AwsError(r.error().code().code(), r.error().httpStatus(),
-                        Fault.SENDER, r.error().message()));
-            }
-            Verification.Verified<KeyCredential> ok = (Verification.Verified<KeyCredential>) v;
+            Verification.Verified<KeyCredential> ok = SignedCalls.verify(verifier, call, now,
+                    e -> new ProtocolException(new AwsError(e.code().code(), e.httpStatus(), Fault.SENDER,
+                            e.message())));
             t.service = AwsService.forId(ok.service()).orElse(AwsService.IAM);
             t.principal = ok.credential().principal();
             t.region = ok.region().equals("aws-global") ? "us-east-1" : ok.region();

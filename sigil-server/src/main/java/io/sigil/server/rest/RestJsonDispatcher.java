@@ -14,6 +14,7 @@ import io.sigil.server.api.KeyCredential;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.RequestIds;
 import io.sigil.server.api.RequestKeys;
+import io.sigil.server.api.SignedCalls;
 import io.sigil.server.audit.AuditEvent;
 import io.sigil.server.audit.AuditIdentity;
 import io.sigil.server.audit.AuditLog;
@@ -21,10 +22,8 @@ import io.sigil.server.http.ApiEndpoint;
 import io.sigil.server.http.HttpCall;
 import io.sigil.server.http.HttpReply;
 import io.sigil.server.metrics.Metrics;
-import io.sigil.server.sigv4.Payload;
 import io.sigil.server.sigv4.SigV4Error;
 import io.sigil.server.sigv4.SigV4Verifier;
-import io.sigil.server.sigv4.SignedRequest;
 import io.sigil.server.sigv4.Verification;
 
 import java.nio.charset.StandardCharsets;
@@ -111,13 +110,8 @@ public final class RestJsonDispatcher implements ApiEndpoint {
     }
 
     private String run(HttpCall call, Trace t, Instant now) {
-        SignedRequest signed = new SignedRequest(call.method(), call.rawPath(), call.rawQuery(), call.headers(),
-                new Payload.Bytes(call.body()));
-        Verification<KeyCredential> v = verifier.verify(signed, now);
-        if (v instanceof Verification.Rejected<KeyCredential> r) {
-            throw signatureError(r.error());
-        }
-        Verification.Verified<KeyCredential> ok = (Verification.Verified<KeyCredential>) v;
+        Verification.Verified<KeyCredential> ok = SignedCalls.verify(verifier, call, now,
+                RestJsonDispatcher::signatureError);
         t.principal = ok.credential().principal();
         t.region = ok.region();
         keyUse.used(ok.accessKeyId(), now, operation.signingName(), t.region);
