@@ -19,12 +19,14 @@ public final class ServerPerClass implements BeforeAllCallback, AfterAllCallback
     @Override
     public void beforeAll(ExtensionContext context) {
         server = SigilTestServer.start();
-        root = server.rootIam();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        root.close();
+        if (root != null) {
+            root.close();
+            root = null;
+        }
         server.close();
     }
 
@@ -32,21 +34,24 @@ public final class ServerPerClass implements BeforeAllCallback, AfterAllCallback
         return server;
     }
 
-    /** An IAM client signing with the account root's key, open for the whole class. */
+    /** An IAM client signing with the account root's key, made on first use and open for the whole class. */
     public IamClient root() {
+        if (root == null) {
+            root = server.rootIam();
+        }
         return root;
     }
 
     /** A new access key for the existing user {@code name}, and an IAM client signing with it. */
     public IamClient clientOf(String name) {
-        var key = root.createAccessKey(r -> r.userName(name)).accessKey();
+        var key = root().createAccessKey(r -> r.userName(name)).accessKey();
         return server.iam(key.accessKeyId(), key.secretAccessKey());
     }
 
     /** A new user with this inline policy (named "p") and an IAM client signing with its new key. */
     public IamClient userWith(String name, String policy) {
-        root.createUser(r -> r.userName(name));
-        root.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument(policy));
+        root().createUser(r -> r.userName(name));
+        root().putUserPolicy(r -> r.userName(name).policyName("p").policyDocument(policy));
         return clientOf(name);
     }
 }
