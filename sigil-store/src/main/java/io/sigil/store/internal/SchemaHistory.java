@@ -47,18 +47,65 @@ final class SchemaHistory {
                 WHERE n.nspname = ? AND d.objid IS NULL
             )""";
 
+    /** Flyway's SQLiteDatabase.getRawCreateScript; {schema} and {table} stand for quoted names. */
+    private static final String SQLITE_CREATE = """
+            CREATE TABLE {schema}.{table} (
+                "installed_rank" INT NOT NULL PRIMARY KEY,
+                "version" VARCHAR(50),
+                "description" VARCHAR(200) NOT NULL,
+                "type" VARCHAR(20) NOT NULL,
+                "script" VARCHAR(1000) NOT NULL,
+                "checksum" INT,
+                "installed_by" VARCHAR(100) NOT NULL,
+                "installed_on" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),
+                "execution_time" INT NOT NULL,
+                "success" BOOLEAN NOT NULL
+            );
+            CREATE INDEX {schema}."flyway_schema_history_s_idx" ON {table} ("success");""";
+
+    /** Flyway's PostgreSQLDatabase.getRawCreateScript. */
+    private static final String POSTGRESQL_CREATE = """
+            CREATE TABLE {schema}.{table} (
+                "installed_rank" INT NOT NULL,
+                "version" VARCHAR(50),
+                "description" VARCHAR(200) NOT NULL,
+                "type" VARCHAR(20) NOT NULL,
+                "script" VARCHAR(1000) NOT NULL,
+                "checksum" INTEGER,
+                "installed_by" VARCHAR(100) NOT NULL,
+                "installed_on" TIMESTAMP NOT NULL DEFAULT now(),
+                "execution_time" INTEGER NOT NULL,
+                "success" BOOLEAN NOT NULL
+            );
+            ALTER TABLE {schema}.{table} ADD CONSTRAINT "flyway_schema_history_pk" PRIMARY KEY ("installed_rank");
+            CREATE INDEX "flyway_schema_history_s_idx" ON {schema}.{table} ("success");""";
+
+    /** Flyway's Database.getInsertStatement: installed_on takes its default. */
+    private static final String INSERT = """
+            INSERT INTO {schema}.{table} ("installed_rank", "version", "description", "type", "script", "checksum", \
+            "installed_by", "execution_time", "success") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String SELECT = """
+            SELECT installed_rank, version, description, type, script, checksum, success FROM {schema}.{table} \
+            ORDER BY installed_rank""";
+
     private final Dialect dialect;
     private final String schema;
-    /** The quoted, schema-qualified table name, as Flyway's Table.toString() writes it. */
-    private final String table;
     /** Flyway's installed_by: the database user on PostgreSQL, empty on SQLite (SQLiteDatabase.doGetCurrentUser). */
     private final String installedBy;
 
     private SchemaHistory(Dialect dialect, String schema, String installedBy) {
         this.dialect = dialect;
         this.schema = schema;
-        this.table = quote(schema) + "." + quote(NAME);
         this.installedBy = installedBy;
+    }
+
+    /**
+     * The statement with the quoted names in place. (replace, not string concatenation: each new shape of a
+     * concatenation costs its invokedynamic bootstrap at start, which the class-data-sharing archive does not keep.)
+     */
+    private String sql(String template) {
+        return template.replace("{schema}", quote(schema)).replace("{table}", quote(NAME));
     }
 
     /**
@@ -78,15 +125,13 @@ final class SchemaHistory {
 
     /** Flyway's quoting, the same for both dialects: in double quotes, a double quote doubled. */
     private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return "\"".concat(identifier.replace("\"", "\"\"")).concat("\"");
     }
 
     /** The rows in installed order, or empty when there is no history table. */
     Optional<List<AppliedMigration>> read(Connection c) throws SQLException {
-        String sql = "SELECT installed_rank, version, description, type, script, checksum, success FROM " + table
-                + " ORDER BY installed_rank";
         List<AppliedMigration> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql(SELECT))) {
             while (rs.next()) {
                 int checksum = rs.getInt(6);
                 rows.add(new AppliedMigration(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -117,7 +162,7 @@ final class SchemaHistory {
     void lock(Connection c) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                ps.setLong(1, FLYWAY_LOCK_BASE + table.hashCode());
+                ps.setLong(1, FLYWAY_LOCK_BASE + sql("{schema}.{table}").hashCode());
                 ps.executeQuery().close();
             }
         }
@@ -141,43 +186,18 @@ final class SchemaHistory {
         }
     }
 
-    /** Creates the table and its index with Flyway's statements. */
+    /** Creates the table and its index with Flyway's statements, one at a time. */
     void create(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            if (dialect == Dialect.SQLITE) {
-                s.executeUpdate("CREATE TABLE " + table + " (\n" + columns("INT NOT NULL PRIMARY KEY", "INT",
-                        "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now'))", "INT") + ")");
-                s.executeUpdate("CREATE INDEX " + quote(schema) + "." + quote(NAME + "_s_idx") + " ON " + quote(NAME)
-                        + " (\"success\")");
-            } else {
-                s.executeUpdate("CREATE TABLE " + table + " (\n" + columns("INT NOT NULL", "INTEGER",
-                        "TIMESTAMP NOT NULL DEFAULT now()", "INTEGER") + ")");
-                s.executeUpdate("ALTER TABLE " + table + " ADD CONSTRAINT " + quote(NAME + "_pk")
-                        + " PRIMARY KEY (\"installed_rank\")");
-                s.executeUpdate("CREATE INDEX " + quote(NAME + "_s_idx") + " ON " + table + " (\"success\")");
+            for (String statement : sql(dialect == Dialect.SQLITE ? SQLITE_CREATE : POSTGRESQL_CREATE).split(";\n")) {
+                s.executeUpdate(statement);
             }
         }
     }
 
-    /** The column list of Flyway's CREATE TABLE, with the types in which the two dialects' scripts differ. */
-    private static String columns(String rank, String checksum, String installedOn, String executionTime) {
-        return "    \"installed_rank\" " + rank + ",\n"
-                + "    \"version\" VARCHAR(50),\n"
-                + "    \"description\" VARCHAR(200) NOT NULL,\n"
-                + "    \"type\" VARCHAR(20) NOT NULL,\n"
-                + "    \"script\" VARCHAR(1000) NOT NULL,\n"
-                + "    \"checksum\" " + checksum + ",\n"
-                + "    \"installed_by\" VARCHAR(100) NOT NULL,\n"
-                + "    \"installed_on\" " + installedOn + ",\n"
-                + "    \"execution_time\" " + executionTime + " NOT NULL,\n"
-                + "    \"success\" BOOLEAN NOT NULL\n";
-    }
-
     /** Records {@code script} as applied, as Flyway's JdbcTableSchemaHistory does (installed_on by default). */
     void insert(Connection c, int rank, MigrationScript script, int executionMs) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (\"installed_rank\", \"version\", "
-                + "\"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", "
-                + "\"success\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(sql(INSERT))) {
             ps.setInt(1, rank);
             ps.setString(2, script.version());
             ps.setString(3, script.description());
