@@ -13,6 +13,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -151,6 +156,33 @@ abstract class MigrationsContract {
 
         // Flyway ignores applied migrations newer than its own by default (ignoreMigrationPatterns "*:future").
         assertThat(Migrations.migrate(db, dialect())).isEqualTo(Outcome.MIGRATED_BY_FLYWAY);
+    }
+
+    @Test
+    void twoStartsAtOnceOnAnEmptyDatabase_createItOnce_andTheOtherFindsItMade() throws Exception {
+        DataSource db = freshDatabase();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService starts = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Outcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                outcomes.add(starts.submit(() -> {
+                    go.await();
+                    return Migrations.migrate(db, dialect());
+                }));
+            }
+            go.countDown();
+            List<Outcome> done = new ArrayList<>();
+            for (Future<Outcome> f : outcomes) {
+                done.add(f.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(done).containsOnlyOnce(Outcome.CREATED_WITHOUT_FLYWAY);
+        } finally {
+            starts.shutdownNow();
+        }
+        flyway(db).validate();
+        assertThat(rows(db, historyQuery())).hasSize(10);
     }
 
     @Test
