@@ -147,6 +147,16 @@ abstract class MigrationsContract {
     }
 
     @Test
+    void historyRowWithoutChecksum_isLeftToFlyway() throws SQLException {
+        DataSource db = freshDatabase();
+        Migrations.migrate(db, dialect());
+        update(db, "UPDATE flyway_schema_history SET checksum = NULL WHERE version = '3'");
+
+        // Flyway itself lets a row without a checksum pass (as it does for a baseline).
+        assertThat(Migrations.migrate(db, dialect())).isEqualTo(Outcome.MIGRATED_BY_FLYWAY);
+    }
+
+    @Test
     void historyWithAVersionNewerThanTheBundledScripts_isLeftToFlyway() throws SQLException {
         DataSource db = freshDatabase();
         Migrations.migrate(db, dialect());

@@ -133,9 +133,10 @@ final class SchemaHistory {
         List<AppliedMigration> rows = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql(SELECT))) {
             while (rs.next()) {
-                int checksum = rs.getInt(6);
+                int value = rs.getInt(6);
+                Integer checksum = rs.wasNull() ? null : value;
                 rows.add(new AppliedMigration(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.wasNull() ? null : checksum, rs.getBoolean(7)));
+                        rs.getString(5), checksum, rs.getBoolean(7)));
             }
         } catch (SQLException e) {
             if (isUndefinedTable(e)) {
