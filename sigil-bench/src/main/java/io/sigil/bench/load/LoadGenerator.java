@@ -25,7 +25,9 @@ import java.util.Map;
  * <li>signed GetUser;</li>
  * <li>signed ListUsers (100+ users, one page).</li>
  * </ul>
- * Usage: {@code java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.LoadGenerator [seconds] [connections...]}
+ * Usage: {@code java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.LoadGenerator [--client=jdk|raw]
+ * [seconds] [connections...]}: the JDK's HTTP client (default) or a blocking raw socket per connection
+ * ({@link RawExchange}), which leaves more of the two cores to the server.
  */
 public final class LoadGenerator {
     static final String ROOT_KEY = "AKIABENCHROOT0000001";
@@ -37,6 +39,11 @@ public final class LoadGenerator {
     private LoadGenerator() {}
 
     public static void main(String[] args) throws Exception {
+        LoadRun.Client client = LoadRun.Client.JDK;
+        if (args.length > 0 && args[0].startsWith("--client=")) {
+            client = LoadRun.Client.valueOf(args[0].substring("--client=".length()).toUpperCase(java.util.Locale.ROOT));
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int[] connections = args.length > 1
                 ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
@@ -52,15 +59,15 @@ public final class LoadGenerator {
             String getUser = GET_USER;
             String listUsers = LIST_USERS;
             Duration d = Duration.ofSeconds(seconds);
-            LoadRun.run("warm-up", sigil, getUser, userKey[0], userKey[1], 8, Duration.ofSeconds(3));
-            LoadRun.run("warm-up", floorUri, getUser, ROOT_KEY, ROOT_SECRET, 8, Duration.ofSeconds(3));
+            LoadRun.run(client, "warm-up", sigil, getUser, userKey[0], userKey[1], 8, Duration.ofSeconds(3));
+            LoadRun.run(client, "warm-up", floorUri, getUser, ROOT_KEY, ROOT_SECRET, 8, Duration.ofSeconds(3));
             for (int c : connections) {
-                System.out.println("== " + c + " connections, " + seconds + " s each");
-                LoadRun.Result f = LoadRun.run("floor (SigV4 + fixed body)", floorUri, getUser, ROOT_KEY, ROOT_SECRET, c, d);
+                System.out.println("== " + c + " connections, " + seconds + " s each, " + client + " client");
+                LoadRun.Result f = LoadRun.run(client, "floor (SigV4 + fixed body)", floorUri, getUser, ROOT_KEY, ROOT_SECRET, c, d);
                 System.out.println(f);
-                LoadRun.Result g = LoadRun.run("signed GetUser", sigil, getUser, userKey[0], userKey[1], c, d);
+                LoadRun.Result g = LoadRun.run(client, "signed GetUser", sigil, getUser, userKey[0], userKey[1], c, d);
                 System.out.println(g + String.format("   = %.2f x floor", g.perSecond() / f.perSecond()));
-                LoadRun.Result l = LoadRun.run("signed ListUsers (101 users)", sigil, listUsers, userKey[0], userKey[1], c, d);
+                LoadRun.Result l = LoadRun.run(client, "signed ListUsers (101 users)", sigil, listUsers, userKey[0], userKey[1], c, d);
                 System.out.println(l);
             }
         }

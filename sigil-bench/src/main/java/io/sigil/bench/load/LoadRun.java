@@ -1,5 +1,6 @@
 package io.sigil.bench.load;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,22 +18,70 @@ import java.util.concurrent.atomic.AtomicLong;
  * SigV4). Reports requests per second and latency percentiles over every request.
  */
 final class LoadRun {
-    record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros) {
+    /**
+     * {@code cpuMicros}: CPU time of the whole process (server and client threads, JIT and GC included) per request,
+     * which depends much less than requests/s on what else the machine runs meanwhile.
+     */
+    record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros,
+                  double cpuMicros) {
         double perSecond() {
             return requests / seconds;
         }
 
         @Override
         public String toString() {
-            return String.format("%-28s %9.0f req/s   p50 %6d µs   p99 %6d µs   (%d requests, %d errors)",
-                    name, perSecond(), p50Micros, p99Micros, requests, errors);
+            return String.format("%-28s %9.0f req/s   p50 %6d µs   p99 %6d µs   CPU %5.0f µs/req   (%d requests, %d errors)",
+                    name, perSecond(), p50Micros, p99Micros, cpuMicros, requests, errors);
         }
+    }
+
+    /** One connection's request, sent again and again; answers the HTTP status. */
+    interface Exchange extends AutoCloseable {
+        int send() throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    private static Exchange jdkExchange(URI endpoint, String body, Map<String, List<String>> headers) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach((k, vs) -> {
+            if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) {
+                vs.forEach(v -> b.header(k, v));
+            }
+        });
+        HttpRequest req = b.build();
+        return () -> http.send(req, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+    }
+
+    /** CPU time used by this process so far, in nanoseconds (-1 where the JVM cannot tell). */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private LoadRun() {}
 
+    /** The HTTP client each connection uses. */
+    enum Client {
+        /** The JDK's {@code java.net.http.HttpClient}, one per connection (each with its own selector thread). */
+        JDK,
+        /**
+         * A blocking socket per connection writing the same request bytes and reading the response by its
+         * Content-Length: the least client CPU per request, so that the two cores go to the server.
+         */
+        RAW
+    }
+
     static Result run(String name, URI endpoint, String body, String keyId, String secret, int connections,
                       Duration duration) throws InterruptedException {
+        return run(Client.JDK, name, endpoint, body, keyId, secret, connections, duration);
+    }
+
+    static Result run(Client client, String name, URI endpoint, String body, String keyId, String secret,
+                      int connections, Duration duration) throws InterruptedException {
         Map<String, List<String>> headers = Signer.sign(endpoint, body, keyId, secret);
         long[][] latencies = new long[connections][];
         int[] counts = new int[connections];
@@ -40,34 +89,31 @@ final class LoadRun {
         CountDownLatch done = new CountDownLatch(connections);
         long end = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         for (int c = 0; c < connections; c++) {
             int idx = c;
+            Exchange exchange = client == Client.RAW ? RawExchange.open(endpoint, body, headers)
+                    : jdkExchange(endpoint, body, headers);
             Thread t = new Thread(() -> {
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
-                        .POST(HttpRequest.BodyPublishers.ofString(body));
-                headers.forEach((k, vs) -> {
-                    if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) {
-                        vs.forEach(v -> b.header(k, v));
-                    }
-                });
-                HttpRequest req = b.build();
                 long[] lat = new long[1 << 16];
                 int n = 0;
-                while (System.nanoTime() < end) {
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200) {
+                try (exchange) {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        try {
+                            if (exchange.send() != 200) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (Exception e) {
                             errors.incrementAndGet();
                         }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
+                        if (n == lat.length) {
+                            lat = Arrays.copyOf(lat, lat.length * 2);
+                        }
+                        lat[n++] = (System.nanoTime() - t0) / 1000;
                     }
-                    if (n == lat.length) {
-                        lat = Arrays.copyOf(lat, lat.length * 2);
-                    }
-                    lat[n++] = (System.nanoTime() - t0) / 1000;
+                } catch (Exception e) {
+                    errors.incrementAndGet();
                 }
                 latencies[idx] = lat;
                 counts[idx] = n;
@@ -77,6 +123,7 @@ final class LoadRun {
         }
         done.await();
         double seconds = (System.nanoTime() - started) / 1e9;
+        long cpu = processCpuNanos() - cpuStarted;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -87,6 +134,7 @@ final class LoadRun {
         Arrays.sort(all);
         long p50 = total == 0 ? 0 : all[(int) (total * 0.50)];
         long p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) (total * 0.99))];
-        return new Result(name, total, errors.get(), seconds, p50, p99);
+        double cpuMicros = total == 0 || cpuStarted < 0 ? -1 : cpu / 1000.0 / total;
+        return new Result(name, total, errors.get(), seconds, p50, p99, cpuMicros);
     }
 }

@@ -2,6 +2,7 @@ package io.sigil.server.api;
 
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
+import io.sigil.iam.model.User;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
@@ -62,6 +63,7 @@ public final class ApiDispatcher implements ApiEndpoint {
     private final SigV4Verifier<KeyCredential> verifier;
     private final Store store;
     private final Authorizer authorizer;
+    private final NamedUsers namedUsers;
     private final EnforcementTable table;
     private final Handlers handlers;
     private final EnforceMode mode;
@@ -81,6 +83,19 @@ public final class ApiDispatcher implements ApiEndpoint {
     public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
                          Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
                          AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock, AccessTracking tracking) {
+        this(protocol, verifier, store, authorizer, table, handlers, mode, audit, metrics, keyUse, clock, tracking,
+                null);
+    }
+
+    /**
+     * @param namedUsers the cached users that authorisation resolves named users with, sparing a read transaction
+     *                   where the operation's rule needs nothing else from the store; null reads every time
+     */
+    public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
+                         Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
+                         AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock, AccessTracking tracking,
+                         NamedUsers namedUsers) {
+        this.namedUsers = namedUsers;
         this.tracking = tracking;
         this.protocol = protocol;
         this.verifier = verifier;
@@ -189,7 +204,7 @@ public final class ApiDispatcher implements ApiEndpoint {
             // AWS using last accessed information"); recording only merges into memory.
             tracking.record(t.principal, in.operation().iamAction(), t.region, now);
         }
-        authorize(in, ctx, t);
+        ctx = ctx.withNamedUser(authorize(in, ctx, t));
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
         if (t.principal == null) {
             t.federated = FederatedIdentity.of(out).orElse(null);
@@ -201,14 +216,19 @@ public final class ApiDispatcher implements ApiEndpoint {
         return protocol.encodeResponse(in.operation(), out, t.requestId);
     }
 
-    private void authorize(DecodedRequest in, CallContext ctx, Trace t) {
+    /** Authorises the call; returns the user the request names if authorisation read it (else null). */
+    private User authorize(DecodedRequest in, CallContext ctx, Trace t) {
         if (mode == EnforceMode.OFF || ctx.principal() == null) {
-            return; // an unsigned operation has no caller to authorise; its service decides
+            return null; // an unsigned operation has no caller to authorise; its service decides
         }
         Principal p = ctx.principal();
-        EnforcementTable.Target target = store.read(tx -> table.resolve(t.operation, in.request(), p, tx));
+        EnforcementTable.Target target = namedUsers == null ? null
+                : table.resolveWithoutStore(t.operation, in.request(), p, namedUsers).orElse(null);
+        if (target == null) {
+            target = store.read(tx -> table.resolve(t.operation, in.request(), p, tx));
+        }
         if (target.resource() == null) {
-            return;
+            return target.namedUser();
         }
         Map<String, ContextValue> keys = RequestKeys.of(ctx);
         keys.putAll(target.keys());
@@ -222,6 +242,7 @@ public final class ApiDispatcher implements ApiEndpoint {
             }
             check(p, also.action() == null ? action : also.action(), also.resource(), alsoKeys, t, false);
         }
+        return target.namedUser();
     }
 
     /**

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,15 +45,17 @@ public final class EnforcementTable {
      * role AddRoleToInstanceProfile adds ("The caller of this operation must be granted the PassRole permission on
      * the IAM role by a permissions policy"). {@code accountGrant}: the account's password policy allows this call
      * to every IAM user (AllowUsersToChangePassword), so an implicit deny on {@code resource} is overridden; an
-     * explicit deny still denies.
+     * explicit deny still denies. {@code namedUser}: the user the request names by UserName, as read here (null when
+     * none was read), which the operation may answer with instead of reading it again.
      */
-    public record Target(String resource, Map<String, ContextValue> keys, List<Also> also, boolean accountGrant) {
+    public record Target(String resource, Map<String, ContextValue> keys, List<Also> also, boolean accountGrant,
+                         User namedUser) {
         public Target {
             also = List.copyOf(also);
         }
 
         public Target(String resource, Map<String, ContextValue> keys) {
-            this(resource, keys, List.of(), false);
+            this(resource, keys, List.of(), false, null);
         }
     }
 
@@ -126,6 +129,47 @@ public final class EnforcementTable {
 
     /** The target of one request; reads the store for existing entities' paths and tags. */
     public Target resolve(String operation, AwsRequest request, Principal caller, Tx tx) {
+        return resolve(operation, request, caller, tx, null);
+    }
+
+    /**
+     * The target of one request when it needs nothing from the store but the user it names, which {@code users}
+     * gives (cached); empty when the operation's rule needs the store for more, for the caller to
+     * {@link #resolve(String, AwsRequest, Principal, Tx) resolve} it in a read transaction. This spares the read
+     * transaction of the commonest calls on users (GetUser, ListUserTags, ListAccessKeys, ...).
+     */
+    public Optional<Target> resolveWithoutStore(String operation, AwsRequest request, Principal caller,
+                                                NamedUsers users) {
+        try {
+            return Optional.of(resolve(operation, request, caller, NO_STORE, users));
+        } catch (NeedsStore e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Thrown by {@link #NO_STORE} when the rule reads the store; no stack trace, as it is expected. */
+    private static final class NeedsStore extends RuntimeException {
+        private static final NeedsStore INSTANCE = new NeedsStore();
+
+        private NeedsStore() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A transaction that refuses every store: resolving with it finds out whether the rule needs the store. */
+    private static final Tx NO_STORE = (Tx) Proxy.newProxyInstance(Tx.class.getClassLoader(),
+            new Class<?>[] {Tx.class}, (proxy, method, args) -> {
+                if (method.getDeclaringClass() == Object.class) {
+                    return switch (method.getName()) {
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> "NO_STORE";
+                    };
+                }
+                throw NeedsStore.INSTANCE;
+            });
+
+    private Target resolve(String operation, AwsRequest request, Principal caller, Tx tx, NamedUsers users) {
         Rule rule = rules.get(operation);
         if (rule == null) {
             throw new IllegalArgumentException("no enforcement rule for " + operation);
@@ -133,6 +177,7 @@ public final class EnforcementTable {
         String account = caller.accountId();
         String[] spec = rule.resource();
         User resourceUser = null;
+        User namedUser = null;
         List<Tag> resourceTags = List.of();
         String currentBoundary = null;
         String resource;
@@ -151,7 +196,9 @@ public final class EnforcementTable {
                     resourceUser = caller.user();
                     resource = caller.arn();
                 } else {
-                    resourceUser = tx.users().find(account, name).orElse(null);
+                    resourceUser = (users != null ? users.find(account, name) : tx.users().find(account, name))
+                            .orElse(null);
+                    namedUser = resourceUser;
                     resource = resourceUser != null ? resourceUser.arn() : Arns.user(account, "/", name);
                 }
                 currentBoundary = resourceUser == null ? null : resourceUser.permissionsBoundaryArn();
@@ -329,7 +376,7 @@ public final class EnforcementTable {
                 also.add(0, new Also(null, renamed));
             }
         }
-        return new Target(resource, keys, also, grant);
+        return new Target(resource, keys, also, grant, namedUser);
     }
 
     /**

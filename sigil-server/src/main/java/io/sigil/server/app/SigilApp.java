@@ -8,6 +8,7 @@ import io.sigil.iam.store.Store;
 import io.sigil.iam.sts.OutboundFederationService;
 import io.sigil.iam.sts.SessionTokens;
 import io.sigil.server.api.ApiDispatcher;
+import io.sigil.server.api.NamedUsers;
 import io.sigil.server.federation.FederationEndpoint;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.CredentialResolver;
@@ -84,7 +85,8 @@ public final class SigilApp implements AutoCloseable {
         trace.mark("query protocol");
         this.api = new ApiDispatcher(protocol,
                 new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), store, authorizer,
-                EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking);
+                EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking,
+                namedUsers(store, extras));
         trace.mark("dispatcher");
         RestRoutes rest = new RestRoutes(store, authorizer, credentials, config.enforce(), audit, metrics, keyUse,
                 clock, accessTracking);
@@ -100,6 +102,12 @@ public final class SigilApp implements AutoCloseable {
         http.start();
         trace.mark("jetty");
         trace.print();
+    }
+
+    private static NamedUsers namedUsers(Store store, List<AutoCloseable> extras) {
+        NamedUsers users = new NamedUsers(store);
+        extras.add(users);
+        return users;
     }
 
     public static SigilApp start(SigilConfig config) throws Exception {

@@ -5,16 +5,20 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,9 +31,19 @@ public final class AuditLog implements AutoCloseable {
     private static final int QUEUE_LIMIT = 100_000;
 
     private final Path dir;
-    private final BlockingQueue<AuditEvent> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
+    /**
+     * Lock-free: request threads only append (a blocking queue's lock made them wait on each other under load,
+     * sigil-bench's LoadGenerator with JFR's thread-park events). {@link #queued} bounds it.
+     */
+    private final Queue<AuditEvent> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    /** Set while the writer is about to sleep or sleeping, for {@link #record} to wake it. */
+    private volatile boolean writerIdle;
     private final Thread writer;
     private volatile boolean closed;
+    /** The open file of {@link #outDay}; used by the writer thread only. */
+    private Writer out;
+    private String outDay;
 
     public AuditLog(Path dir) {
         this.dir = dir;
@@ -46,45 +60,101 @@ public final class AuditLog implements AutoCloseable {
     }
 
     public void record(AuditEvent e) {
-        if (dir != null && !closed) {
-            queue.offer(e); // a full queue drops rather than stalls requests
+        if (dir == null || closed) {
+            return;
+        }
+        if (queued.incrementAndGet() > QUEUE_LIMIT) {
+            queued.decrementAndGet(); // a full queue drops rather than stalls requests
+            return;
+        }
+        queue.offer(e);
+        if (writerIdle) {
+            LockSupport.unpark(writer);
         }
     }
 
     private void drain() {
-        while (!closed || !queue.isEmpty()) {
-            try {
-                AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
+        try {
+            while (!closed || !queue.isEmpty()) {
+                List<AuditEvent> batch = new ArrayList<>();
+                AuditEvent e;
+                while (batch.size() < 1000 && (e = queue.poll()) != null) {
+                    batch.add(e);
+                }
+                if (batch.isEmpty()) {
+                    // Idle flag first, then look again: an event offered after the look sees the flag and unparks.
+                    writerIdle = true;
+                    if (queue.isEmpty() && !closed) {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+                    }
+                    writerIdle = false;
                     continue;
                 }
-                List<AuditEvent> batch = new java.util.ArrayList<>();
-                batch.add(first);
-                queue.drainTo(batch, 1000);
-                write(batch);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (IOException | RuntimeException ex) {
-                System.err.println("sigil: audit log write failed: " + ex.getMessage());
+                queued.addAndGet(-batch.size());
+                try {
+                    write(batch);
+                } catch (IOException | RuntimeException ex) {
+                    System.err.println("sigil: audit log write failed: " + ex.getMessage());
+                }
             }
+        } finally {
+            closeFile();
         }
     }
 
+    /**
+     * Appends a batch, each event to the file of its own UTC day, and flushes it. The day's file stays open between
+     * batches (only the writer thread touches it), so a steady trickle of calls does not open and close it each time.
+     */
     private void write(List<AuditEvent> batch) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (AuditEvent e : batch) {
-            sb.append(toJson(e)).append('\n');
+        try {
+            for (AuditEvent e : batch) {
+                writeJson(fileFor(e.eventTime().atZone(ZoneOffset.UTC).toLocalDate().toString()), e);
+                out.write('\n');
+            }
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            closeFile(); // the next batch reopens the file
+            throw e;
         }
-        String day = batch.get(0).eventTime().atZone(ZoneOffset.UTC).toLocalDate().toString();
-        Files.writeString(dir.resolve("sigil-audit-" + day + ".jsonl"), sb.toString(), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private Writer fileFor(String day) throws IOException {
+        if (!day.equals(outDay)) {
+            closeFile();
+            out = Files.newBufferedWriter(dir.resolve("sigil-audit-" + day + ".jsonl"), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            outDay = day;
+        }
+        return out;
+    }
+
+    private void closeFile() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // reopened for the next batch; the failure itself was reported by the write
+            }
+            out = null;
+            outDay = null;
+        }
     }
 
     /** The CloudTrail-shaped JSON object of one event. */
     public static String toJson(AuditEvent e) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        try {
+            writeJson(out, e);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toString();
+    }
+
+    /** Writes the JSON object of one event to {@code out}, which stays open. */
+    private static void writeJson(Writer out, AuditEvent e) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.writeStartObject();
             g.writeStringField("eventVersion", "1.08");
             g.writeObjectFieldStart("userIdentity");
@@ -116,10 +186,7 @@ public final class AuditLog implements AutoCloseable {
                 g.writeStringField("sigilAuditDenial", e.denial());
             }
             g.writeEndObject();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
-        return out.toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -151,6 +218,7 @@ public final class AuditLog implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(writer);
         if (dir != null) {
             try {
                 writer.join(5_000);

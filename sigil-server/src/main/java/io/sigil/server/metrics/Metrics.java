@@ -14,8 +14,11 @@ public final class Metrics {
     /** Latency bucket bounds in seconds. */
     private static final double[] BOUNDS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
 
-    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> denials = new ConcurrentHashMap<>();
+    /** Counters by their two label values; the label text is built only when rendered, not per request. */
+    private record Key(String first, String second) {}
+
+    private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<Key, LongAdder> denials = new ConcurrentHashMap<>();
     private final LongAdder[] buckets = new LongAdder[BOUNDS.length + 1];
     private final LongAdder count = new LongAdder();
     private final LongAdder sumMicros = new LongAdder();
@@ -28,8 +31,7 @@ public final class Metrics {
 
     /** @param outcome "success" or the AWS error code */
     public void request(String operation, String outcome, long nanos) {
-        requests.computeIfAbsent(label("operation", operation) + "," + label("outcome", outcome), k -> new LongAdder())
-                .increment();
+        requests.computeIfAbsent(new Key(operation, outcome), k -> new LongAdder()).increment();
         double seconds = nanos / 1e9;
         int i = 0;
         while (i < BOUNDS.length && seconds > BOUNDS[i]) {
@@ -42,20 +44,19 @@ public final class Metrics {
 
     /** @param kind "explicit" or "implicit" */
     public void denial(String operation, String kind) {
-        denials.computeIfAbsent(label("operation", operation) + "," + label("kind", kind), k -> new LongAdder())
-                .increment();
+        denials.computeIfAbsent(new Key(operation, kind), k -> new LongAdder()).increment();
     }
 
     public String render() {
         StringBuilder sb = new StringBuilder();
         sb.append("# HELP sigil_requests_total API requests by operation and outcome.\n");
         sb.append("# TYPE sigil_requests_total counter\n");
-        new TreeMap<>(requests).forEach((k, v) -> sb.append("sigil_requests_total{").append(k).append("} ")
-                .append(v.sum()).append('\n'));
+        labelled(requests, "outcome").forEach((k, v) -> sb.append("sigil_requests_total{").append(k).append("} ")
+                .append(v).append('\n'));
         sb.append("# HELP sigil_denials_total Authorization denials by operation and kind.\n");
         sb.append("# TYPE sigil_denials_total counter\n");
-        new TreeMap<>(denials).forEach((k, v) -> sb.append("sigil_denials_total{").append(k).append("} ")
-                .append(v.sum()).append('\n'));
+        labelled(denials, "kind").forEach((k, v) -> sb.append("sigil_denials_total{").append(k).append("} ")
+                .append(v).append('\n'));
         sb.append("# HELP sigil_request_duration_seconds API request latency.\n");
         sb.append("# TYPE sigil_request_duration_seconds histogram\n");
         long cumulative = 0;
@@ -69,6 +70,14 @@ public final class Metrics {
         sb.append("sigil_request_duration_seconds_sum ").append(sumMicros.sum() / 1e6).append('\n');
         sb.append("sigil_request_duration_seconds_count ").append(count.sum()).append('\n');
         return sb.toString();
+    }
+
+    /** The counters with their label text, in label order. */
+    private static Map<String, Long> labelled(Map<Key, LongAdder> counters, String secondLabel) {
+        Map<String, Long> out = new TreeMap<>();
+        counters.forEach((k, v) -> out.put(label("operation", k.first()) + "," + label(secondLabel, k.second()),
+                v.sum()));
+        return out;
     }
 
     private static String label(String name, String value) {

@@ -47,8 +47,16 @@ public enum AwsService {
 
     /** The service whose signing name is {@code id}, if any. */
     public static Optional<AwsService> forId(String id) {
-        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+        for (AwsService s : VALUES) {
+            if (s.id.equals(id)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
+
+    /** values() copies its array at every call; this is asked once per request. */
+    private static final AwsService[] VALUES = values();
 
     /** The service whose API version is {@code version}, if any. */
     public static Optional<AwsService> forApiVersion(String version) {

@@ -55,7 +55,13 @@ final class XmlText {
 
     /** Escaped text content (also used inside the namespace attribute, whose values never hold a quote). */
     XmlText text(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
+        int n = text.length();
+        int plain = 0;
+        while (plain < n && isPlain(text.charAt(plain))) {
+            plain++;
+        }
+        out.append(text, 0, plain); // most text needs no escape: appended at once
+        for (int i = plain; i < n; i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
@@ -72,6 +78,11 @@ final class XmlText {
             }
         }
         return this;
+    }
+
+    /** A character written as it is: allowed, not escaped, not a surrogate. */
+    private static boolean isPlain(char c) {
+        return c >= 0x20 ? c != '&' && c != '<' && c != '>' && c < 0xD800 : c == '\t' || c == '\n';
     }
 
     byte[] utf8() {

@@ -67,6 +67,24 @@ class XmlWritersTest {
     }
 
     @Test
+    void instants_areWrittenAsTheJdksIsoInstantWrites_acrossCenturiesLeapDaysAndTheFourDigitYearEdges() {
+        java.util.List<Instant> cases = new java.util.ArrayList<>(java.util.List.of(
+                Instant.parse("1000-01-01T00:00:00Z"), Instant.parse("0999-12-31T23:59:59.999Z"),
+                Instant.parse("9999-12-31T23:59:59.999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("1969-12-31T23:59:59.001Z"), Instant.EPOCH, Instant.parse("2000-02-29T12:34:56Z"),
+                Instant.parse("1900-03-01T00:00:00.010Z"), Instant.parse("2100-02-28T23:59:59.100Z")));
+        java.util.Random random = new java.util.Random(20261201);
+        for (int i = 0; i < 10_000; i++) {
+            cases.add(Instant.ofEpochSecond(random.nextLong() % 300_000_000_000L, random.nextInt(1_000_000_000)));
+        }
+        for (Instant at : cases) {
+            assertThat(ScalarCodec.formatInstant(at)).as(at.toString()).isEqualTo(
+                    java.time.format.DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(
+                            java.time.temporal.ChronoUnit.MILLIS)));
+        }
+    }
+
+    @Test
     void responseOfAnotherOperation_isRefused() {
         Operation deleteUser = REGISTRY.find(AwsService.IAM, "DeleteUser").orElseThrow();
         assertThatThrownBy(() -> XmlResponseWriter.write(deleteUser, CreateUserResponse.builder().build(), "r"))

@@ -86,6 +86,8 @@ final class JdbcLoginProfiles implements LoginProfileStore {
     public void recordSuccess(String userId, Instant when) {
         tx.db.update("UPDATE login_profiles SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?", userId);
         tx.db.update("UPDATE users SET password_last_used = ? WHERE id = ?", when, userId);
+        // the user's PasswordLastUsed changed: caches of users drop what they hold (the account is not at hand)
+        tx.changed(EntityKind.USER, null, userId);
     }
 
     @Override

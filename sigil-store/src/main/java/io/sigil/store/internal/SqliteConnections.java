@@ -4,49 +4,56 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * SQLite connections: one writer guarded by a fair lock (SQLite allows one writer at a time; queueing in Java
- * instead of on SQLITE_BUSY keeps latency fair and errors away), plus a few read-only readers that WAL lets run
- * beside the writer. Transactions are begun by hand ({@code BEGIN IMMEDIATE} for the writer) with the driver in
- * auto-commit mode, so no lock is held between transactions.
+ * instead of on SQLITE_BUSY keeps latency fair and errors away), plus read-only readers that WAL lets run beside
+ * the writer and beside each other. Transactions are begun by hand ({@code BEGIN IMMEDIATE} for the writer) with
+ * the driver in auto-commit mode, so no lock is held between transactions.
+ *
+ * <p>Readers: a lock-free pool that opens another reader whenever every open one is busy, up to
+ * {@link #MAX_READERS}, and keeps them. A small fixed pool behind a blocking queue made request threads queue on
+ * the queue's lock and on each other: on two cores, a thread preempted while holding a reader (or the lock) stalled
+ * the rest for a scheduling quantum, which was most of the load test's p99 (sigil-bench's LoadGenerator with JFR's
+ * thread-park events). A reader costs a file handle and a lazily filled page cache.
  *
  * <p>Durability: WAL with {@code synchronous=FULL}, so a committed transaction survives a crash or power loss
  * (sqlite.org, "Write-Ahead Logging" and "PRAGMA synchronous").
  */
 public final class SqliteConnections implements ConnectionSource {
 
-    private static final int READERS = 4;
+    /** At most this many readers are opened; past it, a transaction waits for one to come back. */
+    static final int MAX_READERS = 64;
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
+    private final SQLiteDataSource dataSource;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Connection writer;
-    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
-    private final List<Connection> all = new ArrayList<>();
-    /** Each connection's kept statements, BEGIN and COMMIT among them; filled before the first transaction. */
-    private final Map<Connection, StatementCache> caches = new IdentityHashMap<>();
+    private final ConcurrentLinkedQueue<Connection> idleReaders = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger openedReaders = new AtomicInteger();
+    private final List<Connection> all = new CopyOnWriteArrayList<>();
+    /** Each connection's kept statements, BEGIN and COMMIT among them. */
+    private final Map<Connection, StatementCache> caches = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     public SqliteConnections(Path file) throws SQLException {
-        SQLiteDataSource ds = dataSource(file);
-        writer = ds.getConnection();
+        dataSource = dataSource(file);
+        writer = dataSource.getConnection();
         all.add(writer);
         caches.put(writer, new StatementCache(writer));
-        for (int i = 0; i < READERS; i++) {
-            Connection r = ds.getConnection();
-            exec(r, "PRAGMA query_only = ON");
-            all.add(r);
-            caches.put(r, new StatementCache(r));
-            readers.add(r);
-        }
+        openedReaders.incrementAndGet();
+        idleReaders.add(openReader());
     }
 
     /** The settings every connection to a Sigil SQLite file gets, Flyway's included. */
@@ -61,8 +68,32 @@ public final class SqliteConnections implements ConnectionSource {
         return ds;
     }
 
+    /** Opens a reader for a slot already counted in {@link #openedReaders} (given back if the open fails). */
+    private Connection openReader() throws SQLException {
+        Connection r;
+        try {
+            r = dataSource.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            openedReaders.decrementAndGet();
+            throw e;
+        }
+        try {
+            exec(r, "PRAGMA query_only = ON");
+        } catch (SQLException e) {
+            r.close();
+            openedReaders.decrementAndGet();
+            throw e;
+        }
+        caches.put(r, new StatementCache(r));
+        all.add(r);
+        return r;
+    }
+
     @Override
     public Connection begin(boolean write) throws SQLException {
+        if (closed) {
+            throw new SQLException("the store is closed");
+        }
         if (write) {
             writeLock.lock();
             try {
@@ -73,20 +104,34 @@ public final class SqliteConnections implements ConnectionSource {
                 throw e;
             }
         }
-        Connection r;
-        try {
-            r = readers.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for a read connection", e);
-        }
+        Connection r = takeReader();
         try {
             run(r, "BEGIN");
             return r;
         } catch (SQLException | RuntimeException e) {
-            readers.add(r);
+            idleReaders.add(r);
             throw e;
         }
+    }
+
+    /** An idle reader; a new one while under the cap; else the first to come back. */
+    private Connection takeReader() throws SQLException {
+        Connection r = idleReaders.poll();
+        if (r != null) {
+            return r;
+        }
+        for (int n = openedReaders.get(); n < MAX_READERS; n = openedReaders.get()) {
+            if (openedReaders.compareAndSet(n, n + 1)) {
+                return openReader();
+            }
+        }
+        while ((r = idleReaders.poll()) == null) {
+            if (closed || Thread.currentThread().isInterrupted()) {
+                throw new SQLException("interrupted while waiting for a read connection");
+            }
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(100));
+        }
+        return r;
     }
 
     @Override
@@ -113,12 +158,18 @@ public final class SqliteConnections implements ConnectionSource {
         if (write) {
             writeLock.unlock();
         } else {
-            readers.add(c);
+            idleReaders.add(c);
         }
+    }
+
+    /** How many readers are open (tests). */
+    int readerCount() {
+        return openedReaders.get();
     }
 
     @Override
     public void close() {
+        closed = true;
         writeLock.lock();
         try {
             for (Connection c : all) {

@@ -2,6 +2,7 @@ package io.sigil.server.api.iam;
 
 import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
+import io.sigil.iam.service.UserInfo;
 import io.sigil.iam.service.UserService;
 import io.sigil.iam.store.Page;
 import io.sigil.server.api.ApiModule;
@@ -55,10 +56,16 @@ public final class UsersApi implements ApiModule {
         return CreateUserResponse.builder().user(IamModelMapper.user(user)).build();
     }
 
-    /** Without {@code UserName}, the caller: its own user, or the root user's account-level answer. */
+    /**
+     * Without {@code UserName}, the caller: its own user, or the root user's account-level answer. With it, the user
+     * as authorisation read it in this request when it did (the same query would only be run again), else read now.
+     */
     GetUserResponse getUser(GetUserRequest r, CallContext call) {
-        return GetUserResponse.builder().user(IamModelMapper.userInfo(users.getUser(call.principal(), r.userName())))
-                .build();
+        User named = call.namedUser();
+        UserInfo info = named != null && r.userName() != null && named.name().equalsIgnoreCase(r.userName())
+                && named.accountId().equals(call.accountId())
+                ? new UserInfo.Iam(named) : users.getUser(call.principal(), r.userName());
+        return GetUserResponse.builder().user(IamModelMapper.userInfo(info)).build();
     }
 
     ListUsersResponse listUsers(ListUsersRequest r, CallContext call) {

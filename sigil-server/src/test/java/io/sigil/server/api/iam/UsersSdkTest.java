@@ -162,6 +162,36 @@ class UsersSdkTest {
     }
 
     @Test
+    void getUser_byNameInAnotherCase_answersTheUserWithItsStoredName() {
+        User created = iam.createUser(r -> r.userName("Get-Mixed").path("/mixed/")).user();
+
+        assertThat(iam.getUser(r -> r.userName("get-MIXED")).user()).isEqualTo(created);
+    }
+
+    @Test
+    void getUser_byName_seesATagAndPathChangeMadeJustBefore() {
+        iam.createUser(r -> r.userName("get-fresh"));
+        iam.getUser(r -> r.userName("get-fresh"));
+        iam.tagUser(r -> r.userName("get-fresh").tags(tag("stage", "two")));
+        iam.updateUser(r -> r.userName("get-fresh").newPath("/moved/"));
+
+        User after = iam.getUser(r -> r.userName("get-fresh")).user();
+
+        assertThat(after.tags()).containsExactly(tag("stage", "two"));
+        assertThat(after.path()).isEqualTo("/moved/");
+    }
+
+    @Test
+    void getUser_byNameAsAnIamUserAllowedOnIt_answersTheNamedUser() {
+        User bob = iam.createUser(r -> r.userName("named-bob").tags(tag("team", "b"))).user();
+        iam.createUser(r -> r.userName("named-reader"));
+
+        try (IamClient asReader = signingAs(server, "named-reader", allow("iam:GetUser"))) {
+            assertThat(asReader.getUser(r -> r.userName("NAMED-BOB")).user()).isEqualTo(bob);
+        }
+    }
+
+    @Test
     void getUser_withoutNameAsTheRoot_isTheRootWithAccountIdAsUserIdAndNoNameOrPath() {
         User root = iam.getUser().user();
 

@@ -1,0 +1,95 @@
+package io.sigil.store.internal;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The SQLite reader pool: grows while every reader is busy, up to its cap, and reuses what comes back. */
+class SqliteConnectionsTest {
+    @TempDir
+    Path dir;
+    private SqliteConnections connections;
+
+    @BeforeEach
+    void open() throws SQLException {
+        connections = new SqliteConnections(dir.resolve("t.db"));
+    }
+
+    @AfterEach
+    void close() {
+        connections.close();
+    }
+
+    @Test
+    void overlappingReadTransactions_eachGetTheirOwnReader_andReleasedOnesAreReused() throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            held.add(connections.begin(false));
+        }
+        assertThat(new HashSet<>(held)).hasSize(3);
+        assertThat(connections.readerCount()).isEqualTo(3);
+        for (Connection c : held) {
+            connections.commit(c);
+            connections.release(c, false);
+        }
+
+        Connection again = connections.begin(false);
+        assertThat(held).contains(again);
+        assertThat(connections.readerCount()).isEqualTo(3);
+        connections.commit(again);
+        connections.release(again, false);
+    }
+
+    @Test
+    void aReader_isReadOnly() throws SQLException {
+        Connection r = connections.begin(false);
+        try {
+            assertThatThrownBy(() -> new Db(r).update("CREATE TABLE x (a INTEGER)")).isInstanceOf(DbException.class);
+        } finally {
+            connections.rollback(r);
+            connections.release(r, false);
+        }
+    }
+
+    @Test
+    void pastTheCap_aReadTransactionWaitsForAReaderToComeBack() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        for (int i = 0; i < SqliteConnections.MAX_READERS; i++) {
+            held.add(connections.begin(false));
+        }
+        CompletableFuture<Connection> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return connections.begin(false);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThatThrownBy(() -> waiting.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        assertThat(connections.readerCount()).isEqualTo(SqliteConnections.MAX_READERS);
+
+        Connection first = held.remove(0);
+        connections.commit(first);
+        connections.release(first, false);
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isSameAs(first);
+        held.add(first);
+        for (Connection c : held) {
+            connections.commit(c);
+            connections.release(c, false);
+        }
+    }
+}
