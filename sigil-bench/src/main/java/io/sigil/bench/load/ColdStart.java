@@ -54,14 +54,35 @@ import java.util.regex.Pattern;
  * after (0dca81c), ./sigil serve    712    634   1110   100   300     31        21        10       91
  * </pre>
  * The code grew in between: 5 migrations instead of 1, 21 API modules instead of 5. On the code of e563164
- * (1 migration, 5 modules) {@code ./sigil serve} answered in 569 ms. What remains: the JVM and the 27 MB jar
- * (~80), Flyway's first migration (~250: its class initialisation and bootstrap methods, which JDK 17's class-data
- * sharing does not keep, and its interpreted SQL parser), Jetty's MIME tables with the JDK's locale list (~60),
- * the first call itself (~70). Tried and dropped because they measured no gain here: doing the JDK, Jetty or
- * Flyway one-time work on a second thread (the JIT compilers already keep the second core busy), Flyway with a
- * fixed resource list instead of the classpath scan, without validate-on-migrate, without placeholder
- * replacement. {@code -XX:TieredStopAtLevel=1} would save another ~40 ms and halves steady-state throughput
+ * (1 migration, 5 modules) {@code ./sigil serve} answered in 569 ms.
+ *
+ * <p>Ten migrations later (issue 4), {@code ./sigil serve} only, median of 18 rounds in which the two builds ran in
+ * turn, one run each, each run started after the machine was 90% idle for 2 s (all 36 were). "dispatcher" is its
+ * own phase now.
+ * <pre>
+ *                                 first  ready   CPU   exec  store  bootstrap  modules  protocol  dispatcher  jetty
+ * main (9f4cdbc)                   1077   1008   1780   130   428     38        153       11         92         94
+ * cold (42c2bd7, main merged)       649    560    995   120   104     52         56       22         18        135
+ * </pre>
+ * (An earlier series on a busy machine, 9 rounds: 1696 ms for the base of this work, 8498339, 650 for cold.) What
+ * changed: Flyway is no longer on the start path when it has nothing to decide (store: a fresh SQLite file gets the
+ * bundled scripts and Flyway's own history rows with plain JDBC, an up-to-date one costs one SELECT; see the store's
+ * {@code Migrations}); the OIDC fetcher's HttpClient, which loaded the JDK's trust store and started a selector
+ * thread, is built at its first fetch (modules); the STS signing regions come from the SDK's partition pattern
+ * instead of region metadata, which initialised the endpoint metadata of every AWS service, ~400 classes
+ * (dispatcher). Jetty's phase grew because work Flyway used to do first (the JDK's locale data) now falls to it.
+ * What remains: the launcher, the JVM and the 32 MB jar (exec, ~120), the SQLite driver's first connection (its
+ * date formats initialise the JDK's locale data, ~60, its native library, ~20) and the migration itself (~25),
+ * Jetty's MIME tables with the JDK's locale list (~60 of jetty), the bootstrap's AES-GCM and JCA provider list
+ * (~30), the first call itself (~90). Tried and dropped: {@code -Djava.locale.providers=CLDR} (no gain),
+ * {@code -XX:+UseSerialGC} (within the noise, ~5%, and it would change the steady-state collector).
+ * {@code -XX:TieredStopAtLevel=1} saves 100-180 ms and ~250 ms of CPU now, because C2 still compiles dozens of JDK
+ * methods (String hashing, zip, HashMap) during a start, but it halves steady-state throughput
  * ({@link WarmUpCurve}).
+ *
+ * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
+ * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
+ * of the classpath scan, without validate-on-migrate, without placeholder replacement.
  */
 public final class ColdStart {
     private static final Pattern READY = Pattern.compile("Sigil listening on (http://[^ ]+) ");

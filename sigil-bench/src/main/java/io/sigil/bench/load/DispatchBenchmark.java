@@ -36,7 +36,21 @@ import java.util.concurrent.TimeUnit;
  * Query API of an ephemeral, enforcing Sigil ({@code getUser}, {@code listUsers} over 101 users), and, in the same
  * run, to the load test's floor handler, which only verifies SigV4 and answers a fixed body ({@code floor}). The
  * difference is what decoding, authorisation, storage, encoding, audit and metrics add to a call. Run with
- * {@code java -jar sigil-bench/target/benchmarks.jar DispatchBenchmark}.
+ * {@code java -jar sigil-bench/target/benchmarks.jar DispatchBenchmark} (add {@code -prof gc} for bytes per call).
+ *
+ * <h2>Figures</h2>
+ * 2-core VM, JDK 17, 5 iterations of 2 s after 3 of warm-up, {@code -prof gc}; "before" is the code of 380d892 with
+ * this benchmark copied in, run back to back with "after" (this session's code); the shared VM's load was 3-5.
+ * <pre>
+ *                      floor           getUser                listUsers (101 users)
+ * before (380d892)     7.2 us, 9.7 KB  118.0 us, 48.2 KB      842 us, 344 KB
+ * after                9.2 us, 9.6 KB   17.7 us, 23.4 KB      495 us, 282 KB
+ * </pre>
+ * What made the difference, from JFR profiles of {@code getUser}: SQLite statements compiled anew for every query
+ * (half of a read; now kept per connection), the named user read twice (for authorisation, then by the handler;
+ * now once, from a cache dropped on every change), a read transaction for authorisation where the rule needed
+ * nothing but that user, and copies and regular expressions on the request path (metrics labels, the request
+ * context's key map, the audit identity's key-id check).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -31,13 +31,31 @@ final class IdpFetcher {
         }
     }
 
-    private final HttpClient client;
     private final boolean allowHttpLoopback;
+    /**
+     * Made at the first fetch, not with the server: building an HttpClient loads the JDK's trust store and starts a
+     * selector thread, ~80 ms of a cold start on two cores (sigil-bench's ColdStart), for servers that may never
+     * meet an OIDC provider.
+     */
+    private volatile HttpClient client;
 
     IdpFetcher(boolean allowHttpLoopback) {
         this.allowHttpLoopback = allowHttpLoopback;
-        this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** @throws io.sigil.iam.error.IamException IDPCommunicationError when the provider cannot be reached */
@@ -49,7 +67,7 @@ final class IdpFetcher {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                     .header("Accept", "application/json").GET().build();
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IllegalArgumentException e) {
             throw new BadAnswer("not a URL: " + url);
         } catch (IOException e) {
