@@ -31,13 +31,21 @@ public final class PolicyValidator {
      * STS quotas: "IAM does not count white space"). Whitespace inside a string is part of the value and counts.
      */
     public static int nonWhitespaceSize(String text) {
-        int n = 0;
+        return withoutWhitespace(text).length();
+    }
+
+    /**
+     * The text without JSON whitespace outside strings: what {@link #nonWhitespaceSize} counts, and what AWS STS
+     * packs of a session policy (io.sigil.iam.sts.PackedPolicySize).
+     */
+    public static String withoutWhitespace(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
         boolean inString = false;
         boolean escaped = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (inString) {
-                n++;
+                sb.append(c);
                 if (escaped) {
                     escaped = false;
                 } else if (c == '\\') {
@@ -46,12 +54,12 @@ public final class PolicyValidator {
                     inString = false;
                 }
             } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                n++;
+                sb.append(c);
                 if (c == '"') {
                     inString = true;
                 }
             }
         }
-        return n;
+        return sb.toString();
     }
 }

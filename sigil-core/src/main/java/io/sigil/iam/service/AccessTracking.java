@@ -9,8 +9,6 @@ import io.sigil.iam.sts.SessionKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,9 +68,8 @@ public final class AccessTracking implements AutoCloseable {
     }
 
     private final Store store;
-    private final ConcurrentHashMap<Key, AccessRecord> pending = new ConcurrentHashMap<>();
+    private final LatestPerKey<Key, AccessRecord> pending = new LatestPerKey<>(AccessRecord::later);
     private final PeriodicFlush flusher;
-    private final Object flushLock = new Object();
     private volatile boolean closed;
 
     public AccessTracking(Store store) {
@@ -108,7 +105,7 @@ public final class AccessTracking implements AutoCloseable {
             // merge locks the map's bin that every request of that caller contends for
             return;
         }
-        pending.merge(key, r, AccessRecord::later);
+        pending.merge(key, r);
     }
 
     /**
@@ -136,35 +133,14 @@ public final class AccessTracking implements AutoCloseable {
      * @throws RuntimeException the store's failure; the attempts stay pending
      */
     public int flush() {
-        synchronized (flushLock) {
-            List<AccessRecord> batch = new ArrayList<>();
-            for (Key k : pending.keySet()) {
-                AccessRecord r = pending.remove(k);
-                if (r != null) {
-                    batch.add(r);
+        return pending.flush(batch -> store.write(tx -> {
+            for (AccessRecord r : batch.values()) {
+                tx.accessRecords().record(r);
+                if (r.entityKind() == PolicyOwnerKind.ROLE) {
+                    tx.roles().recordUse(r.entityId(), r.lastAccessed(), r.region());
                 }
             }
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            try {
-                store.write(tx -> {
-                    for (AccessRecord r : batch) {
-                        tx.accessRecords().record(r);
-                        if (r.entityKind() == PolicyOwnerKind.ROLE) {
-                            tx.roles().recordUse(r.entityId(), r.lastAccessed(), r.region());
-                        }
-                    }
-                });
-            } catch (RuntimeException e) {
-                for (AccessRecord r : batch) {
-                    pending.merge(new Key(r.accountId(), r.entityId(), r.serviceNamespace(),
-                            r.action().toLowerCase(Locale.ROOT)), r, AccessRecord::later);
-                }
-                throw e;
-            }
-            return batch.size();
-        }
+        }));
     }
 
     /** Stops the background writer and writes what is pending. */

@@ -5,10 +5,7 @@ import io.sigil.iam.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records the last use of access keys for GetAccessKeyLastUsed ("the date and time, in ISO 8601 date-time format,
@@ -35,9 +32,8 @@ public final class LastUsedRecorder implements AutoCloseable {
 
 
     private final Store store;
-    private final ConcurrentHashMap<String, AccessKeyLastUsed> pending = new ConcurrentHashMap<>();
+    private final LatestPerKey<String, AccessKeyLastUsed> pending = new LatestPerKey<>(LastUsedRecorder::later);
     private final PeriodicFlush flusher;
-    private final Object flushLock = new Object();
     private volatile boolean closed;
 
     public LastUsedRecorder(Store store) {
@@ -64,7 +60,7 @@ public final class LastUsedRecorder implements AutoCloseable {
         if (use.equals(pending.get(accessKeyId))) {
             return; // what the merge would keep; skipping it spares the lock of the map's bin (see AccessTracking)
         }
-        pending.merge(accessKeyId, use, LastUsedRecorder::later);
+        pending.merge(accessKeyId, use);
     }
 
     /** Uses recorded but not yet written. */
@@ -79,25 +75,8 @@ public final class LastUsedRecorder implements AutoCloseable {
      * @throws RuntimeException the store's failure; the uses stay pending
      */
     public int flush() {
-        synchronized (flushLock) {
-            Map<String, AccessKeyLastUsed> batch = new HashMap<>();
-            for (String id : pending.keySet()) {
-                AccessKeyLastUsed use = pending.remove(id);
-                if (use != null) {
-                    batch.put(id, use);
-                }
-            }
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            try {
-                store.write(tx -> batch.forEach((id, use) -> tx.accessKeys().recordUse(id, use)));
-            } catch (RuntimeException e) {
-                batch.forEach((id, use) -> pending.merge(id, use, LastUsedRecorder::later));
-                throw e;
-            }
-            return batch.size();
-        }
+        return pending.flush(batch -> store.write(tx -> batch.forEach((id, use) ->
+                tx.accessKeys().recordUse(id, use))));
     }
 
     /** Stops the background writer and writes what is pending. */

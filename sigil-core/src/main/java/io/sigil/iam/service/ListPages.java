@@ -1,11 +1,9 @@
 package io.sigil.iam.service;
 
-import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.Page;
+import io.sigil.iam.store.PageMarkers;
 import io.sigil.iam.store.PageRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,44 +15,22 @@ import java.util.function.Function;
  */
 final class ListPages {
 
-    private static final String PREFIX = "m1:";
-
     private ListPages() {
     }
 
     /** @param sorted ascending by {@code sortKey}, keys distinct */
     static <T> Page<T> page(List<T> sorted, Function<T, String> sortKey, PageRequest page) {
-        String after = after(page);
+        String after = PageMarkers.after(page);
         List<T> items = new ArrayList<>(page.maxItems());
         for (T item : sorted) {
             if (after != null && sortKey.apply(item).compareTo(after) <= 0) {
                 continue;
             }
             if (items.size() == page.maxItems()) {
-                return new Page<>(items, encode(sortKey.apply(items.get(items.size() - 1))));
+                return new Page<>(items, PageMarkers.encode(sortKey.apply(items.get(items.size() - 1))));
             }
             items.add(item);
         }
         return new Page<>(items, null);
-    }
-
-    private static String after(PageRequest page) {
-        if (page.marker() == null || page.marker().isEmpty()) {
-            return null;
-        }
-        try {
-            String s = new String(Base64.getUrlDecoder().decode(page.marker()), StandardCharsets.UTF_8);
-            if (s.startsWith(PREFIX)) {
-                return s.substring(PREFIX.length());
-            }
-        } catch (IllegalArgumentException e) {
-            // not ours
-        }
-        throw IamException.invalidInput("Invalid Marker: " + page.marker());
-    }
-
-    private static String encode(String sortKey) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((PREFIX + sortKey).getBytes(StandardCharsets.UTF_8));
     }
 }

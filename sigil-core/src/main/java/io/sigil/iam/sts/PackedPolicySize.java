@@ -3,6 +3,7 @@ package io.sigil.iam.sts;
 import io.sigil.iam.error.ErrorCode;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.Tag;
+import io.sigil.policy.PolicyValidator;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,29 +71,8 @@ public final class PackedPolicySize {
         }
     }
 
-    /** The policy without JSON whitespace outside strings. */
+    /** The policy without JSON whitespace outside strings, as IAM counts a policy's size. */
     static String minify(String json) {
-        StringBuilder sb = new StringBuilder(json.length());
-        boolean inString = false;
-        boolean escaped = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (inString) {
-                sb.append(c);
-                if (escaped) {
-                    escaped = false;
-                } else if (c == '\\') {
-                    escaped = true;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-                sb.append(c);
-            } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return PolicyValidator.withoutWhitespace(json);
     }
 }

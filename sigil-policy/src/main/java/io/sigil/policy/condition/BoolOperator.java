@@ -29,10 +29,19 @@ public final class BoolOperator implements OperatorFamily {
 
     @Override
     public ValueTest compile(String base, String policyValue, boolean variablesEnabled) throws InvalidPolicyValue {
+        return new BoolTest(trueOrFalse(policyValue));
+    }
+
+    /**
+     * The value itself if it is {@code true} or {@code false} in any case, as Bool and Null policy values must be.
+     *
+     * @throws InvalidPolicyValue for anything else
+     */
+    static String trueOrFalse(String policyValue) throws InvalidPolicyValue {
         if (!policyValue.equalsIgnoreCase("true") && !policyValue.equalsIgnoreCase("false")) {
             throw new InvalidPolicyValue("'" + policyValue + "' is not true or false");
         }
-        return new BoolTest(policyValue);
+        return policyValue;
     }
 
     private record BoolTest(String value) implements ValueTest {

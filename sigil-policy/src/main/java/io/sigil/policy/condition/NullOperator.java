@@ -27,10 +27,7 @@ public final class NullOperator implements OperatorFamily {
 
     @Override
     public ValueTest compile(String base, String policyValue, boolean variablesEnabled) throws InvalidPolicyValue {
-        if (!policyValue.equalsIgnoreCase("true") && !policyValue.equalsIgnoreCase("false")) {
-            throw new InvalidPolicyValue("'" + policyValue + "' is not true or false");
-        }
-        return new Presence(policyValue.equalsIgnoreCase("true"), policyValue);
+        return new Presence(BoolOperator.trueOrFalse(policyValue).equalsIgnoreCase("true"), policyValue);
     }
 
     /** Whether the key must be absent ({@code true}) or present ({@code false}). */

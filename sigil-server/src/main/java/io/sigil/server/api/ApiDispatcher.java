@@ -6,7 +6,6 @@ import io.sigil.iam.model.User;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
-import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.iam.sts.TemporaryCredentialRules;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
@@ -27,9 +26,7 @@ import io.sigil.server.protocol.Fault;
 import io.sigil.server.protocol.FormParameters;
 import io.sigil.server.protocol.ProtocolException;
 import io.sigil.server.protocol.QueryProtocol;
-import io.sigil.server.sigv4.Payload;
 import io.sigil.server.sigv4.SigV4Verifier;
-import io.sigil.server.sigv4.SignedRequest;
 import io.sigil.server.sigv4.Verification;
 import software.amazon.awssdk.awscore.AwsResponse;
 
@@ -66,7 +63,7 @@ public final class ApiDispatcher implements ApiEndpoint {
     private final NamedUsers namedUsers;
     private final EnforcementTable table;
     private final Handlers handlers;
-    private final EnforceMode mode;
+    private final EnforcementGate gate;
     private final AuditLog audit;
     private final Metrics metrics;
     private final KeyUse keyUse;
@@ -103,7 +100,7 @@ public final class ApiDispatcher implements ApiEndpoint {
         this.authorizer = authorizer;
         this.table = table;
         this.handlers = handlers;
-        this.mode = mode;
+        this.gate = new EnforcementGate(mode, metrics);
         this.audit = audit;
         this.metrics = metrics;
         this.keyUse = keyUse;
@@ -170,14 +167,9 @@ public final class ApiDispatcher implements ApiEndpoint {
             t.service = AwsService.STS;
             signingRegion = "us-east-1";
         } else {
-            SignedRequest signed = new SignedRequest(call.method(), call.rawPath(), call.rawQuery(), call.headers(),
-                    new Payload.Bytes(call.body()));
-            Verification<KeyCredential> v = verifier.verify(signed, now);
-            if (v instanceof Verification.Rejected<KeyCredential> r) {
-                throw new ProtocolException(new AwsError(r.error().code().code(), r.error().httpStatus(),
-                        Fault.SENDER, r.error().message()));
-            }
-            Verification.Verified<KeyCredential> ok = (Verification.Verified<KeyCredential>) v;
+            Verification.Verified<KeyCredential> ok = SignedCalls.verify(verifier, call, now,
+                    e -> new ProtocolException(new AwsError(e.code().code(), e.httpStatus(), Fault.SENDER,
+                            e.message())));
             t.service = AwsService.forId(ok.service()).orElse(AwsService.IAM);
             t.principal = ok.credential().principal();
             t.region = ok.region().equals("aws-global") ? "us-east-1" : ok.region();
@@ -198,7 +190,8 @@ public final class ApiDispatcher implements ApiEndpoint {
                     "Sigil does not implement " + t.operation + " yet."));
         }
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
-                call.header("User-Agent"), call.secure(), signingRegion, callerPolicies(t));
+                call.header("User-Agent"), call.secure(), signingRegion,
+                gate.callerPolicies(t.operation, denial -> t.denial = denial));
         if (tracking != null && t.principal != null) {
             // Last accessed data counts every attempt, allowed or denied (IAM User Guide, "Refine permissions in
             // AWS using last accessed information"); recording only merges into memory.
@@ -218,7 +211,7 @@ public final class ApiDispatcher implements ApiEndpoint {
 
     /** Authorises the call; returns the user the request names if authorisation read it (else null). */
     private User authorize(DecodedRequest in, CallContext ctx, Trace t) {
-        if (mode == EnforceMode.OFF || ctx.principal() == null) {
+        if (!gate.checks() || ctx.principal() == null) {
             return null; // an unsigned operation has no caller to authorise; its service decides
         }
         Principal p = ctx.principal();
@@ -255,29 +248,8 @@ public final class ApiDispatcher implements ApiEndpoint {
         if (d.allowed() || (accountGrant && d.outcome() == Outcome.IMPLICIT_DENY)) {
             return;
         }
-        metrics.denial(t.operation, d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
         String message = Authorizer.deniedMessage(p, action, EnforcementTable.describe(resource), d);
-        if (mode == EnforceMode.AUDIT) {
-            t.denial = message + "\n" + d.explain();
-            return;
-        }
-        throw IamException.accessDenied(message);
-    }
-
-    /**
-     * The enforcement mode for authorisation done inside an operation (AssumeRole's caller-side check): on, the
-     * AccessDenied stands; audit, the would-be denial is recorded like the table's and the call goes on; off, it is
-     * ignored.
-     */
-    private CallerPolicyGate callerPolicies(Trace t) {
-        return switch (mode) {
-            case ON -> CallerPolicyGate.ENFORCE;
-            case OFF -> (denial, d) -> { };
-            case AUDIT -> (denial, d) -> {
-                metrics.denial(t.operation, d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
-                t.denial = denial.safeMessage() + "\n" + d.explain();
-            };
-        };
+        t.denial = gate.deny(t.operation, d, message, IamException::accessDenied);
     }
 
     /** Whether the request carries a SigV4 signature at all, in the Authorization header or presigned. */

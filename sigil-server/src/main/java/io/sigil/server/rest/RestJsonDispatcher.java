@@ -7,13 +7,14 @@ import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
-import io.sigil.policy.Outcome;
 import io.sigil.server.api.CallContext;
 import io.sigil.server.api.EnforceMode;
+import io.sigil.server.api.EnforcementGate;
 import io.sigil.server.api.KeyCredential;
 import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.RequestIds;
 import io.sigil.server.api.RequestKeys;
+import io.sigil.server.api.SignedCalls;
 import io.sigil.server.audit.AuditEvent;
 import io.sigil.server.audit.AuditIdentity;
 import io.sigil.server.audit.AuditLog;
@@ -21,10 +22,8 @@ import io.sigil.server.http.ApiEndpoint;
 import io.sigil.server.http.HttpCall;
 import io.sigil.server.http.HttpReply;
 import io.sigil.server.metrics.Metrics;
-import io.sigil.server.sigv4.Payload;
 import io.sigil.server.sigv4.SigV4Error;
 import io.sigil.server.sigv4.SigV4Verifier;
-import io.sigil.server.sigv4.SignedRequest;
 import io.sigil.server.sigv4.Verification;
 
 import java.nio.charset.StandardCharsets;
@@ -52,7 +51,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
     private final RestOperation operation;
     private final SigV4Verifier<KeyCredential> verifier;
     private final Authorizer authorizer;
-    private final EnforceMode mode;
+    private final EnforcementGate gate;
     private final AuditLog audit;
     private final Metrics metrics;
     private final KeyUse keyUse;
@@ -66,7 +65,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         this.operation = operation;
         this.verifier = verifier;
         this.authorizer = authorizer;
-        this.mode = mode;
+        this.gate = new EnforcementGate(mode, metrics);
         this.audit = audit;
         this.metrics = metrics;
         this.keyUse = keyUse;
@@ -111,13 +110,8 @@ public final class RestJsonDispatcher implements ApiEndpoint {
     }
 
     private String run(HttpCall call, Trace t, Instant now) {
-        SignedRequest signed = new SignedRequest(call.method(), call.rawPath(), call.rawQuery(), call.headers(),
-                new Payload.Bytes(call.body()));
-        Verification<KeyCredential> v = verifier.verify(signed, now);
-        if (v instanceof Verification.Rejected<KeyCredential> r) {
-            throw signatureError(r.error());
-        }
-        Verification.Verified<KeyCredential> ok = (Verification.Verified<KeyCredential>) v;
+        Verification.Verified<KeyCredential> ok = SignedCalls.verify(verifier, call, now,
+                RestJsonDispatcher::signatureError);
         t.principal = ok.credential().principal();
         t.region = ok.region();
         keyUse.used(ok.accessKeyId(), now, operation.signingName(), t.region);
@@ -137,7 +131,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
      * (Service Authorization Reference, IAM Access Analyzer: ValidatePolicy has no resource types).
      */
     private void authorize(CallContext ctx, Trace t) {
-        if (mode == EnforceMode.OFF) {
+        if (!gate.checks()) {
             return;
         }
         Principal p = ctx.principal();
@@ -147,13 +141,8 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         if (d.allowed()) {
             return;
         }
-        metrics.denial(operation.name(), d.outcome() == Outcome.EXPLICIT_DENY ? "explicit" : "implicit");
         String message = Authorizer.deniedMessage(p, operation.action(), "*", d);
-        if (mode == EnforceMode.AUDIT) {
-            t.denial = message + "\n" + d.explain();
-            return;
-        }
-        throw new RestJsonException("AccessDeniedException", 403, message);
+        t.denial = gate.deny(operation.name(), d, message, m -> new RestJsonException("AccessDeniedException", 403, m));
     }
 
     /**

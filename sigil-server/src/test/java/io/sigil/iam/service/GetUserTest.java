@@ -6,16 +6,13 @@ import static io.sigil.iam.service.ServiceFixture.OTHER_ACCOUNT;
 import static io.sigil.iam.service.ServiceFixture.assertIamError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sigil.iam.Limits;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GetUser: by name in the caller's account, or without a name the caller itself (IAM API Reference, "GetUser":
@@ -23,24 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GetUserTest {
 
-    @TempDir
-    Path dir;
-    private ServiceFixture fx;
+    @RegisterExtension
+    final FixturePerTest fixture = new FixturePerTest();
     private UserService users;
 
     @BeforeEach
     void open() {
-        fx = new ServiceFixture(dir, Limits.AWS_DEFAULTS);
-        users = fx.users();
-    }
-
-    @AfterEach
-    void close() {
-        fx.close();
-    }
-
-    private User create(String name) {
-        return users.createUser(ACCOUNT, name, null, null, List.of());
+        users = fixture.users();
     }
 
     // ---- GetUser --------------------------------------------------------------------------------------------
@@ -53,7 +39,7 @@ class GetUserTest {
 
     @Test
     void getUser_matchesTheNameInAnyCaseAndAnswersWithTheStoredSpelling() {
-        create("Bob");
+        fixture.createUser("Bob");
 
         assertThat(users.getUser(ACCOUNT, "BOB").name()).isEqualTo("Bob");
     }
@@ -75,7 +61,7 @@ class GetUserTest {
 
     @Test
     void getUser_withoutNameByAUser_isThatUserReadAfresh() {
-        User bob = create("bob");
+        User bob = fixture.createUser("bob");
         users.tagUser(ACCOUNT, "bob", List.of(new Tag("team", "iam")));
 
         UserInfo info = users.getUser(Principal.user(bob, "AKIABOB"), null);
@@ -85,7 +71,7 @@ class GetUserTest {
 
     @Test
     void getUser_withoutNameByAUserRenamedSinceSigning_isTheUserUnderItsNewName() {
-        User bob = create("bob");
+        User bob = fixture.createUser("bob");
         users.updateUser(ACCOUNT, "bob", "robert", null);
 
         assertThat(((UserInfo.Iam) users.getUser(Principal.user(bob, "AKIABOB"), null)).user().name())
@@ -94,7 +80,7 @@ class GetUserTest {
 
     @Test
     void getUser_withoutNameByAUserDeletedSinceSigning_isNoSuchEntity() {
-        User bob = create("bob");
+        User bob = fixture.createUser("bob");
         users.deleteUser(ACCOUNT, "bob");
 
         assertIamError(() -> users.getUser(Principal.user(bob, "AKIABOB"), null), "NoSuchEntity",
@@ -103,8 +89,8 @@ class GetUserTest {
 
     @Test
     void getUser_withANameByAUser_isTheNamedUserOfTheCallersAccount() {
-        User bob = create("bob");
-        create("alice");
+        User bob = fixture.createUser("bob");
+        fixture.createUser("alice");
 
         assertThat(((UserInfo.Iam) users.getUser(Principal.user(bob, "AKIABOB"), "alice")).user().name())
                 .isEqualTo("alice");

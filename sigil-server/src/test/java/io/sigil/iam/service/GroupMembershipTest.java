@@ -4,41 +4,31 @@ import static io.sigil.iam.service.ServiceFixture.ACCOUNT;
 import static io.sigil.iam.service.ServiceFixture.assertIamError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sigil.iam.Limits;
 import io.sigil.iam.model.Group;
 import io.sigil.iam.model.User;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** AddUserToGroup, RemoveUserFromGroup and ListGroupsForUser, with the GroupsPerUser quota of 10. */
 class GroupMembershipTest {
 
-    @TempDir
-    Path dir;
-    private ServiceFixture fx;
+    @RegisterExtension
+    final FixturePerTest fixture = new FixturePerTest();
     private GroupService groups;
     private UserService users;
 
     @BeforeEach
     void open() {
-        fx = new ServiceFixture(dir, Limits.AWS_DEFAULTS);
-        groups = fx.groups();
-        users = fx.users();
+        groups = fixture.groups();
+        users = fixture.users();
         users.createUser(ACCOUNT, "bob", null, null, List.of());
         for (int i = 1; i <= 11; i++) {
             groups.createGroup(ACCOUNT, String.format("g%02d", i), null);
         }
-    }
-
-    @AfterEach
-    void close() {
-        fx.close();
     }
 
     private List<String> groupsOf(String user) {

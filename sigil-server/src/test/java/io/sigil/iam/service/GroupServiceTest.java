@@ -10,34 +10,25 @@ import io.sigil.iam.model.Group;
 import io.sigil.iam.model.User;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GroupService against a real SQLite store: the group lifecycle and its members. */
 class GroupServiceTest {
 
-    @TempDir
-    Path dir;
-    private ServiceFixture fx;
+    @RegisterExtension
+    final FixturePerTest fixture = new FixturePerTest();
     private GroupService groups;
     private UserService users;
 
     @BeforeEach
     void open() {
-        fx = new ServiceFixture(dir, Limits.AWS_DEFAULTS);
-        groups = fx.groups();
-        users = fx.users();
-    }
-
-    @AfterEach
-    void close() {
-        fx.close();
+        groups = fixture.groups();
+        users = fixture.users();
     }
 
     private Group group(String name) {
@@ -75,9 +66,7 @@ class GroupServiceTest {
 
     @Test
     void createGroup_groupsPerAccountQuota_allowsTheLimitAndRefusesOneMore() {
-        fx.close();
-        fx = new ServiceFixture(dir.resolve("small"), new Limits(5000, 2, 1000, 2, 10, 50));
-        groups = fx.groups();
+        groups = fixture.reopen(new Limits(5000, 2, 1000, 2, 10, 50)).groups();
         group("g1");
         group("g2");
 
@@ -162,7 +151,7 @@ class GroupServiceTest {
         Group managers = group("Managers");
         user("bob");
         groups.addUserToGroup(ACCOUNT, "Managers", "bob");
-        fx.groupPolicy("Managers", "ReadOnly");
+        fixture.fx().groupPolicy("Managers", "ReadOnly");
 
         Group mgrs = groups.updateGroup(ACCOUNT, "Managers", "MGRs", "/mgmt/");
 
@@ -213,7 +202,7 @@ class GroupServiceTest {
     @Test
     void deleteGroup_withAnInlinePolicy_isDeleteConflict() {
         group("devs");
-        fx.groupPolicy("devs", "ReadOnly");
+        fixture.fx().groupPolicy("devs", "ReadOnly");
 
         assertIamError(() -> groups.deleteGroup(ACCOUNT, "devs"), "DeleteConflict",
                 "Cannot delete entity, must delete policies first.");

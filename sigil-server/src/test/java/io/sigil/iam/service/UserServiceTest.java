@@ -10,43 +10,30 @@ import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** UserService against a real SQLite store: CreateUser, ListUsers, UpdateUser, DeleteUser. */
 class UserServiceTest {
 
-    @TempDir
-    Path dir;
-    private ServiceFixture fx;
+    @RegisterExtension
+    final FixturePerTest fixture = new FixturePerTest();
     private UserService users;
 
     @BeforeEach
     void open() {
-        fx = new ServiceFixture(dir, Limits.AWS_DEFAULTS);
-        users = fx.users();
-    }
-
-    @AfterEach
-    void close() {
-        fx.close();
-    }
-
-    private User create(String name) {
-        return users.createUser(ACCOUNT, name, null, null, List.of());
+        users = fixture.users();
     }
 
     // ---- CreateUser -----------------------------------------------------------------------------------------
 
     @Test
     void createUser_withoutPath_defaultsToSlashWithAnAidaIdAndTheUserArn() {
-        User bob = create("Bob");
+        User bob = fixture.createUser("Bob");
 
         assertThat(bob.path()).isEqualTo("/");
         assertThat(bob.id()).startsWith("AIDA").hasSize(21);
@@ -57,7 +44,7 @@ class UserServiceTest {
 
     @Test
     void createUser_createDate_isTheClockToTheSecond() {
-        assertThat(create("bob").createDate()).isEqualTo(Instant.parse("2026-03-04T05:06:07Z"));
+        assertThat(fixture.createUser("bob").createDate()).isEqualTo(Instant.parse("2026-03-04T05:06:07Z"));
     }
 
     @Test
@@ -71,36 +58,35 @@ class UserServiceTest {
 
     @Test
     void createUser_nameTakenInAnotherCase_isEntityAlreadyExistsNamingTheRequestedName() {
-        create("TESTUSER");
+        fixture.createUser("TESTUSER");
 
-        assertIamError(() -> create("testuser"), "EntityAlreadyExists", "User with name testuser already exists.");
+        assertIamError(() -> fixture.createUser("testuser"), "EntityAlreadyExists",
+                "User with name testuser already exists.");
     }
 
     @Test
     void createUser_sameNameInAnotherAccount_isAllowed() {
-        create("bob");
+        fixture.createUser("bob");
 
         assertThat(users.createUser(OTHER_ACCOUNT, "bob", null, null, List.of()).accountId()).isEqualTo(OTHER_ACCOUNT);
     }
 
     @Test
     void createUser_recreatedAfterDelete_getsANewUniqueId() {
-        User first = create("bob");
+        User first = fixture.createUser("bob");
         users.deleteUser(ACCOUNT, "bob");
 
-        assertThat(create("bob").id()).isNotEqualTo(first.id());
+        assertThat(fixture.createUser("bob").id()).isNotEqualTo(first.id());
     }
 
     @Test
     void createUser_usersPerAccountQuota_allowsTheLimitAndRefusesOneMore() {
-        fx.close();
-        fx = new ServiceFixture(dir.resolve("small"), Limits.AWS_DEFAULTS.withUsersPerAccount(3));
-        users = fx.users();
-        create("u1");
-        create("u2");
-        create("u3");
+        users = fixture.reopen(Limits.AWS_DEFAULTS.withUsersPerAccount(3)).users();
+        fixture.createUser("u1");
+        fixture.createUser("u2");
+        fixture.createUser("u3");
 
-        assertIamError(() -> create("u4"), "LimitExceeded", "Cannot exceed quota for UsersPerAccount: 3");
+        assertIamError(() -> fixture.createUser("u4"), "LimitExceeded", "Cannot exceed quota for UsersPerAccount: 3");
         assertThat(users.listUsers(ACCOUNT, PageRequest.first()).items()).hasSize(3);
     }
 
@@ -166,9 +152,9 @@ class UserServiceTest {
 
     @Test
     void listUsers_ordersByNameIgnoringCase() {
-        create("charlie");
-        create("Bob");
-        create("alice");
+        fixture.createUser("charlie");
+        fixture.createUser("Bob");
+        fixture.createUser("alice");
 
         assertThat(users.listUsers(ACCOUNT, PageRequest.first()).items()).extracting(User::name)
                 .containsExactly("alice", "Bob", "charlie");
@@ -190,7 +176,7 @@ class UserServiceTest {
     @Test
     void listUsers_pagedByMaxItems_visitsEveryUserOnceAndOnlyTheLastPageIsNotTruncated() {
         for (int i = 0; i < 7; i++) {
-            create("user" + i);
+            fixture.createUser("user" + i);
         }
         List<String> seen = new ArrayList<>();
         PageRequest request = PageRequest.of(3);
@@ -212,8 +198,8 @@ class UserServiceTest {
 
     @Test
     void listUsers_whenTheLastPageIsExactlyFull_isNotTruncated() {
-        create("a");
-        create("b");
+        fixture.createUser("a");
+        fixture.createUser("b");
 
         Page<User> page = users.listUsers(ACCOUNT, PageRequest.of(2));
 
@@ -226,10 +212,10 @@ class UserServiceTest {
     @Test
     void updateUser_rename_keepsTheUniqueIdTagsKeysPoliciesAndGroups() {
         User bob = users.createUser(ACCOUNT, "Bob", "/eng/", null, List.of(new Tag("team", "iam")));
-        fx.accessKey(bob);
-        fx.userPolicy("Bob", "ReadOnly");
-        fx.groups().createGroup(ACCOUNT, "devs", null);
-        fx.groups().addUserToGroup(ACCOUNT, "devs", "Bob");
+        fixture.fx().accessKey(bob);
+        fixture.fx().userPolicy("Bob", "ReadOnly");
+        fixture.fx().groups().createGroup(ACCOUNT, "devs", null);
+        fixture.fx().groups().addUserToGroup(ACCOUNT, "devs", "Bob");
 
         User robert = users.updateUser(ACCOUNT, "Bob", "Robert", null);
 
@@ -237,7 +223,7 @@ class UserServiceTest {
         assertThat(robert.path()).isEqualTo("/eng/");
         assertThat(robert.arn()).isEqualTo("arn:aws:iam::123456789012:user/eng/Robert");
         assertThat(users.getUser(ACCOUNT, "Robert").tags()).containsExactly(new Tag("team", "iam"));
-        assertThat(fx.groups().listGroupsForUser(ACCOUNT, "Robert", PageRequest.first()).items()).hasSize(1);
+        assertThat(fixture.fx().groups().listGroupsForUser(ACCOUNT, "Robert", PageRequest.first()).items()).hasSize(1);
         assertIamError(() -> users.getUser(ACCOUNT, "Bob"), "NoSuchEntity", "The user with name Bob cannot be found.");
         assertIamError(() -> users.deleteUser(ACCOUNT, "Robert"), "DeleteConflict",
                 "Cannot delete entity, must delete access keys first.");
@@ -245,7 +231,7 @@ class UserServiceTest {
 
     @Test
     void updateUser_newPathOnly_movesTheUserAndKeepsItsName() {
-        create("bob");
+        fixture.createUser("bob");
 
         User moved = users.updateUser(ACCOUNT, "bob", null, "/ops/");
 
@@ -255,15 +241,15 @@ class UserServiceTest {
 
     @Test
     void updateUser_withNeitherNewNameNorNewPath_leavesTheUserAsItIs() {
-        User bob = create("bob");
+        User bob = fixture.createUser("bob");
 
         assertThat(users.updateUser(ACCOUNT, "bob", null, null)).isEqualTo(bob);
     }
 
     @Test
     void updateUser_toANameTakenInAnotherCase_isEntityAlreadyExists() {
-        create("alice");
-        create("bob");
+        fixture.createUser("alice");
+        fixture.createUser("bob");
 
         assertIamError(() -> users.updateUser(ACCOUNT, "bob", "ALICE", null), "EntityAlreadyExists",
                 "User with name ALICE already exists.");
@@ -272,7 +258,7 @@ class UserServiceTest {
 
     @Test
     void updateUser_toItsOwnNameInAnotherCase_changesTheSpelling() {
-        create("bob");
+        fixture.createUser("bob");
 
         assertThat(users.updateUser(ACCOUNT, "bob", "Bob", null).name()).isEqualTo("Bob");
     }
@@ -287,7 +273,7 @@ class UserServiceTest {
 
     @Test
     void deleteUser_withNothingAttached_removesIt() {
-        create("bob");
+        fixture.createUser("bob");
 
         users.deleteUser(ACCOUNT, "BOB");
 
@@ -302,19 +288,19 @@ class UserServiceTest {
 
     @Test
     void deleteUser_whileItHasAnAccessKey_isDeleteConflictUntilTheKeyIsDeleted() {
-        User bob = create("bob");
-        String keyId = fx.accessKey(bob).id();
+        User bob = fixture.createUser("bob");
+        String keyId = fixture.fx().accessKey(bob).id();
 
         assertIamError(() -> users.deleteUser(ACCOUNT, "bob"), "DeleteConflict",
                 "Cannot delete entity, must delete access keys first.");
-        fx.store.write(tx -> tx.accessKeys().delete(ACCOUNT, keyId));
+        fixture.fx().store.write(tx -> tx.accessKeys().delete(ACCOUNT, keyId));
         users.deleteUser(ACCOUNT, "bob");
     }
 
     @Test
     void deleteUser_whileItHasAnInlinePolicy_isDeleteConflict() {
-        create("bob");
-        fx.userPolicy("bob", "ReadOnly");
+        fixture.createUser("bob");
+        fixture.fx().userPolicy("bob", "ReadOnly");
 
         assertIamError(() -> users.deleteUser(ACCOUNT, "bob"), "DeleteConflict",
                 "Cannot delete entity, must delete policies first.");
@@ -322,23 +308,23 @@ class UserServiceTest {
 
     @Test
     void deleteUser_whileInAGroup_isDeleteConflictUntilRemovedFromIt() {
-        create("bob");
-        fx.groups().createGroup(ACCOUNT, "devs", null);
-        fx.groups().addUserToGroup(ACCOUNT, "devs", "bob");
+        fixture.createUser("bob");
+        fixture.fx().groups().createGroup(ACCOUNT, "devs", null);
+        fixture.fx().groups().addUserToGroup(ACCOUNT, "devs", "bob");
 
         assertIamError(() -> users.deleteUser(ACCOUNT, "bob"), "DeleteConflict",
                 "Cannot delete entity, must remove users from group first.");
-        fx.groups().removeUserFromGroup(ACCOUNT, "devs", "bob");
+        fixture.fx().groups().removeUserFromGroup(ACCOUNT, "devs", "bob");
         users.deleteUser(ACCOUNT, "bob");
     }
 
     @Test
     void deleteUser_withKeysPoliciesAndGroups_reportsTheAccessKeysFirstAsTheApiReferenceListsThem() {
-        User bob = create("bob");
-        fx.groups().createGroup(ACCOUNT, "devs", null);
-        fx.groups().addUserToGroup(ACCOUNT, "devs", "bob");
-        fx.userPolicy("bob", "ReadOnly");
-        fx.accessKey(bob);
+        User bob = fixture.createUser("bob");
+        fixture.fx().groups().createGroup(ACCOUNT, "devs", null);
+        fixture.fx().groups().addUserToGroup(ACCOUNT, "devs", "bob");
+        fixture.fx().userPolicy("bob", "ReadOnly");
+        fixture.fx().accessKey(bob);
 
         assertIamError(() -> users.deleteUser(ACCOUNT, "bob"), "DeleteConflict",
                 "Cannot delete entity, must delete access keys first.");

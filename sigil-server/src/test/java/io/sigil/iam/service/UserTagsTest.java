@@ -4,18 +4,15 @@ import static io.sigil.iam.service.ServiceFixture.ACCOUNT;
 import static io.sigil.iam.service.ServiceFixture.assertIamError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sigil.iam.Limits;
 import io.sigil.iam.model.Tag;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TagUser, UntagUser and ListUserTags (IAM User Guide, "Tags for AWS Identity and Access Management resources":
@@ -23,21 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UserTagsTest {
 
-    @TempDir
-    Path dir;
-    private ServiceFixture fx;
+    @RegisterExtension
+    final FixturePerTest fixture = new FixturePerTest();
     private UserService users;
 
     @BeforeEach
     void open() {
-        fx = new ServiceFixture(dir, Limits.AWS_DEFAULTS);
-        users = fx.users();
+        users = fixture.users();
         users.createUser(ACCOUNT, "bob", null, null, List.of());
-    }
-
-    @AfterEach
-    void close() {
-        fx.close();
     }
 
     private static List<Tag> tags(int from, int to) {

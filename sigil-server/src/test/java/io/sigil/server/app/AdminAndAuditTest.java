@@ -3,10 +3,10 @@ package io.sigil.server.app;
 import io.sigil.iam.Ids;
 import io.sigil.iam.model.Account;
 import io.sigil.iam.model.User;
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.time.Instant;
@@ -17,29 +17,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The dev reset endpoint and the CloudTrail-shaped audit log. */
 class AdminAndAuditTest {
-    private static SigilTestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     @Test
     void reset_deletesEveryEntityAndOtherAccounts_andTheAlias_butKeepsTheBootstrapRoot() {
         Instant now = Instant.now();
-        server.app().store().write(tx -> {
+        SIGIL.server().app().store().write(tx -> {
             tx.users().create(User.create(SigilTestServer.ACCOUNT_ID, "doomed", "/", Ids.userId(), now, null, List.of()));
             tx.accounts().create(Account.create("999988887777", now));
             tx.accounts().update(tx.accounts().get(SigilTestServer.ACCOUNT_ID).withAlias("kept-alias"));
         });
-        var r = server.raw("POST", "/_sigil/reset", null, null);
+        var r = SIGIL.server().raw("POST", "/_sigil/reset", null, null);
         assertThat(r.statusCode()).isEqualTo(200);
-        server.app().store().read(tx -> {
+        SIGIL.server().app().store().read(tx -> {
             assertThat(tx.users().find(SigilTestServer.ACCOUNT_ID, "doomed")).isEmpty();
             assertThat(tx.accounts().find("999988887777")).isEmpty();
             assertThat(tx.accessKeys().find(SigilTestServer.ROOT_KEY_ID)).isPresent();
@@ -63,10 +54,10 @@ class AdminAndAuditTest {
 
     @Test
     void responseElements_areRecordedForChanges_butNullForReadOnlyCalls_asCloudTrailDoes() {
-        var iam = server.rootIam();
+        var iam = SIGIL.server().rootIam();
         iam.createUser(r -> r.userName("audited-user"));
         iam.listUsers();
-        String created = server.awaitAuditLine("\"eventName\":\"CreateUser\"");
+        String created = SIGIL.server().awaitAuditLine("\"eventName\":\"CreateUser\"");
         assertThat(created).contains("\"responseElements\":{\"user\":{").contains("audited-user");
         List<String> listed = List.of();
         for (int i = 0; i < 100 && listed.isEmpty(); i++) { // the audit writer runs in the background
@@ -87,7 +78,7 @@ class AdminAndAuditTest {
     }
 
     private static List<String> auditLines() {
-        try (var files = java.nio.file.Files.list(server.app().dataDir().resolve("audit"))) {
+        try (var files = java.nio.file.Files.list(SIGIL.server().app().dataDir().resolve("audit"))) {
             List<String> out = new java.util.ArrayList<>();
             for (var f : files.toList()) {
                 out.addAll(java.nio.file.Files.readAllLines(f));
@@ -100,10 +91,10 @@ class AdminAndAuditTest {
 
     @Test
     void everyCall_isAppendedAsACloudTrailShapedEvent_withTheErrorCode() throws Exception {
-        try (var iam = server.iam(SigilTestServer.ROOT_KEY_ID, "wrong-secret-wrong-secret-wrong-secret-00")) {
+        try (var iam = SIGIL.server().iam(SigilTestServer.ROOT_KEY_ID, "wrong-secret-wrong-secret-wrong-secret-00")) {
             catchThrowableOfType(AwsServiceException.class, iam::listUsers);
         }
-        String line = server.awaitAuditLine("SignatureDoesNotMatch");
+        String line = SIGIL.server().awaitAuditLine("SignatureDoesNotMatch");
         assertThat(line).contains("\"eventVersion\":\"1.08\"").contains("\"eventSource\":\"iam.amazonaws.com\"")
                 .contains("\"eventName\":\"ListUsers\"").contains("\"errorCode\":\"SignatureDoesNotMatch\"")
                 .contains("\"requestID\":").contains("\"eventID\":").contains("\"readOnly\":true")

@@ -1,9 +1,9 @@
 package io.sigil.server.app;
 
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -16,28 +16,19 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The server's edge, before any operation runs: health, authentication errors, limits, AWS error shapes. */
 class ServerEdgeTest {
-    private static SigilTestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     @Test
     void health_answers200WithTheAccountAndStore() {
-        HttpResponse<String> r = server.raw("GET", "/_sigil/health", null, null);
+        HttpResponse<String> r = SIGIL.server().raw("GET", "/_sigil/health", null, null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"status\":\"ok\"").contains(SigilTestServer.ACCOUNT_ID).contains("sqlite");
     }
 
     @Test
     void unsignedRequest_isMissingAuthenticationToken_inAwsErrorShape() {
-        HttpResponse<String> r = server.raw("POST", "/", "application/x-www-form-urlencoded",
+        HttpResponse<String> r = SIGIL.server().raw("POST", "/", "application/x-www-form-urlencoded",
                 "Action=ListUsers&Version=2010-05-08");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).startsWith("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">")
@@ -49,7 +40,8 @@ class ServerEdgeTest {
 
     @Test
     void wrongSecret_isSignatureDoesNotMatch_asTheSdkSeesIt() {
-        try (IamClient iam = server.iam(SigilTestServer.ROOT_KEY_ID, "wrong-secret-wrong-secret-wrong-secret-00")) {
+        try (IamClient iam = SIGIL.server().iam(SigilTestServer.ROOT_KEY_ID,
+                "wrong-secret-wrong-secret-wrong-secret-00")) {
             AwsServiceException e = catchThrowableOfType(AwsServiceException.class, iam::listUsers);
             assertThat(e.statusCode()).isEqualTo(403);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
@@ -59,7 +51,7 @@ class ServerEdgeTest {
 
     @Test
     void unknownAccessKey_isInvalidClientTokenId() {
-        try (IamClient iam = server.iam("AKIAUNKNOWNKEY000001", "whatever-secret-whatever-secret-whatever0")) {
+        try (IamClient iam = SIGIL.server().iam("AKIAUNKNOWNKEY000001", "whatever-secret-whatever-secret-whatever0")) {
             AwsServiceException e = catchThrowableOfType(AwsServiceException.class, iam::listUsers);
             assertThat(e.statusCode()).isEqualTo(403);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
@@ -70,7 +62,7 @@ class ServerEdgeTest {
     @Test
     void bodyOverTheLimit_is413_beforeAnyParsing() {
         String huge = "Action=ListUsers&Version=2010-05-08&X=" + "a".repeat(2 * 1024 * 1024);
-        HttpResponse<String> r = server.raw("POST", "/", "application/x-www-form-urlencoded", huge);
+        HttpResponse<String> r = SIGIL.server().raw("POST", "/", "application/x-www-form-urlencoded", huge);
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("<Code>RequestEntityTooLarge</Code>");
     }
@@ -81,26 +73,27 @@ class ServerEdgeTest {
         for (int i = 0; i < 10_000; i++) {
             b.append("&P").append(i).append("=x");
         }
-        HttpResponse<String> r = server.raw("POST", "/", "application/x-www-form-urlencoded", b.toString());
+        HttpResponse<String> r = SIGIL.server().raw("POST", "/", "application/x-www-form-urlencoded", b.toString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("<Code>InvalidParameterValue</Code>").doesNotContain("Exception");
     }
 
     @Test
     void brokenPercentEncoding_isAnAwsError_notAStackTrace() {
-        HttpResponse<String> r = server.raw("POST", "/", "application/x-www-form-urlencoded", "Action=%ZZ&Version=%");
+        HttpResponse<String> r = SIGIL.server().raw("POST", "/", "application/x-www-form-urlencoded",
+                "Action=%ZZ&Version=%");
         assertThat(r.statusCode()).isBetween(400, 499);
         assertThat(r.body()).startsWith("<ErrorResponse").doesNotContain("at io.sigil").doesNotContain("Exception");
     }
 
     @Test
     void unknownAdminPath_is404Json() {
-        assertThat(server.raw("GET", "/_sigil/nope", null, null).statusCode()).isEqualTo(404);
+        assertThat(SIGIL.server().raw("GET", "/_sigil/nope", null, null).statusCode()).isEqualTo(404);
     }
 
     @Test
     void rootCredentials_areWrittenOnce_withOwnerOnlyPermissions() throws Exception {
-        Path file = server.app().dataDir().resolve("credentials");
+        Path file = SIGIL.server().app().dataDir().resolve("credentials");
         assertThat(Files.readString(file)).contains("[sigil]").contains(SigilTestServer.ROOT_KEY_ID)
                 .contains(SigilTestServer.ROOT_SECRET);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -109,8 +102,8 @@ class ServerEdgeTest {
 
     @Test
     void metrics_countRequestsByOperationAndOutcome() {
-        server.raw("POST", "/", "application/x-www-form-urlencoded", "Action=ListUsers&Version=2010-05-08");
-        String m = server.raw("GET", "/_sigil/metrics", null, null).body();
+        SIGIL.server().raw("POST", "/", "application/x-www-form-urlencoded", "Action=ListUsers&Version=2010-05-08");
+        String m = SIGIL.server().raw("GET", "/_sigil/metrics", null, null).body();
         assertThat(m).contains("sigil_requests_total{operation=\"ListUsers\",outcome=\"MissingAuthenticationToken\"}")
                 .contains("sigil_request_duration_seconds_count");
     }

@@ -1,10 +1,10 @@
 package io.sigil.server.app;
 
 import io.sigil.server.api.EnforceMode;
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -25,17 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Query protocol's own errors, which an SDK client can never produce.
  */
 class SignedRawRequestsTest {
-    private static SigilTestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     private static HttpResponse<String> send(SdkHttpRequest request, boolean presign, String body) throws Exception {
         AwsV4HttpSigner signer = AwsV4HttpSigner.create();
@@ -64,11 +55,12 @@ class SignedRawRequestsTest {
     }
 
     private static SdkHttpRequest get(String query) {
-        return SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(URI.create(server.endpoint() + "/?" + query)).build();
+        return SdkHttpRequest.builder().method(SdkHttpMethod.GET)
+                .uri(URI.create(SIGIL.server().endpoint() + "/?" + query)).build();
     }
 
     private static SdkHttpRequest post() {
-        return SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(server.endpoint())
+        return SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(SIGIL.server().endpoint())
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
     }
 

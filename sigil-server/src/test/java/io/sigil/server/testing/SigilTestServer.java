@@ -5,6 +5,7 @@ import io.sigil.server.app.Bootstrap;
 import io.sigil.server.app.SigilApp;
 import io.sigil.server.app.SigilConfig;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -65,6 +66,25 @@ public final class SigilTestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * An enforcing server shared by the test classes of one area, stopped when the test JVM exits rather than after
+     * a class: sharing saves a start per class, and keeps the server's graceful stop (which can outlast its 2 s
+     * timeout on a loopback that retransmits, as seen in this sandbox) out of the test results.
+     *
+     * @param stopThread the name of the shutdown hook's thread, to tell the areas' servers apart
+     */
+    public static SigilTestServer startUntilExit(String stopThread) {
+        SigilTestServer started = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.close();
+            } catch (RuntimeException e) {
+                // The JVM is exiting; a graceful stop that timed out has nothing left to protect.
+            }
+        }, stopThread));
+        return started;
+    }
+
     public SigilApp app() {
         return app;
     }
@@ -89,12 +109,7 @@ public final class SigilTestServer implements AutoCloseable {
     }
 
     public IamClient iam(String accessKeyId, String secret) {
-        return IamClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.AWS_GLOBAL)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return iam(AwsBasicCredentials.create(accessKeyId, secret));
     }
 
     public StsClient rootSts() {
@@ -102,30 +117,34 @@ public final class SigilTestServer implements AutoCloseable {
     }
 
     public StsClient sts(String accessKeyId, String secret) {
-        return StsClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return sts(AwsBasicCredentials.create(accessKeyId, secret));
     }
 
     /** An IAM client signing with temporary credentials. */
     public IamClient iam(software.amazon.awssdk.services.sts.model.Credentials c) {
-        return IamClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.AWS_GLOBAL)
-                .credentialsProvider(StaticCredentialsProvider.create(session(c)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return iam(session(c));
     }
 
     /** An STS client signing with temporary credentials. */
     public StsClient sts(software.amazon.awssdk.services.sts.model.Credentials c) {
+        return sts(session(c));
+    }
+
+    /** IAM signs for the global endpoint's scope, as the SDK does with {@code Region.AWS_GLOBAL}. */
+    private IamClient iam(AwsCredentials credentials) {
+        return IamClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private StsClient sts(AwsCredentials credentials) {
         return StsClient.builder()
                 .endpointOverride(endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(session(c)))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

@@ -1,10 +1,8 @@
 package io.sigil.store.internal;
 
-import io.sigil.iam.error.IamException;
 import io.sigil.iam.store.Page;
+import io.sigil.iam.store.PageMarkers;
 import io.sigil.iam.store.PageRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
@@ -15,25 +13,12 @@ import java.util.function.Function;
  */
 public final class Markers {
 
-    private static final String PREFIX = "m1:";
-
     private Markers() {
     }
 
-    /** The sort key after which the page starts, or null for the first page. */
+    /** The sort key after which the page starts, or null for the first page ({@link PageMarkers#after}). */
     public static String after(PageRequest page) {
-        if (page.marker() == null || page.marker().isEmpty()) {
-            return null;
-        }
-        try {
-            String s = new String(Base64.getUrlDecoder().decode(page.marker()), StandardCharsets.UTF_8);
-            if (s.startsWith(PREFIX)) {
-                return s.substring(PREFIX.length());
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through
-        }
-        throw IamException.invalidInput("Invalid Marker: " + page.marker());
+        return PageMarkers.after(page);
     }
 
     /** The LIMIT to ask for: one more than a page. */
@@ -48,11 +33,6 @@ public final class Markers {
         }
         List<T> items = rows.subList(0, page.maxItems());
         String last = sortKey.apply(items.get(items.size() - 1));
-        return new Page<>(items, encode(last));
-    }
-
-    static String encode(String sortKey) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((PREFIX + sortKey).getBytes(StandardCharsets.UTF_8));
+        return new Page<>(items, PageMarkers.encode(last));
     }
 }

@@ -3,6 +3,7 @@ package io.sigil.server.api.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
@@ -31,33 +31,22 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 class AccessKeysIntegrationTest {
 
-    private static SigilTestServer server;
-    private static IamClient root;
-
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        root = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        root.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     @Test
     void createAccessKey_returnsAnActiveKeyAndItsSecret_onlyOnce() {
-        Entities.user(server, "create-once");
+        Entities.user(SIGIL.server(), "create-once");
 
-        AccessKey key = root.createAccessKey(r -> r.userName("create-once")).accessKey();
+        AccessKey key = SIGIL.root().createAccessKey(r -> r.userName("create-once")).accessKey();
 
         assertThat(key.userName()).isEqualTo("create-once");
         assertThat(key.accessKeyId()).startsWith("AKIA").hasSize(20);
         assertThat(key.secretAccessKey()).hasSize(40);
         assertThat(key.status()).isEqualTo(StatusType.ACTIVE);
         assertThat(key.createDate()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1));
-        List<AccessKeyMetadata> listed = root.listAccessKeys(r -> r.userName("create-once")).accessKeyMetadata();
+        List<AccessKeyMetadata> listed = SIGIL.root().listAccessKeys(r -> r.userName("create-once"))
+                .accessKeyMetadata();
         assertThat(listed).singleElement().satisfies(m -> {
             assertThat(m.accessKeyId()).isEqualTo(key.accessKeyId());
             assertThat(m.userName()).isEqualTo("create-once");
@@ -68,9 +57,9 @@ class AccessKeysIntegrationTest {
 
     @Test
     void createAccessKey_theSecretIsInTheAnswerOnly_theAuditLogHidesIt() throws Exception {
-        Entities.user(server, "audited");
+        Entities.user(SIGIL.server(), "audited");
 
-        AccessKey key = root.createAccessKey(r -> r.userName("audited")).accessKey();
+        AccessKey key = SIGIL.root().createAccessKey(r -> r.userName("audited")).accessKey();
 
         String audit = awaitAudit(key.accessKeyId());
         assertThat(audit).contains("HIDDEN_DUE_TO_SECURITY_REASONS").doesNotContain(key.secretAccessKey());
@@ -78,12 +67,12 @@ class AccessKeysIntegrationTest {
 
     @Test
     void createAccessKey_aThirdKeyOfAUser_isLimitExceededException() {
-        Entities.user(server, "two-keys");
-        root.createAccessKey(r -> r.userName("two-keys"));
-        root.createAccessKey(r -> r.userName("two-keys"));
+        Entities.user(SIGIL.server(), "two-keys");
+        SIGIL.root().createAccessKey(r -> r.userName("two-keys"));
+        SIGIL.root().createAccessKey(r -> r.userName("two-keys"));
 
         LimitExceededException e = catchThrowableOfType(LimitExceededException.class,
-                () -> root.createAccessKey(r -> r.userName("two-keys")));
+                () -> SIGIL.root().createAccessKey(r -> r.userName("two-keys")));
 
         assertThat(e.statusCode()).isEqualTo(409);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LimitExceeded");
@@ -92,22 +81,23 @@ class AccessKeysIntegrationTest {
 
     @Test
     void createAccessKey_withoutUserName_byTheRoot_makesARootKey_andTheBootstrapKeyCountsAgainstTwo() {
-        AccessKey second = root.createAccessKey().accessKey();
+        AccessKey second = SIGIL.root().createAccessKey().accessKey();
         try {
             assertThat(second.userName()).isNull();
-            assertThat(root.listAccessKeys().accessKeyMetadata()).extracting(AccessKeyMetadata::accessKeyId)
+            assertThat(SIGIL.root().listAccessKeys().accessKeyMetadata()).extracting(AccessKeyMetadata::accessKeyId)
                     .containsExactlyInAnyOrder(SigilTestServer.ROOT_KEY_ID, second.accessKeyId());
-            LimitExceededException e = catchThrowableOfType(LimitExceededException.class, root::createAccessKey);
+            LimitExceededException e = catchThrowableOfType(LimitExceededException.class,
+                    SIGIL.root()::createAccessKey);
             assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Cannot exceed quota for AccessKeysPerUser: 2");
         } finally {
-            root.deleteAccessKey(r -> r.accessKeyId(second.accessKeyId()));
+            SIGIL.root().deleteAccessKey(r -> r.accessKeyId(second.accessKeyId()));
         }
     }
 
     @Test
     void createAccessKey_forAnUnknownUser_isNoSuchEntityException() {
         NoSuchEntityException e = catchThrowableOfType(NoSuchEntityException.class,
-                () -> root.createAccessKey(r -> r.userName("nobody-here")));
+                () -> SIGIL.root().createAccessKey(r -> r.userName("nobody-here")));
 
         assertThat(e.statusCode()).isEqualTo(404);
         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The user with name nobody-here cannot be found.");
@@ -115,9 +105,9 @@ class AccessKeysIntegrationTest {
 
     @Test
     void aCreatedKey_signsRequests_asItsUser() {
-        AccessKey key = Entities.userWithKey(server, "signer");
+        AccessKey key = Entities.userWithKey(SIGIL.server(), "signer");
 
-        try (StsClient sts = server.sts(key.accessKeyId(), key.secretAccessKey())) {
+        try (StsClient sts = SIGIL.server().sts(key.accessKeyId(), key.secretAccessKey())) {
             assertThat(sts.getCallerIdentity().arn())
                     .isEqualTo("arn:aws:iam::" + SigilTestServer.ACCOUNT_ID + ":user/signer");
         }
@@ -125,57 +115,60 @@ class AccessKeysIntegrationTest {
 
     @Test
     void anInactiveKey_isRefusedAsInvalidClientTokenId_andWorksAgainOnceActive() {
-        AccessKey key = Entities.userWithKey(server, "toggled");
-        try (StsClient sts = server.sts(key.accessKeyId(), key.secretAccessKey())) {
+        AccessKey key = Entities.userWithKey(SIGIL.server(), "toggled");
+        try (StsClient sts = SIGIL.server().sts(key.accessKeyId(), key.secretAccessKey())) {
             sts.getCallerIdentity();
 
-            root.updateAccessKey(r -> r.userName("toggled").accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
+            SIGIL.root().updateAccessKey(r -> r.userName("toggled").accessKeyId(key.accessKeyId())
+                    .status(StatusType.INACTIVE));
             AwsServiceException refused = catchThrowableOfType(AwsServiceException.class, sts::getCallerIdentity);
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
-            assertThat(root.listAccessKeys(r -> r.userName("toggled")).accessKeyMetadata().get(0).status())
+            assertThat(SIGIL.root().listAccessKeys(r -> r.userName("toggled")).accessKeyMetadata().get(0).status())
                     .isEqualTo(StatusType.INACTIVE);
 
-            root.updateAccessKey(r -> r.userName("toggled").accessKeyId(key.accessKeyId()).status(StatusType.ACTIVE));
+            SIGIL.root().updateAccessKey(r -> r.userName("toggled").accessKeyId(key.accessKeyId())
+                    .status(StatusType.ACTIVE));
             assertThat(sts.getCallerIdentity().userId()).startsWith("AIDA");
         }
     }
 
     @Test
     void aDeletedKey_isRefusedAsInvalidClientTokenId() {
-        AccessKey key = Entities.userWithKey(server, "deleted-key");
-        try (StsClient sts = server.sts(key.accessKeyId(), key.secretAccessKey())) {
+        AccessKey key = Entities.userWithKey(SIGIL.server(), "deleted-key");
+        try (StsClient sts = SIGIL.server().sts(key.accessKeyId(), key.secretAccessKey())) {
             sts.getCallerIdentity();
 
-            root.deleteAccessKey(r -> r.userName("deleted-key").accessKeyId(key.accessKeyId()));
+            SIGIL.root().deleteAccessKey(r -> r.userName("deleted-key").accessKeyId(key.accessKeyId()));
 
             AwsServiceException refused = catchThrowableOfType(AwsServiceException.class, sts::getCallerIdentity);
             assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
         }
-        assertThat(root.listAccessKeys(r -> r.userName("deleted-key")).accessKeyMetadata()).isEmpty();
+        assertThat(SIGIL.root().listAccessKeys(r -> r.userName("deleted-key")).accessKeyMetadata()).isEmpty();
     }
 
     @Test
     void updateAndDelete_ofAKeyThatIsNotTheNamedUsers_areNoSuchEntityException() {
-        AccessKey other = Entities.userWithKey(server, "key-owner");
-        Entities.user(server, "not-the-owner");
+        AccessKey other = Entities.userWithKey(SIGIL.server(), "key-owner");
+        Entities.user(SIGIL.server(), "not-the-owner");
         String message = "The Access Key with id " + other.accessKeyId() + " cannot be found.";
 
-        NoSuchEntityException update = catchThrowableOfType(NoSuchEntityException.class, () -> root.updateAccessKey(
-                r -> r.userName("not-the-owner").accessKeyId(other.accessKeyId()).status(StatusType.INACTIVE)));
-        NoSuchEntityException delete = catchThrowableOfType(NoSuchEntityException.class, () -> root.deleteAccessKey(
-                r -> r.userName("not-the-owner").accessKeyId(other.accessKeyId())));
+        NoSuchEntityException update = catchThrowableOfType(NoSuchEntityException.class,
+                () -> SIGIL.root().updateAccessKey(r -> r.userName("not-the-owner").accessKeyId(other.accessKeyId())
+                        .status(StatusType.INACTIVE)));
+        NoSuchEntityException delete = catchThrowableOfType(NoSuchEntityException.class,
+                () -> SIGIL.root().deleteAccessKey(r -> r.userName("not-the-owner").accessKeyId(other.accessKeyId())));
 
         assertThat(update.awsErrorDetails().errorMessage()).isEqualTo(message);
         assertThat(delete.awsErrorDetails().errorMessage()).isEqualTo(message);
-        assertThat(root.listAccessKeys(r -> r.userName("key-owner")).accessKeyMetadata()).hasSize(1);
+        assertThat(SIGIL.root().listAccessKeys(r -> r.userName("key-owner")).accessKeyMetadata()).hasSize(1);
     }
 
     @Test
     void updateAccessKey_withAStatusOutsideTheEnum_isValidationError() {
-        AccessKey key = Entities.userWithKey(server, "bad-status");
+        AccessKey key = Entities.userWithKey(SIGIL.server(), "bad-status");
 
-        IamException e = catchThrowableOfType(IamException.class, () -> root.updateAccessKey(
+        IamException e = catchThrowableOfType(IamException.class, () -> SIGIL.root().updateAccessKey(
                 r -> r.userName("bad-status").accessKeyId(key.accessKeyId()).status("Disabled")));
 
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
@@ -185,38 +178,38 @@ class AccessKeysIntegrationTest {
 
     @Test
     void updateAccessKey_toExpired_isInvalidInput_becauseOnlyIamExpiresKeys() {
-        AccessKey key = Entities.userWithKey(server, "expire-me");
+        AccessKey key = Entities.userWithKey(SIGIL.server(), "expire-me");
 
-        IamException e = catchThrowableOfType(IamException.class, () -> root.updateAccessKey(
+        IamException e = catchThrowableOfType(IamException.class, () -> SIGIL.root().updateAccessKey(
                 r -> r.userName("expire-me").accessKeyId(key.accessKeyId()).status(StatusType.EXPIRED)));
 
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
-        assertThat(root.listAccessKeys(r -> r.userName("expire-me")).accessKeyMetadata().get(0).status())
+        assertThat(SIGIL.root().listAccessKeys(r -> r.userName("expire-me")).accessKeyMetadata().get(0).status())
                 .isEqualTo(StatusType.ACTIVE);
     }
 
     @Test
     void listAccessKeys_pagesWithMarkerAndMaxItems_andThePaginatorSeesEveryKey() {
-        Entities.user(server, "paged");
-        String a = root.createAccessKey(r -> r.userName("paged")).accessKey().accessKeyId();
-        String b = root.createAccessKey(r -> r.userName("paged")).accessKey().accessKeyId();
+        Entities.user(SIGIL.server(), "paged");
+        String a = SIGIL.root().createAccessKey(r -> r.userName("paged")).accessKey().accessKeyId();
+        String b = SIGIL.root().createAccessKey(r -> r.userName("paged")).accessKey().accessKeyId();
 
-        var first = root.listAccessKeys(r -> r.userName("paged").maxItems(1));
-        var second = root.listAccessKeys(r -> r.userName("paged").maxItems(1).marker(first.marker()));
+        var first = SIGIL.root().listAccessKeys(r -> r.userName("paged").maxItems(1));
+        var second = SIGIL.root().listAccessKeys(r -> r.userName("paged").maxItems(1).marker(first.marker()));
 
         assertThat(first.isTruncated()).isTrue();
         assertThat(second.isTruncated()).isFalse();
         assertThat(second.marker()).isNull();
-        assertThat(root.listAccessKeysPaginator(r -> r.userName("paged").maxItems(1)).accessKeyMetadata().stream()
-                .map(AccessKeyMetadata::accessKeyId).toList()).containsExactly(List.of(a, b).stream().sorted()
+        assertThat(SIGIL.root().listAccessKeysPaginator(r -> r.userName("paged").maxItems(1)).accessKeyMetadata()
+                .stream().map(AccessKeyMetadata::accessKeyId).toList()).containsExactly(List.of(a, b).stream().sorted()
                 .toArray(String[]::new));
     }
 
     @Test
     void listAccessKeys_ofAUserWithoutKeys_isEmptyAndNotTruncated() {
-        Entities.user(server, "keyless");
+        Entities.user(SIGIL.server(), "keyless");
 
-        var answer = root.listAccessKeys(r -> r.userName("keyless"));
+        var answer = SIGIL.root().listAccessKeys(r -> r.userName("keyless"));
 
         assertThat(answer.accessKeyMetadata()).isEmpty();
         assertThat(answer.isTruncated()).isFalse();
@@ -224,9 +217,9 @@ class AccessKeysIntegrationTest {
 
     @Test
     void getAccessKeyLastUsed_ofANeverUsedKey_answersNotAvailableAndNoDate() {
-        AccessKey key = Entities.userWithKey(server, "never-used");
+        AccessKey key = Entities.userWithKey(SIGIL.server(), "never-used");
 
-        var answer = root.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId()));
+        var answer = SIGIL.root().getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId()));
 
         assertThat(answer.userName()).isEqualTo("never-used");
         assertThat(answer.accessKeyLastUsed().lastUsedDate()).isNull();
@@ -236,9 +229,9 @@ class AccessKeysIntegrationTest {
 
     @Test
     void getAccessKeyLastUsed_afterACall_recordsItsDateServiceAndRegion() throws Exception {
-        AccessKey key = Entities.userWithKey(server, "used-once");
+        AccessKey key = Entities.userWithKey(SIGIL.server(), "used-once");
         Instant before = Instant.now().minusSeconds(1);
-        try (StsClient sts = server.sts(key.accessKeyId(), key.secretAccessKey())) {
+        try (StsClient sts = SIGIL.server().sts(key.accessKeyId(), key.secretAccessKey())) {
             sts.getCallerIdentity();
         }
 
@@ -252,11 +245,12 @@ class AccessKeysIntegrationTest {
     @Test
     void getAccessKeyLastUsed_ofTheRootKey_answersNoUserName_andIamCallsSignedForAwsGlobalCountAsUsEast1()
             throws Exception {
-        root.listAccessKeys();
+        SIGIL.root().listAccessKeys();
 
         AccessKeyLastUsed used = awaitLastUsed(SigilTestServer.ROOT_KEY_ID);
 
-        assertThat(root.getAccessKeyLastUsed(r -> r.accessKeyId(SigilTestServer.ROOT_KEY_ID)).userName()).isNull();
+        assertThat(SIGIL.root().getAccessKeyLastUsed(r -> r.accessKeyId(SigilTestServer.ROOT_KEY_ID)).userName())
+                .isNull();
         assertThat(used.serviceName()).isEqualTo("iam");
         assertThat(used.region()).isEqualTo("us-east-1");
     }
@@ -264,7 +258,7 @@ class AccessKeysIntegrationTest {
     @Test
     void getAccessKeyLastUsed_ofAnUnknownKey_isNoSuchEntityException() {
         NoSuchEntityException e = catchThrowableOfType(NoSuchEntityException.class,
-                () -> root.getAccessKeyLastUsed(r -> r.accessKeyId("AKIAIOSFODNN7EXAMPLE")));
+                () -> SIGIL.root().getAccessKeyLastUsed(r -> r.accessKeyId("AKIAIOSFODNN7EXAMPLE")));
 
         assertThat(e.awsErrorDetails().errorMessage())
                 .isEqualTo("The Access Key with id AKIAIOSFODNN7EXAMPLE cannot be found.");
@@ -272,11 +266,11 @@ class AccessKeysIntegrationTest {
 
     @Test
     void aUser_managesItsOwnKeysWithoutNamingItself_whenAPolicyAllowsIt() {
-        AccessKey key = Entities.userWithKey(server, "self-service");
-        root.putUserPolicy(r -> r.userName("self-service").policyName("own-keys").policyDocument(
+        AccessKey key = Entities.userWithKey(SIGIL.server(), "self-service");
+        SIGIL.root().putUserPolicy(r -> r.userName("self-service").policyName("own-keys").policyDocument(
                 "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"iam:*AccessKey*\","
                         + "\"Resource\":\"arn:aws:iam::*:user/${aws:username}\"}}"));
-        try (IamClient self = server.iam(key.accessKeyId(), key.secretAccessKey())) {
+        try (IamClient self = SIGIL.server().iam(key.accessKeyId(), key.secretAccessKey())) {
             AccessKey second = self.createAccessKey().accessKey();
             assertThat(second.userName()).isEqualTo("self-service");
             assertThat(self.listAccessKeys().accessKeyMetadata()).hasSize(2);
@@ -289,17 +283,17 @@ class AccessKeysIntegrationTest {
 
     @Test
     void aUserWithoutPolicies_isDeniedCreatingKeys() {
-        AccessKey key = Entities.userWithKey(server, "no-policy");
-        try (IamClient self = server.iam(key.accessKeyId(), key.secretAccessKey())) {
+        AccessKey key = Entities.userWithKey(SIGIL.server(), "no-policy");
+        try (IamClient self = SIGIL.server().iam(key.accessKeyId(), key.secretAccessKey())) {
             IamException e = catchThrowableOfType(IamException.class, self::createAccessKey);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
         }
-        assertThat(root.listAccessKeys(r -> r.userName("no-policy")).accessKeyMetadata()).hasSize(1);
+        assertThat(SIGIL.root().listAccessKeys(r -> r.userName("no-policy")).accessKeyMetadata()).hasSize(1);
     }
 
     /** The audit log's text once it mentions {@code needle}. */
     private static String awaitAudit(String needle) throws Exception {
-        Path dir = server.app().dataDir().resolve("audit");
+        Path dir = SIGIL.server().app().dataDir().resolve("audit");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             StringBuilder all = new StringBuilder();
@@ -319,7 +313,8 @@ class AccessKeysIntegrationTest {
     private static AccessKeyLastUsed awaitLastUsed(String accessKeyId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
-            AccessKeyLastUsed used = root.getAccessKeyLastUsed(r -> r.accessKeyId(accessKeyId)).accessKeyLastUsed();
+            AccessKeyLastUsed used = SIGIL.root().getAccessKeyLastUsed(r -> r.accessKeyId(accessKeyId))
+                    .accessKeyLastUsed();
             if (used.lastUsedDate() != null || System.nanoTime() > deadline) {
                 return used;
             }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sigil.iam.pki.TestPki;
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
 import java.security.KeyPair;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -24,27 +24,8 @@ class CredentialEnforcementSdkTest {
 
     private static final String ACCT = SigilTestServer.ACCOUNT_ID;
     private static final KeyPair KEYS = TestPki.sharedRsa(2048);
-    private static SigilTestServer server;
-    private static IamClient root;
-
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        root = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        root.close();
-        server.close();
-    }
-
-    private static IamClient userWith(String name, String policy) {
-        root.createUser(r -> r.userName(name));
-        root.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument(policy));
-        var key = root.createAccessKey(r -> r.userName(name)).accessKey();
-        return server.iam(key.accessKeyId(), key.secretAccessKey());
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     private static String allow(String action, String resource, String condition) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action
@@ -62,15 +43,15 @@ class CredentialEnforcementSdkTest {
     }
 
     private static void serverCert(String name, String path, Tag... tags) {
-        root.uploadServerCertificate(r -> r.serverCertificateName(name).path(path).tags(tags)
+        SIGIL.root().uploadServerCertificate(r -> r.serverCertificateName(name).path(path).tags(tags)
                 .certificateBody(TestPki.pem(TestPki.selfSigned(KEYS, name))).privateKey(TestPki.pkcs8(KEYS.getPrivate())));
     }
 
     @Test
     void sshKeyUpload_isAuthorisedOnTheOwningUsersArnWithItsPath() {
-        root.createUser(r -> r.userName("dev-1").path("/devs/"));
-        root.createUser(r -> r.userName("ops-1"));
-        try (IamClient admin = userWith("ssh-admin", allow("iam:UploadSSHPublicKey",
+        SIGIL.root().createUser(r -> r.userName("dev-1").path("/devs/"));
+        SIGIL.root().createUser(r -> r.userName("ops-1"));
+        try (IamClient admin = SIGIL.userWith("ssh-admin", allow("iam:UploadSSHPublicKey",
                 "arn:aws:iam::" + ACCT + ":user/devs/*", null))) {
             admin.uploadSSHPublicKey(r -> r.userName("dev-1").sshPublicKeyBody(TestPki.openSsh(KEYS, "d")));
             denied(() -> admin.uploadSSHPublicKey(r -> r.userName("ops-1").sshPublicKeyBody(TestPki.openSsh(KEYS, "o"))),
@@ -82,7 +63,7 @@ class CredentialEnforcementSdkTest {
     void serverCertificateGet_isAuthorisedOnItsArnWithTheStoredPath() {
         serverCert("cdn", "/cloudfront/");
         serverCert("lb", "/elb/");
-        try (IamClient reader = userWith("cert-reader", allow("iam:GetServerCertificate",
+        try (IamClient reader = SIGIL.userWith("cert-reader", allow("iam:GetServerCertificate",
                 "arn:aws:iam::" + ACCT + ":server-certificate/cloudfront/*", null))) {
             reader.getServerCertificate(r -> r.serverCertificateName("cdn"));
             denied(() -> reader.getServerCertificate(r -> r.serverCertificateName("lb")), "cert-reader",
@@ -99,7 +80,7 @@ class CredentialEnforcementSdkTest {
                 + "\"Condition\":{\"StringEquals\":{\"aws:RequestTag/env\":\"dev\"}}},"
                 + "{\"Effect\":\"Allow\",\"Action\":\"iam:DeleteServerCertificate\",\"Resource\":\"*\","
                 + "\"Condition\":{\"StringEquals\":{\"aws:ResourceTag/env\":\"dev\"}}}]}";
-        try (IamClient devOnly = userWith("cert-dev", policy)) {
+        try (IamClient devOnly = SIGIL.userWith("cert-dev", policy)) {
             devOnly.deleteServerCertificate(r -> r.serverCertificateName("tagged-dev"));
             denied(() -> devOnly.deleteServerCertificate(r -> r.serverCertificateName("tagged-prod")), "cert-dev",
                     "iam:DeleteServerCertificate", "arn:aws:iam::" + ACCT + ":server-certificate/tagged-prod");
@@ -113,7 +94,7 @@ class CredentialEnforcementSdkTest {
     @Test
     void serverCertificateRename_needsPermissionOnTheOldAndTheNewArn() {
         serverCert("ProductionCert", "/");
-        try (IamClient onlyOld = userWith("renamer", allow("iam:UpdateServerCertificate",
+        try (IamClient onlyOld = SIGIL.userWith("renamer", allow("iam:UpdateServerCertificate",
                 "arn:aws:iam::" + ACCT + ":server-certificate/ProductionCert", null))) {
             denied(() -> onlyOld.updateServerCertificate(r -> r.serverCertificateName("ProductionCert")
                             .newServerCertificateName("ProdCert")), "renamer", "iam:UpdateServerCertificate",
@@ -123,10 +104,10 @@ class CredentialEnforcementSdkTest {
 
     @Test
     void serviceCredentialCreation_seesTheServiceNameAndAgeKeys() {
-        root.createUser(r -> r.userName("keyed-user"));
+        SIGIL.root().createUser(r -> r.userName("keyed-user"));
         String condition = "{\"StringEquals\":{\"iam:ServiceSpecificCredentialServiceName\":\"bedrock.amazonaws.com\"},"
                 + "\"NumericLessThanEquals\":{\"iam:ServiceSpecificCredentialAgeDays\":\"90\"}}";
-        try (IamClient bedrockOnly = userWith("bedrock-admin", allow("iam:CreateServiceSpecificCredential", "*",
+        try (IamClient bedrockOnly = SIGIL.userWith("bedrock-admin", allow("iam:CreateServiceSpecificCredential", "*",
                 condition))) {
             bedrockOnly.createServiceSpecificCredential(r -> r.userName("keyed-user")
                     .serviceName("bedrock.amazonaws.com").credentialAgeDays(30));
@@ -141,13 +122,14 @@ class CredentialEnforcementSdkTest {
 
     @Test
     void serviceCredentialReset_seesTheStoredCredentialsServiceName() {
-        root.createUser(r -> r.userName("two-services"));
-        String git = root.createServiceSpecificCredential(r -> r.userName("two-services")
+        SIGIL.root().createUser(r -> r.userName("two-services"));
+        String git = SIGIL.root().createServiceSpecificCredential(r -> r.userName("two-services")
                 .serviceName("codecommit.amazonaws.com")).serviceSpecificCredential().serviceSpecificCredentialId();
-        String ks = root.createServiceSpecificCredential(r -> r.userName("two-services")
+        String ks = SIGIL.root().createServiceSpecificCredential(r -> r.userName("two-services")
                 .serviceName("cassandra.amazonaws.com")).serviceSpecificCredential().serviceSpecificCredentialId();
         String condition = "{\"StringEquals\":{\"iam:ServiceSpecificCredentialServiceName\":\"cassandra.amazonaws.com\"}}";
-        try (IamClient keyspaces = userWith("ks-admin", allow("iam:ResetServiceSpecificCredential", "*", condition))) {
+        try (IamClient keyspaces = SIGIL.userWith("ks-admin",
+                allow("iam:ResetServiceSpecificCredential", "*", condition))) {
             keyspaces.resetServiceSpecificCredential(r -> r.userName("two-services").serviceSpecificCredentialId(ks));
             denied(() -> keyspaces.resetServiceSpecificCredential(r -> r.userName("two-services")
                             .serviceSpecificCredentialId(git)), "ks-admin", "iam:ResetServiceSpecificCredential",
@@ -157,7 +139,7 @@ class CredentialEnforcementSdkTest {
 
     @Test
     void listServerCertificates_isAuthorisedOnTheServerCertificatePrefix() {
-        try (IamClient nobody = userWith("no-list", allow("iam:GetUser", "*", null))) {
+        try (IamClient nobody = SIGIL.userWith("no-list", allow("iam:GetUser", "*", null))) {
             denied(nobody::listServerCertificates, "no-list", "iam:ListServerCertificates",
                     "arn:aws:iam::" + ACCT + ":server-certificate/");
         }

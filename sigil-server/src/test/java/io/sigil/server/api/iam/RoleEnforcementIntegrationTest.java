@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sigil.iam.model.InlinePolicy;
 import io.sigil.iam.model.PolicyOwnerKind;
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -22,26 +22,15 @@ import software.amazon.awssdk.services.iam.model.Tag;
 class RoleEnforcementIntegrationTest {
 
     private static final String ACCOUNT = SigilTestServer.ACCOUNT_ID;
-    private static SigilTestServer server;
-    private static IamClient root;
-
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        root = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        root.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     /** A user with one inline policy of one statement, and a client signing as that user. */
     private static IamClient userWith(String name, String statement) {
-        IamClient client = RoleFixtures.userClient(server, name, "secret-of-" + name + "-0000000000000000000000");
+        IamClient client = RoleFixtures.userClient(SIGIL.server(), name,
+                "secret-of-" + name + "-0000000000000000000000");
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "]}";
-        server.app().store().write(tx -> tx.inlinePolicies().put(new InlinePolicy(ACCOUNT, PolicyOwnerKind.USER,
+        SIGIL.server().app().store().write(tx -> tx.inlinePolicies().put(new InlinePolicy(ACCOUNT, PolicyOwnerKind.USER,
                 name, "p", policy)));
         return client;
     }
@@ -54,8 +43,8 @@ class RoleEnforcementIntegrationTest {
 
     @Test
     void roleActions_areAuthorisedOnTheRoleArnWithItsStoredPath() {
-        root.createRole(r -> r.roleName("AppRole").path("/app/").assumeRolePolicyDocument(EC2_TRUST));
-        root.createRole(r -> r.roleName("RootRole").assumeRolePolicyDocument(EC2_TRUST));
+        SIGIL.root().createRole(r -> r.roleName("AppRole").path("/app/").assumeRolePolicyDocument(EC2_TRUST));
+        SIGIL.root().createRole(r -> r.roleName("RootRole").assumeRolePolicyDocument(EC2_TRUST));
         try (IamClient alice = userWith("alice", "{\"Effect\":\"Allow\",\"Action\":\"iam:GetRole\","
                 + "\"Resource\":\"arn:aws:iam::" + ACCOUNT + ":role/app/*\"}")) {
             assertThat(alice.getRole(r -> r.roleName("AppRole")).role().roleName()).isEqualTo("AppRole");
@@ -68,9 +57,9 @@ class RoleEnforcementIntegrationTest {
 
     @Test
     void deleteRole_isDecidedByTheRolesTags_asAwsResourceTag() {
-        root.createRole(r -> r.roleName("Blue").assumeRolePolicyDocument(EC2_TRUST)
+        SIGIL.root().createRole(r -> r.roleName("Blue").assumeRolePolicyDocument(EC2_TRUST)
                 .tags(Tag.builder().key("team").value("blue").build()));
-        root.createRole(r -> r.roleName("Red").assumeRolePolicyDocument(EC2_TRUST)
+        SIGIL.root().createRole(r -> r.roleName("Red").assumeRolePolicyDocument(EC2_TRUST)
                 .tags(Tag.builder().key("team").value("red").build()));
         try (IamClient bob = userWith("bob", "{\"Effect\":\"Allow\",\"Action\":\"iam:DeleteRole\",\"Resource\":\"*\","
                 + "\"Condition\":{\"StringEquals\":{\"aws:ResourceTag/team\":\"blue\"}}}")) {
@@ -82,7 +71,7 @@ class RoleEnforcementIntegrationTest {
 
     @Test
     void createRole_carriesRequestTagsTagKeysAndThePermissionsBoundary() {
-        String boundary = root.createPolicy(r -> r.policyName("Boundary").policyDocument(RoleFixtures.S3_READ))
+        String boundary = SIGIL.root().createPolicy(r -> r.policyName("Boundary").policyDocument(RoleFixtures.S3_READ))
                 .policy().arn();
         try (IamClient carol = userWith("carol", "{\"Effect\":\"Allow\",\"Action\":\"iam:CreateRole\","
                 + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"iam:PermissionsBoundary\":\"" + boundary
@@ -112,9 +101,9 @@ class RoleEnforcementIntegrationTest {
 
     @Test
     void instanceProfileActions_areAuthorisedOnTheProfileArn_withRequestAndResourceTags() {
-        root.createInstanceProfile(r -> r.instanceProfileName("Mine").path("/ip/")
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("Mine").path("/ip/")
                 .tags(Tag.builder().key("owner").value("erin").build()));
-        root.createInstanceProfile(r -> r.instanceProfileName("Theirs").path("/ip/"));
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("Theirs").path("/ip/"));
         try (IamClient erin = userWith("erin", "{\"Effect\":\"Allow\",\"Action\":[\"iam:GetInstanceProfile\","
                 + "\"iam:CreateInstanceProfile\"],\"Resource\":\"arn:aws:iam::" + ACCOUNT + ":instance-profile/ip/*\","
                 + "\"Condition\":{\"StringEqualsIfExists\":{\"aws:ResourceTag/owner\":\"erin\","
@@ -134,9 +123,9 @@ class RoleEnforcementIntegrationTest {
 
     @Test
     void addRoleToInstanceProfile_alsoNeedsIamPassRoleOnTheRole() {
-        root.createInstanceProfile(r -> r.instanceProfileName("Launch"));
-        root.createRole(r -> r.roleName("Passable").path("/ec2/").assumeRolePolicyDocument(EC2_TRUST));
-        root.createRole(r -> r.roleName("Kept").assumeRolePolicyDocument(EC2_TRUST));
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("Launch"));
+        SIGIL.root().createRole(r -> r.roleName("Passable").path("/ec2/").assumeRolePolicyDocument(EC2_TRUST));
+        SIGIL.root().createRole(r -> r.roleName("Kept").assumeRolePolicyDocument(EC2_TRUST));
         try (IamClient gina = userWith("gina", "{\"Effect\":\"Allow\",\"Action\":[\"iam:AddRoleToInstanceProfile\","
                 + "\"iam:RemoveRoleFromInstanceProfile\"],\"Resource\":\"*\"},{\"Effect\":\"Allow\","
                 + "\"Action\":\"iam:PassRole\",\"Resource\":\"arn:aws:iam::" + ACCOUNT + ":role/ec2/*\"}")) {
@@ -149,8 +138,8 @@ class RoleEnforcementIntegrationTest {
 
     @Test
     void addRoleToInstanceProfile_passesTheRoleToEc2_asIamPassedToServiceAndAssociatedResourceArnSay() {
-        root.createInstanceProfile(r -> r.instanceProfileName("ToEc2"));
-        root.createRole(r -> r.roleName("ForEc2").assumeRolePolicyDocument(EC2_TRUST));
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("ToEc2"));
+        SIGIL.root().createRole(r -> r.roleName("ForEc2").assumeRolePolicyDocument(EC2_TRUST));
         String manage = "{\"Effect\":\"Allow\",\"Action\":[\"iam:AddRoleToInstanceProfile\","
                 + "\"iam:RemoveRoleFromInstanceProfile\"],\"Resource\":\"*\"},";
         try (IamClient toLambda = userWith("ivan", manage + "{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\","
@@ -170,9 +159,9 @@ class RoleEnforcementIntegrationTest {
 
     @Test
     void addRoleToInstanceProfile_judgesPassRoleWithoutTheInstanceProfilesTags() {
-        root.createInstanceProfile(r -> r.instanceProfileName("Tagged").tags(software.amazon.awssdk.services.iam
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("Tagged").tags(software.amazon.awssdk.services.iam
                 .model.Tag.builder().key("env").value("prod").build()));
-        root.createRole(r -> r.roleName("PassedPlain").assumeRolePolicyDocument(EC2_TRUST));
+        SIGIL.root().createRole(r -> r.roleName("PassedPlain").assumeRolePolicyDocument(EC2_TRUST));
         try (IamClient kim = userWith("kim", "{\"Effect\":\"Allow\",\"Action\":[\"iam:AddRoleToInstanceProfile\","
                 + "\"iam:PassRole\"],\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
                 + "{\"aws:ResourceTag/env\":\"prod\"}}}")) {
@@ -183,10 +172,10 @@ class RoleEnforcementIntegrationTest {
 
     @Test
     void deletionStatus_isAuthorisedOnTheRoleItsTaskIdNames() {
-        root.createServiceLinkedRole(r -> r.awsServiceName("kafka.amazonaws.com"));
-        root.createServiceLinkedRole(r -> r.awsServiceName("mq.amazonaws.com"));
-        String kafka = root.deleteServiceLinkedRole(r -> r.roleName("AWSServiceRoleForKafka")).deletionTaskId();
-        String mq = root.deleteServiceLinkedRole(r -> r.roleName("AWSServiceRoleForAmazonMQ")).deletionTaskId();
+        SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("kafka.amazonaws.com"));
+        SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("mq.amazonaws.com"));
+        String kafka = SIGIL.root().deleteServiceLinkedRole(r -> r.roleName("AWSServiceRoleForKafka")).deletionTaskId();
+        String mq = SIGIL.root().deleteServiceLinkedRole(r -> r.roleName("AWSServiceRoleForAmazonMQ")).deletionTaskId();
         try (IamClient hal = userWith("hal", "{\"Effect\":\"Allow\",\"Action\":"
                 + "\"iam:GetServiceLinkedRoleDeletionStatus\",\"Resource\":\"arn:aws:iam::" + ACCOUNT
                 + ":role/aws-service-role/kafka.amazonaws.com/*\"}")) {

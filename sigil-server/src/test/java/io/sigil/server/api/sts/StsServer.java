@@ -17,15 +17,7 @@ final class StsServer {
 
     static synchronized SigilTestServer get() {
         if (server == null) {
-            SigilTestServer started = SigilTestServer.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (RuntimeException e) {
-                    // exiting anyway
-                }
-            }, "sigil-sts-tests-stop"));
-            server = started;
+            server = SigilTestServer.startUntilExit("sigil-sts-tests-stop");
         }
         return server;
     }
