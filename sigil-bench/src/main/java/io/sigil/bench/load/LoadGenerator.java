@@ -27,7 +27,29 @@ import java.util.Map;
  * </ul>
  * Usage: {@code java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.LoadGenerator [--client=jdk|raw]
  * [seconds] [connections...]}: the JDK's HTTP client (default) or a blocking raw socket per connection
- * ({@link RawExchange}), which leaves more of the two cores to the server.
+ * ({@link RawExchange}), which leaves more of the two cores to the server. Each line also gives the process's CPU
+ * time per request (client and server), which moves less than requests/s when the VM's neighbours do.
+ *
+ * <h2>Figures</h2>
+ * 2-core VM, JDK 17, 10 s per line, nothing else running on the VM (its host still varies: the floor moved
+ * between 11,000 and 32,000 req/s over ten minutes, so only ratios within one run compare). 2026-12-01, after issue
+ * 4's work on the request path:
+ * <pre>
+ * raw client      floor req/s  p50 / p99        GetUser req/s  p50 / p99         ratio   ListUsers req/s  p99
+ *  1 connection      20,270    0.04 / 0.20 ms      8,324       0.09 / 0.41 ms    0.41        1,229        2.1 ms
+ *  8 connections     24,307    0.28 / 1.15 ms     17,508       0.37 / 1.81 ms    0.72        2,666       10.0 ms
+ * 32 connections     31,883    0.68 / 4.32 ms     20,200       1.18 / 6.86 ms    0.63        2,574       48.1 ms
+ * JDK client
+ *  8 connections     10,055    0.69 / 3.11 ms      6,823       1.03 / 4.21 ms    0.68        1,994       12.0 ms
+ * 32 connections      8,102    3.65 / 11.0 ms      6,694       4.39 / 13.5 ms    0.83        1,937       53.8 ms
+ * </pre>
+ * Before that work (380d892, with this generator copied in), run back to back with the code above at 32
+ * connections and the raw client: GetUser at 0.21x its floor (p99 97 ms) against 0.52x (p99 19 ms), and 0.19x
+ * against 0.60x in an earlier pair. With 32 connections and the client on the same two cores, a closed loop's mean
+ * latency is 32 / throughput (Little's law): 1.6 ms at 20,000 req/s, and the p99 here is four to six times the
+ * mean for the floor too, so a p99 of 5 ms needs nearly the floor's throughput. The JDK client's own CPU (one
+ * selector thread per connection) takes most of the machine, which hides the server's cost: the raw client's
+ * ratios are the ones to judge the server by.
  */
 public final class LoadGenerator {
     static final String ROOT_KEY = "AKIABENCHROOT0000001";
