@@ -98,14 +98,7 @@ public final class AccessTracking implements AutoCloseable {
         String ns = serviceNamespace.toLowerCase(Locale.ROOT);
         AccessRecord r = new AccessRecord(accountId, entity.kind(), entity.id(), entity.arn(), ns, action,
                 when.truncatedTo(ChronoUnit.SECONDS), region);
-        Key key = new Key(accountId, entity.id(), ns, action.toLowerCase(Locale.ROOT));
-        AccessRecord current = pending.get(key);
-        if (current != null && !r.lastAccessed().isAfter(current.lastAccessed())) {
-            // what the merge would keep anyway; a busy caller repeats the same second thousands of times, and a
-            // merge locks the map's bin that every request of that caller contends for
-            return;
-        }
-        pending.merge(key, r);
+        pending.merge(new Key(accountId, entity.id(), ns, action.toLowerCase(Locale.ROOT)), r);
     }
 
     /**

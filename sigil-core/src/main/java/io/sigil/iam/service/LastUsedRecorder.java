@@ -57,9 +57,6 @@ public final class LastUsedRecorder implements AutoCloseable {
         }
         AccessKeyLastUsed use = new AccessKeyLastUsed(when.truncatedTo(ChronoUnit.SECONDS),
                 orNotAvailable(serviceName), orNotAvailable(region));
-        if (use.equals(pending.get(accessKeyId))) {
-            return; // what the merge would keep; skipping it spares the lock of the map's bin (see AccessTracking)
-        }
         pending.merge(accessKeyId, use);
     }
 

@@ -23,12 +23,16 @@ final class LatestPerKey<K, V> {
         this.later = Objects.requireNonNull(later, "later");
     }
 
-    /** The value pending for {@code key}, or null: lets a caller skip a merge that would keep what is there. */
-    V get(K key) {
-        return pending.get(key);
-    }
-
+    /**
+     * Keeps the later of {@code value} and what is pending for {@code key}. When the merge would keep what is there
+     * (a busy caller repeats the same second thousands of times), it is skipped: a merge locks the map's bin, which
+     * every request of that caller contends for (sigil-bench's LoadGenerator, JFR thread-park events).
+     */
     void merge(K key, V value) {
+        V current = pending.get(key);
+        if (current != null && later.apply(current, value).equals(current)) {
+            return;
+        }
         pending.merge(key, value, later);
     }
 
