@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.logging.Logger;
 
 /**
@@ -70,29 +71,16 @@ public final class ApiDispatcher implements ApiEndpoint {
     private final Clock clock;
     private final AccessTracking tracking;
 
-    public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
-                         Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
-                         AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock) {
-        this(protocol, verifier, store, authorizer, table, handlers, mode, audit, metrics, keyUse, clock, null);
-    }
-
-    /** @param tracking where each call's attempt is recorded for last accessed data; null records nothing */
-    public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
-                         Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
-                         AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock, AccessTracking tracking) {
-        this(protocol, verifier, store, authorizer, table, handlers, mode, audit, metrics, keyUse, clock, tracking,
-                null);
-    }
-
     /**
+     * @param tracking   where each call's attempt is recorded for last accessed data; null records nothing
      * @param namedUsers the cached users that authorisation resolves named users with, sparing a read transaction
-     *                   where the operation's rule needs nothing else from the store; null reads every time
+     *                   where the operation's rule needs nothing else from the store
      */
     public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
                          Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
                          AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock, AccessTracking tracking,
                          NamedUsers namedUsers) {
-        this.namedUsers = namedUsers;
+        this.namedUsers = Objects.requireNonNull(namedUsers, "namedUsers");
         this.tracking = tracking;
         this.protocol = protocol;
         this.verifier = verifier;
@@ -215,11 +203,8 @@ public final class ApiDispatcher implements ApiEndpoint {
             return null; // an unsigned operation has no caller to authorise; its service decides
         }
         Principal p = ctx.principal();
-        EnforcementTable.Target target = namedUsers == null ? null
-                : table.resolveWithoutStore(t.operation, in.request(), p, namedUsers).orElse(null);
-        if (target == null) {
-            target = store.read(tx -> table.resolve(t.operation, in.request(), p, tx));
-        }
+        EnforcementTable.Target target = table.resolveWithoutStore(t.operation, in.request(), p, namedUsers)
+                .orElseGet(() -> store.read(tx -> table.resolve(t.operation, in.request(), p, tx)));
         if (target.resource() == null) {
             return target.namedUser();
         }

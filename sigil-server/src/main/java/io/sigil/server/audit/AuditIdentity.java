@@ -12,7 +12,6 @@ import java.util.Map;
 public final class AuditIdentity {
     private AuditIdentity() {}
 
-
     public static Map<String, String> of(Principal p) {
         if (p == null) {
             return Map.of();
