@@ -35,6 +35,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
@@ -59,49 +61,85 @@ public final class SigilApp implements AutoCloseable {
     private SigilApp(SigilConfig config, Clock clock) throws Exception {
         this.config = config;
         StartupTrace trace = new StartupTrace();
-        this.dataDir = config.ephemeral() && config.dataDir() == null
-                ? Files.createTempDirectory("sigil-ephemeral-") : config.dataDir();
-        Files.createDirectories(dataDir);
-        SecretBox box = MasterKey.load(dataDir, config.env());
-        trace.mark("data dir and master key");
-        this.store = openStore(config, dataDir, box);
-        trace.mark("store");
-        this.bootstrap = Bootstrap.run(store, config.env(), clock.instant());
-        Bootstrap.writeCredentialsFile(dataDir, bootstrap);
-        trace.mark("bootstrap");
-        this.authorizer = new Authorizer(store);
-        this.credentials = new CredentialResolver(store, new SessionTokens(box));
-        this.audit = new AuditLog(dataDir.resolve("audit"));
-        Handlers handlers = new Handlers();
-        this.accessTracking = Modules.accessTracking(store, extras);
-        this.outbound = new OutboundFederationService(store, clock, this::publicUrl);
-        for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas(), accessTracking,
-                outbound, config.allowHttpLoopbackIdp())) {
-            m.register(handlers);
+        // Jetty starts on a second thread while this one opens the store and builds the modules: the two are
+        // independent, and each takes about a fifth of a start (sigil-bench's ColdStart). A request that arrives
+        // before the routes are given below waits for them.
+        FutureTask<SigilHttpServer> httpStart = new FutureTask<>(() -> {
+            SigilHttpServer s = new SigilHttpServer(config.bindHost(), config.port(), config.limits());
+            s.start();
+            return s;
+        });
+        Thread starter = new Thread(httpStart, "sigil-start-http");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            this.dataDir = config.ephemeral() && config.dataDir() == null
+                    ? Files.createTempDirectory("sigil-ephemeral-") : config.dataDir();
+            Files.createDirectories(dataDir);
+            SecretBox box = MasterKey.load(dataDir, config.env());
+            trace.mark("data dir and master key");
+            this.store = openStore(config, dataDir, box);
+            trace.mark("store");
+            this.bootstrap = Bootstrap.run(store, config.env(), clock.instant());
+            Bootstrap.writeCredentialsFile(dataDir, bootstrap);
+            trace.mark("bootstrap");
+            this.authorizer = new Authorizer(store);
+            this.credentials = new CredentialResolver(store, new SessionTokens(box));
+            this.audit = new AuditLog(dataDir.resolve("audit"));
+            Handlers handlers = new Handlers();
+            this.accessTracking = Modules.accessTracking(store, extras);
+            this.outbound = new OutboundFederationService(store, clock, this::publicUrl);
+            for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas(), accessTracking,
+                    outbound, config.allowHttpLoopbackIdp())) {
+                m.register(handlers);
+            }
+            KeyUse keyUse = Modules.keyUse(store, extras);
+            trace.mark("authorizer, audit and modules");
+            QueryProtocol protocol = QueryProtocol.standard();
+            trace.mark("query protocol");
+            this.api = new ApiDispatcher(protocol,
+                    new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), store, authorizer,
+                    EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking,
+                    namedUsers(store, extras));
+            trace.mark("dispatcher");
+            RestRoutes rest = new RestRoutes(store, authorizer, credentials, config.enforce(), audit, metrics, keyUse,
+                    clock, accessTracking);
+            java.util.Map<String, io.sigil.server.http.Endpoint> admin = new java.util.LinkedHashMap<>(
+                    AdminEndpoints.routes(this));
+            // Every decision of the authorization API counts for last accessed data, like the IAM and STS calls the
+            // dispatcher records (IAM User Guide, "Refine permissions in AWS using last accessed information").
+            DecisionListener lastAccessed = (principal, service, action, resource, region, decision, at) ->
+                    accessTracking.record(principal, action, region, at);
+            admin.putAll(rest.admin(box, lastAccessed));
+            admin.put("GET " + FederationEndpoint.PATH, new FederationEndpoint(credentials, box, clock));
+            this.http = started(httpStart);
+            http.open(admin, rest.api(), api);
+            trace.mark("jetty (the wait for its start)");
+        } catch (Exception | Error e) {
+            stopQuietly(httpStart);
+            throw e;
         }
-        KeyUse keyUse = Modules.keyUse(store, extras);
-        trace.mark("authorizer, audit and modules");
-        QueryProtocol protocol = QueryProtocol.standard();
-        trace.mark("query protocol");
-        this.api = new ApiDispatcher(protocol,
-                new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), store, authorizer,
-                EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking,
-                namedUsers(store, extras));
-        trace.mark("dispatcher");
-        RestRoutes rest = new RestRoutes(store, authorizer, credentials, config.enforce(), audit, metrics, keyUse,
-                clock, accessTracking);
-        java.util.Map<String, io.sigil.server.http.Endpoint> admin = new java.util.LinkedHashMap<>(
-                AdminEndpoints.routes(this));
-        // Every decision of the authorization API counts for last accessed data, like the IAM and STS calls the
-        // dispatcher records (IAM User Guide, "Refine permissions in AWS using last accessed information").
-        DecisionListener lastAccessed = (principal, service, action, resource, region, decision, at) ->
-                accessTracking.record(principal, action, region, at);
-        admin.putAll(rest.admin(box, lastAccessed));
-        admin.put("GET " + FederationEndpoint.PATH, new FederationEndpoint(credentials, box, clock));
-        this.http = new SigilHttpServer(config.bindHost(), config.port(), config.limits(), admin, rest.api(), api);
-        http.start();
-        trace.mark("jetty");
         trace.print();
+    }
+
+    private static SigilHttpServer started(FutureTask<SigilHttpServer> httpStart) throws Exception {
+        try {
+            return httpStart.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** After a failed start: the HTTP server, if it started, stops, so that its port is free again. */
+    private static void stopQuietly(FutureTask<SigilHttpServer> httpStart) {
+        try {
+            started(httpStart).close();
+        } catch (Exception | Error e) {
+            // it did not start, or stopping failed; the start's own failure is the one to report
+        }
     }
 
     private static NamedUsers namedUsers(Store store, List<AutoCloseable> extras) {

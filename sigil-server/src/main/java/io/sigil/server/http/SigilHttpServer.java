@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Jetty 12 (core handlers, no servlets) in front of Sigil's endpoints. Routes {@code /_sigil/*} to the admin
@@ -39,6 +40,7 @@ public final class SigilHttpServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final Dispatch dispatch;
 
     public SigilHttpServer(String bindHost, int port, HttpLimits limits, Map<String, Endpoint> adminRoutes,
                            ApiEndpoint api) {
@@ -51,6 +53,16 @@ public final class SigilHttpServer implements AutoCloseable {
      */
     public SigilHttpServer(String bindHost, int port, HttpLimits limits, Map<String, Endpoint> adminRoutes,
                            Map<String, ApiEndpoint> restRoutes, ApiEndpoint api) {
+        this(bindHost, port, limits);
+        open(adminRoutes, restRoutes, api);
+    }
+
+    /**
+     * A server without its routes yet: it may {@link #start} at once, and a request that arrives before
+     * {@link #open} waits for it. The composition root starts Jetty this way on a second thread while it opens the
+     * store and builds the modules, so that the two overlap on a start (sigil-bench's ColdStart measures it).
+     */
+    public SigilHttpServer(String bindHost, int port, HttpLimits limits) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("sigil-http");
         server = new Server(threads);
@@ -63,8 +75,14 @@ public final class SigilHttpServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
-        server.setHandler(new Dispatch(limits, Map.copyOf(adminRoutes), Map.copyOf(restRoutes), api));
+        dispatch = new Dispatch(limits);
+        server.setHandler(dispatch);
         server.setStopTimeout(2_000);
+    }
+
+    /** Gives the routes; requests that were waiting for them go on. Once only. */
+    public void open(Map<String, Endpoint> adminRoutes, Map<String, ApiEndpoint> restRoutes, ApiEndpoint api) {
+        dispatch.open(new Routes(Map.copyOf(adminRoutes), Map.copyOf(restRoutes), api));
     }
 
     /**
@@ -108,6 +126,7 @@ public final class SigilHttpServer implements AutoCloseable {
      */
     @Override
     public void close() throws Exception {
+        dispatch.close();
         try {
             server.stop();
         } catch (java.util.concurrent.TimeoutException e) {
@@ -115,27 +134,56 @@ public final class SigilHttpServer implements AutoCloseable {
         }
     }
 
+    /** What the server answers: admin endpoints, REST-JSON operations, and the Query API for everything else. */
+    private record Routes(Map<String, Endpoint> admin, Map<String, ApiEndpoint> rest, ApiEndpoint api) {
+    }
+
     private static final class Dispatch extends Handler.Abstract {
         /** The longest body read (and dropped) only so that its 413 reaches the client. */
         static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
         private final HttpLimits limits;
-        private final Map<String, Endpoint> admin;
-        private final Map<String, ApiEndpoint> rest;
-        private final ApiEndpoint api;
+        /** Null until {@link #open}; a request that finds it null waits on {@link #opened}. */
+        private volatile Routes routes;
+        private final CountDownLatch opened = new CountDownLatch(1);
 
-        Dispatch(HttpLimits limits, Map<String, Endpoint> admin, Map<String, ApiEndpoint> rest, ApiEndpoint api) {
+        Dispatch(HttpLimits limits) {
             this.limits = limits;
-            this.admin = admin;
-            this.rest = rest;
-            this.api = api;
+        }
+
+        void open(Routes r) {
+            if (routes != null) {
+                throw new IllegalStateException("the routes are given once");
+            }
+            routes = r;
+            opened.countDown();
+        }
+
+        /** Releases requests still waiting for routes that will not come (a start that failed): they get 503. */
+        void close() {
+            opened.countDown();
+        }
+
+        /** The routes, after waiting for them if the server started first; null when it closed before. */
+        private Routes routes() {
+            Routes r = routes;
+            if (r != null) {
+                return r;
+            }
+            try {
+                opened.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return routes;
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             HttpReply reply;
             try {
-                reply = route(request);
+                Routes r = routes();
+                reply = r == null ? HttpReply.text(503, "text/plain", "not started\n") : route(r, request);
             } catch (RuntimeException e) {
                 reply = HttpReply.text(500, "text/plain", "internal error\n");
             }
@@ -143,7 +191,7 @@ public final class SigilHttpServer implements AutoCloseable {
             return true;
         }
 
-        private HttpReply route(Request request) {
+        private HttpReply route(Routes r, Request request) {
             String path = request.getHttpURI().getDecodedPath();
             Headers headers = headers(request);
             String rawQuery = request.getHttpURI().getQuery();
@@ -152,9 +200,9 @@ public final class SigilHttpServer implements AutoCloseable {
             String method = request.getMethod();
             String rawPath = request.getHttpURI().getPath();
             if (path != null && path.startsWith("/_sigil/")) {
-                Endpoint e = admin.get(method + " " + path);
+                Endpoint e = r.admin().get(method + " " + path);
                 if (e == null) {
-                    e = prefixRoute(method + " " + path);
+                    e = prefixRoute(r.admin(), method + " " + path);
                 }
                 if (e == null) {
                     return HttpReply.json(404, "{\"error\":\"not found\"}");
@@ -176,23 +224,23 @@ public final class SigilHttpServer implements AutoCloseable {
             }
             HttpCall head = new HttpCall(method, rawPath, rawQuery == null ? "" : rawQuery, headers, new byte[0],
                     remote, secure);
-            ApiEndpoint target = path == null ? null : rest.get(method + " " + path);
+            ApiEndpoint target = path == null ? null : r.rest().get(method + " " + path);
             if (target != null) {
                 return readAndHandle(request, head, target);
             }
             Body read = readWithinLimit(request);
             if (read.refusal() == 413) {
-                return api.refuse(head, 413, "RequestEntityTooLarge", tooLarge());
+                return r.api().refuse(head, 413, "RequestEntityTooLarge", tooLarge());
             }
             if (read.refusal() == 400) {
-                return api.refuse(head, 400, "MalformedQueryString", "The request body could not be read.");
+                return r.api().refuse(head, 400, "MalformedQueryString", "The request body could not be read.");
             }
             HttpCall call = new HttpCall(method, rawPath, head.rawQuery(), headers, read.bytes(), remote, secure);
             if (countParameters(call) > limits.maxParameters()) {
-                return api.refuse(call, 400, "InvalidParameterValue",
+                return r.api().refuse(call, 400, "InvalidParameterValue",
                         "The request has more than " + limits.maxParameters() + " parameters.");
             }
-            return api.handle(call);
+            return r.api().handle(call);
         }
 
         /** A REST-JSON operation: the body within the limit, else the operation's own refusal. */
@@ -234,7 +282,7 @@ public final class SigilHttpServer implements AutoCloseable {
         }
 
         /** A route registered as {@code "METHOD /prefix/*"} that this method and path fall under, or null. */
-        private Endpoint prefixRoute(String methodAndPath) {
+        private static Endpoint prefixRoute(Map<String, Endpoint> admin, String methodAndPath) {
             for (Map.Entry<String, Endpoint> r : admin.entrySet()) {
                 String key = r.getKey();
                 if (key.endsWith("/*") && methodAndPath.startsWith(key.substring(0, key.length() - 1))) {
