@@ -72,7 +72,9 @@ final class LoadRun {
          * A blocking socket per connection writing the same request bytes and reading the response by its
          * Content-Length: the least client CPU per request, so that the two cores go to the server.
          */
-        RAW
+        RAW,
+        /** All connections on one selector thread ({@link NioLoad}), as wrk does: the fewest client threads. */
+        NIO
     }
 
     static Result run(String name, URI endpoint, String body, String keyId, String secret, int connections,
@@ -83,6 +85,18 @@ final class LoadRun {
     static Result run(Client client, String name, URI endpoint, String body, String keyId, String secret,
                       int connections, Duration duration) throws InterruptedException {
         Map<String, List<String>> headers = Signer.sign(endpoint, body, keyId, secret);
+        if (client == Client.NIO) {
+            long started = System.nanoTime();
+            long cpuStarted = processCpuNanos();
+            NioLoad.Outcome o;
+            try {
+                o = NioLoad.run(endpoint, RawExchange.request(endpoint, body, headers), connections,
+                        started + duration.toNanos());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return result(name, Arrays.copyOf(o.latencies(), o.count()), o.errors(), started, cpuStarted);
+        }
         long[][] latencies = new long[connections][];
         int[] counts = new int[connections];
         AtomicLong errors = new AtomicLong();
@@ -122,8 +136,6 @@ final class LoadRun {
             t.start();
         }
         done.await();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long cpu = processCpuNanos() - cpuStarted;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -131,10 +143,18 @@ final class LoadRun {
             System.arraycopy(latencies[c], 0, all, at, counts[c]);
             at += counts[c];
         }
+        return result(name, all, errors.get(), started, cpuStarted);
+    }
+
+    /** The figures of a run that began at {@code started} (and {@code cpuStarted}) and ends now. */
+    private static Result result(String name, long[] all, long errors, long started, long cpuStarted) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long cpu = processCpuNanos() - cpuStarted;
+        int total = all.length;
         Arrays.sort(all);
         long p50 = total == 0 ? 0 : all[(int) (total * 0.50)];
         long p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) (total * 0.99))];
         double cpuMicros = total == 0 || cpuStarted < 0 ? -1 : cpu / 1000.0 / total;
-        return new Result(name, total, errors.get(), seconds, p50, p99, cpuMicros);
+        return new Result(name, total, errors, seconds, p50, p99, cpuMicros);
     }
 }

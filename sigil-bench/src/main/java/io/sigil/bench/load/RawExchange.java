@@ -32,6 +32,15 @@ final class RawExchange implements LoadRun.Exchange {
     }
 
     static RawExchange open(URI endpoint, String body, Map<String, List<String>> headers) {
+        try {
+            return new RawExchange(new Socket(endpoint.getHost(), endpoint.getPort()), request(endpoint, body, headers));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole request, head and body, as the bytes sent on the wire. */
+    static byte[] request(URI endpoint, String body, Map<String, List<String>> headers) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder("POST ").append(endpoint.getRawPath().isEmpty() ? "/"
                 : endpoint.getRawPath()).append(" HTTP/1.1\r\n");
@@ -45,11 +54,7 @@ final class RawExchange implements LoadRun.Exchange {
         byte[] request = new byte[headBytes.length + bytes.length];
         System.arraycopy(headBytes, 0, request, 0, headBytes.length);
         System.arraycopy(bytes, 0, request, headBytes.length, bytes.length);
-        try {
-            return new RawExchange(new Socket(endpoint.getHost(), endpoint.getPort()), request);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return request;
     }
 
     @Override
