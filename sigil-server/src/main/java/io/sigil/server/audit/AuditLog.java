@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 public final class AuditLog implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
     private static final int QUEUE_LIMIT = 100_000;
+    private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final int NAPS_BEFORE_SLEEP = 4;
 
     private final Path dir;
     /**
@@ -73,13 +75,25 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /**
+     * The writer's loop. After a batch it looks again every {@link #NAP_NANOS} without asking to be woken, so that
+     * under load the request threads never unpark it (an unpark per call, a futex system call, was 6% of the
+     * request threads' CPU in the load profile) and an event reaches the file within a few milliseconds; only after
+     * {@link #NAPS_BEFORE_SLEEP} empty looks does it sleep until the next event wakes it.
+     */
     private void drain() {
+        int emptyLooks = 0;
         try {
             while (!closed || !queue.isEmpty()) {
                 List<AuditEvent> batch = new ArrayList<>();
                 AuditEvent e;
                 while (batch.size() < 1000 && (e = queue.poll()) != null) {
                     batch.add(e);
+                }
+                if (batch.isEmpty() && emptyLooks < NAPS_BEFORE_SLEEP && !closed) {
+                    emptyLooks++;
+                    LockSupport.parkNanos(NAP_NANOS);
+                    continue;
                 }
                 if (batch.isEmpty()) {
                     // Idle flag first, then look again: an event offered after the look sees the flag and unparks.
@@ -90,6 +104,7 @@ public final class AuditLog implements AutoCloseable {
                     writerIdle = false;
                     continue;
                 }
+                emptyLooks = 0;
                 queued.addAndGet(-batch.size());
                 try {
                     write(batch);
@@ -152,9 +167,13 @@ public final class AuditLog implements AutoCloseable {
         return out.toString();
     }
 
-    /** Writes the JSON object of one event to {@code out}, which stays open. */
+    /**
+     * Writes the JSON object of one event to {@code out}, which stays open and unflushed: the batch flushes once
+     * (a flush per event was a write system call per call, a quarter of the audit thread's CPU under load).
+     */
     private static void writeJson(Writer out, AuditEvent e) throws IOException {
-        try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+        try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)) {
             g.writeStartObject();
             g.writeStringField("eventVersion", "1.08");
             g.writeObjectFieldStart("userIdentity");
