@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -320,7 +321,15 @@ public final class SigilHttpServer implements AutoCloseable {
 
         /** The body, or null when it is longer than {@code max}. */
         private static byte[] readBody(Request request, int max) throws IOException {
+            long declared = request.getLength();
             try (InputStream in = Content.Source.asInputStream(request)) {
+                if (declared >= 0 && declared <= max) {
+                    // Read into an array of the declared size: readNBytes(int) starts with an 8 KB buffer whatever
+                    // the body's size, a third of a signed GetUser's allocation in the load profile.
+                    byte[] body = new byte[(int) declared];
+                    int n = in.readNBytes(body, 0, body.length);
+                    return n == body.length ? body : Arrays.copyOf(body, n);
+                }
                 byte[] body = in.readNBytes(max + 1);
                 return body.length > max ? null : body;
             }
