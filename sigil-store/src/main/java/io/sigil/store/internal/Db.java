@@ -142,6 +142,30 @@ public final class Db {
         }
     }
 
+    /**
+     * Reads a text column. On SQLite it takes the column's UTF-8 bytes and decodes them here: the driver's getString
+     * wraps each value in a direct buffer through JNI and decodes it with a CharsetDecoder, which was 44% of a
+     * ListUsers of 101 users in the load profile. SQLite gives a zero-length value as no bytes, so a missing array
+     * is null only when the column is NULL.
+     */
+    public static String text(ResultSet rs, String column) throws SQLException {
+        return rs instanceof org.sqlite.jdbc3.JDBC3ResultSet ? sqliteText(rs, rs.findColumn(column))
+                : rs.getString(column);
+    }
+
+    /** {@link #text(ResultSet, String)} by column index. */
+    public static String text(ResultSet rs, int column) throws SQLException {
+        return rs instanceof org.sqlite.jdbc3.JDBC3ResultSet ? sqliteText(rs, column) : rs.getString(column);
+    }
+
+    private static String sqliteText(ResultSet rs, int column) throws SQLException {
+        byte[] utf8 = rs.getBytes(column);
+        if (utf8 == null) {
+            return rs.wasNull() ? null : "";
+        }
+        return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Reads an epoch-millisecond column; null stays null. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);

@@ -68,8 +68,8 @@ final class JdbcTags implements TagStore {
                 + " WHERE owner_id = ?", ownerId)
                 .addIf(Markers.after(page), " AND lower(tag_key) > ?")
                 .add(" ORDER BY lower(tag_key) LIMIT ?", Markers.limit(page));
-        return Markers.page(tx.db.query(q.sql(), rs -> new Keyed<>(rs.getString("sort_key"),
-                new Tag(rs.getString("tag_key"), rs.getString("value"))), q.args()), page, Keyed::sortKey)
+        return Markers.page(tx.db.query(q.sql(), rs -> new Keyed<>(Db.text(rs, "sort_key"),
+                new Tag(Db.text(rs, "tag_key"), Db.text(rs, "value"))), q.args()), page, Keyed::sortKey)
                 .map(Keyed::value);
     }
 
@@ -92,7 +92,7 @@ final class JdbcTags implements TagStore {
         }
         List<Row> rows = tx.db.query("SELECT owner_id, tag_key, value FROM " + table(kind) + " WHERE owner_id IN ("
                         + marks + ") ORDER BY owner_id, lower(tag_key)",
-                rs -> new Row(rs.getString(1), new Tag(rs.getString(2), rs.getString(3))), ownerIds.toArray());
+                rs -> new Row(Db.text(rs, 1), new Tag(Db.text(rs, 2), Db.text(rs, 3))), ownerIds.toArray());
         Map<String, List<Tag>> out = new LinkedHashMap<>();
         rows.forEach(r -> out.computeIfAbsent(r.owner(), k -> new ArrayList<>()).add(r.tag()));
         return out;

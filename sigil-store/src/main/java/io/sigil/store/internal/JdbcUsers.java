@@ -148,12 +148,12 @@ final class JdbcUsers implements UserStore {
     }
 
     static Keyed<User> keyed(ResultSet rs) throws SQLException {
-        return new Keyed<>(rs.getString("sort_key"), map(rs));
+        return new Keyed<>(Db.text(rs, "sort_key"), map(rs));
     }
 
     static User map(ResultSet rs) throws SQLException {
-        return new User(rs.getString("account_id"), rs.getString("name"), rs.getString("path"), rs.getString("id"),
-                Db.instant(rs, "create_date"), rs.getString("permissions_boundary_arn"),
+        return new User(Db.text(rs, "account_id"), Db.text(rs, "name"), Db.text(rs, "path"), Db.text(rs, "id"),
+                Db.instant(rs, "create_date"), Db.text(rs, "permissions_boundary_arn"),
                 Db.instant(rs, "password_last_used"), List.of(), rs.getLong("version"));
     }
 }
