@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.ColdStart sigil-server/target/sigil.jar [runs] [JVM option...]
  * java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.ColdStart ./sigil [runs] [JVM option...]
+ * java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.ColdStart --restart ./sigil [runs] [JVM option...]
  * </pre>
  *
  * <p>Given a {@code .jar}, it runs {@code java [JVM option...] -jar JAR serve ...} (no options: exactly the
@@ -75,10 +76,29 @@ import java.util.regex.Pattern;
  * date formats initialise the JDK's locale data, ~60, its native library, ~20) and the migration itself (~25),
  * Jetty's MIME tables with the JDK's locale list (~60 of jetty), the bootstrap's AES-GCM and JCA provider list
  * (~30), the first call itself (~90). Tried and dropped: {@code -Djava.locale.providers=CLDR} (no gain),
- * {@code -XX:+UseSerialGC} (within the noise, ~5%, and it would change the steady-state collector).
+ * {@code -XX:+UseSerialGC} (within the noise, ~5%, and it would change the steady-state collector; adopted in the
+ * third session, below, when it also made GetUser cheaper under load).
  * {@code -XX:TieredStopAtLevel=1} saves 100-180 ms and ~250 ms of CPU now, because C2 still compiles dozens of JDK
  * methods (String hashing, zip, HashMap) during a start, but it halves steady-state throughput
  * ({@link WarmUpCurve}).
+ *
+ * <p>Third session (issue 4), {@code ./sigil serve}, medians of 10 rounds in which the two builds ran in turn:
+ * <pre>
+ *                                 first  ready   CPU
+ * 4a2b4b9 (start of the session)    653    577   1010
+ * b8581b5 (end of the session)      587    509    930
+ * the same, --restart (7 runs)      508    441    820
+ * </pre>
+ * {@code --restart} (first argument) starts on one data directory again and again instead of a fresh
+ * {@code --ephemeral} one: no migration and no bootstrap to write, as when a server restarts. Each change was
+ * measured alone against the build before it, in alternating rounds (first answered call, ms): Jetty started on a
+ * second thread while the store opens, 508 -> 442 (8 rounds); string concatenation compiled without
+ * invokedynamic, 571 -> 518 (10); the JDK's crypto providers loaded on that second thread, 602 -> 555 (10); the
+ * serial collector on two cores, 550 -> 489 (8); the SQLite driver's clean-up listing the library cache instead of
+ * /tmp, 635 -> 599 (10). The rounds' medians moved by 100 ms or more between series as the VM's host did, and the
+ * gains do not add up: the two cores are already busy (the JIT compilers take a third of a start's CPU, the main
+ * thread a third). Tried and dropped: sixteen times HotSpot's C2 counts, 577 -> 486, but slower for the first
+ * minutes under load (see {@code ./sigil}); the JDK's calendar data loaded on the second thread (no gain).
  *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
@@ -102,16 +122,26 @@ public final class ColdStart {
     record Run(long readyMs, long firstMs, long cpuMs, String answer) {}
 
     public static void main(String[] args) throws Exception {
+        Path dataDir = null;
+        if (args.length > 0 && args[0].equals("--restart")) {
+            dataDir = Files.createTempDirectory("sigil-coldstart-");
+            args = Arrays.copyOfRange(args, 1, args.length);
+        }
         String target = args.length > 0 ? args[0] : "sigil-server/target/sigil.jar";
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<String> jvm = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of();
         HttpClient client = HttpClient.newHttpClient();
         warmUp(client);
+        if (dataDir != null) {
+            Run r = once(target, jvm, client, dataDir);
+            System.out.printf("first start on %s (not counted): first answered signed call %d ms%n", dataDir,
+                    r.firstMs());
+        }
         long[] ready = new long[runs];
         long[] first = new long[runs];
         long[] cpu = new long[runs];
         for (int i = 0; i < runs; i++) {
-            Run r = once(target, jvm, client);
+            Run r = once(target, jvm, client, dataDir);
             ready[i] = r.readyMs();
             first[i] = r.firstMs();
             cpu[i] = r.cpuMs();
@@ -160,7 +190,8 @@ public final class ColdStart {
         return b.build();
     }
 
-    static Run once(String target, List<String> jvm, HttpClient client) throws Exception {
+    /** One start: on a fresh temporary data directory ({@code --ephemeral}) when {@code dataDir} is null. */
+    static Run once(String target, List<String> jvm, HttpClient client, Path dataDir) throws Exception {
         List<String> command = new ArrayList<>();
         ProcessBuilder pb = new ProcessBuilder(command);
         if (target.endsWith(".jar")) {
@@ -171,7 +202,8 @@ public final class ColdStart {
             command.add(target);
             pb.environment().put("SIGIL_JAVA_OPTS", String.join(" ", jvm));
         }
-        command.addAll(List.of("serve", "--ephemeral", "--port", "0"));
+        command.addAll(dataDir == null ? List.of("serve", "--ephemeral", "--port", "0")
+                : List.of("serve", "--data-dir", dataDir.toString(), "--port", "0"));
         pb.environment().put("SIGIL_ROOT_ACCESS_KEY_ID", KEY_ID);
         pb.environment().put("SIGIL_ROOT_SECRET_ACCESS_KEY", SECRET);
         pb.redirectErrorStream(true);

@@ -25,31 +25,42 @@ import java.util.Map;
  * <li>signed GetUser;</li>
  * <li>signed ListUsers (100+ users, one page).</li>
  * </ul>
- * Usage: {@code java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.LoadGenerator [--client=jdk|raw]
- * [seconds] [connections...]}: the JDK's HTTP client (default) or a blocking raw socket per connection
- * ({@link RawExchange}), which leaves more of the two cores to the server. Each line also gives the process's CPU
- * time per request (client and server), which moves less than requests/s when the VM's neighbours do.
+ * Usage: {@code java -XX:+UseSerialGC -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.LoadGenerator
+ * [--client=jdk|raw|nio] [seconds] [connections...]}. The server runs in this JVM, so give it the JVM options the
+ * {@code ./sigil} launcher gives a server on two cores (the serial collector; its C2 thresholds matter less after
+ * the warm-up). Clients: the JDK's HTTP client (default), a blocking raw socket per connection ({@link RawExchange}),
+ * or all connections on one selector thread as wrk drives them ({@link NioLoad}), the fewest client threads for
+ * the OS to share the two cores with. Before measuring, every target is called in rounds until a round compiles
+ * for under 50 ms ({@link #warmUp}). Each line also gives the process's CPU time per request (client and server),
+ * which moves less than requests/s when the VM's neighbours do.
  *
  * <h2>Figures</h2>
- * 2-core VM, JDK 17, 10 s per line, nothing else running on the VM (its host still varies: the floor moved
- * between 11,000 and 32,000 req/s over ten minutes, so only ratios within one run compare). 2026-12-01, after issue
- * 4's work on the request path:
+ * 2-core VM, JDK 17, serial collector and the launcher's C2 thresholds, 10 s per line, nothing else running on the
+ * VM (its host still varies: in one run of the same code a line can stall for a second, so only lines within one
+ * run compare). 2026-12-01, the third session on issue 4:
  * <pre>
- * raw client      floor req/s  p50 / p99        GetUser req/s  p50 / p99         ratio   ListUsers req/s  p99
- *  1 connection      20,270    0.04 / 0.20 ms      8,324       0.09 / 0.41 ms    0.41        1,229        2.1 ms
- *  8 connections     24,307    0.28 / 1.15 ms     17,508       0.37 / 1.81 ms    0.72        2,666       10.0 ms
- * 32 connections     31,883    0.68 / 4.32 ms     20,200       1.18 / 6.86 ms    0.63        2,574       48.1 ms
- * JDK client
- *  8 connections     10,055    0.69 / 3.11 ms      6,823       1.03 / 4.21 ms    0.68        1,994       12.0 ms
- * 32 connections      8,102    3.65 / 11.0 ms      6,694       4.39 / 13.5 ms    0.83        1,937       53.8 ms
+ * NIO client      floor req/s  p50 / p99        GetUser req/s  p50 / p99         ratio   ListUsers req/s  p99
+ *  1 connection      28,649    0.03 / 0.17 ms      7,146       0.04 / 1.83 ms    0.25*       1,029        3.3 ms
+ *  8 connections     24,898    0.28 / 1.29 ms     16,491       0.40 / 2.33 ms    0.66        2,793        9.8 ms
+ * 32 connections     32,329    0.91 / 2.64 ms     22,740       1.29 / 4.11 ms    0.70        2,996       41.6 ms
+ * raw client, 32     32,985    0.75 / 4.17 ms     22,626       1.02 / 6.32 ms    0.69        2,849       46.8 ms
+ * JDK client, 32      8,423    3.51 / 11.1 ms      5,641       5.12 / 17.6 ms    0.67        1,782       62.8 ms
  * </pre>
- * Before that work (380d892, with this generator copied in), run back to back with the code above at 32
- * connections and the raw client: GetUser at 0.21x its floor (p99 97 ms) against 0.52x (p99 19 ms), and 0.19x
- * against 0.60x in an earlier pair. With 32 connections and the client on the same two cores, a closed loop's mean
- * latency is 32 / throughput (Little's law): 1.6 ms at 20,000 req/s, and the p99 here is four to six times the
- * mean for the floor too, so a p99 of 5 ms needs nearly the floor's throughput. The JDK client's own CPU (one
- * selector thread per connection) takes most of the machine, which hides the server's cost: the raw client's
- * ratios are the ones to judge the server by.
+ * (*) that line stalled: 139 µs of CPU per request against 70-95 in the other GetUser lines; in the run before
+ * it, 1 connection gave 13,107 req/s, 0.39x.
+ * At 32 connections with the NIO client and the serial collector, GetUser's p99 was under 5 ms in 12 of 16 runs
+ * this session with HotSpot's or four times its C2 counts (3.6-4.7 ms); of the other four, three had the floor's
+ * own p99 at 5.7-20 ms in the same run (the VM stalled) and one (5.04 ms) came before the last two fixes. With
+ * sixteen times the counts it was over 5 ms in 5 of 6 runs (see {@code ./sigil}). With the raw client: 5.9-6.3 ms.
+ * In a closed loop the mean latency is connections / throughput (Little's law): 1.4 ms at 22,700 req/s, and the p99
+ * is three to five times the mean for the floor too. What the p99 is made of besides: the serial collector's young
+ * pauses, about 2 ms every 150 ms at this rate, which every request in flight waits out.
+ *
+ * <p>Earlier, in the second session (before the NIO client, the warm-up until the JIT settles and the serial
+ * collector; raw client, 32 connections): floor 31,883 req/s (p99 4.32 ms), GetUser 20,200 (p99 6.86 ms), 0.63x;
+ * and back to back with the code of 380d892, GetUser at 0.21x its floor (p99 97 ms) against 0.52x (p99 19 ms).
+ * The JDK client's own CPU (one selector thread per connection) takes most of the machine, which hides the
+ * server's cost.
  */
 public final class LoadGenerator {
     static final String ROOT_KEY = "AKIABENCHROOT0000001";
