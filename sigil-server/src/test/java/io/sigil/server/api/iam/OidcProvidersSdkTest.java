@@ -35,6 +35,7 @@ class OidcProvidersSdkTest {
     private static final String ACCOUNT = SigilTestServer.ACCOUNT_ID;
     private static final String THUMB_A = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
     private static final String THUMB_B = "a031c46782e6e6c662c2c87c76da9aa62ccabd8e";
+
     @RegisterExtension
     static final ServerPerClass SIGIL = new ServerPerClass();
 

@@ -37,6 +37,7 @@ class SamlProvidersSdkTest {
     private static final TestSaml.Idp IDP = TestSaml.Idp.create("https://idp.example.com/saml");
     private static final KeyPair DECRYPTION = TestPki.rsa(2048);
     private static final String KEY_PEM = TestPki.pkcs8(DECRYPTION.getPrivate());
+
     @RegisterExtension
     static final ServerPerClass SIGIL = new ServerPerClass();
 

@@ -32,6 +32,7 @@ class ServerCertificateUploadRulesSdkTest {
     private static final String CHAIN_TEXT = "Unable to validate certificate chain. The certificate chain must start "
             + "with the immediate signing certificate, followed by any intermediaries in order. The index within the "
             + "chain of the invalid certificate is: ";
+
     @RegisterExtension
     static final ServerPerClass SIGIL = new ServerPerClass();
 

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 class StsPreferencesSdkTest {
 
     private static final String ACCT = SigilTestServer.ACCOUNT_ID;
+
     @RegisterExtension
     static final ServerPerClass SIGIL = new ServerPerClass();
 

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
 class TrustPrincipalBindingIntegrationTest {
 
     private static final String ACCOUNT = SigilTestServer.ACCOUNT_ID;
+
     @RegisterExtension
     static final ServerPerClass SIGIL = new ServerPerClass();
 
