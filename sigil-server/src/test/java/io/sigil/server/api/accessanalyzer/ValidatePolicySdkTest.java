@@ -1,9 +1,11 @@
 package io.sigil.server.api.accessanalyzer;
 
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -21,7 +23,6 @@ import software.amazon.awssdk.services.accessanalyzer.model.ValidatePolicyResour
 import software.amazon.awssdk.services.accessanalyzer.model.ValidatePolicyResponse;
 import software.amazon.awssdk.services.accessanalyzer.model.ValidationException;
 import software.amazon.awssdk.services.accessanalyzer.model.ValidationExceptionReason;
-import software.amazon.awssdk.services.iam.IamClient;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -36,27 +37,24 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * documented errors (ValidationException with reason and fieldList, AccessDeniedException).
  */
 class ValidatePolicySdkTest {
-    private static SigilTestServer server;
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
+
     private static AccessAnalyzerClient root;
-    private static IamClient iam;
 
     @BeforeAll
     static void start() {
-        server = SigilTestServer.start();
         root = client(SigilTestServer.ROOT_KEY_ID, SigilTestServer.ROOT_SECRET, Region.US_WEST_2);
-        iam = server.rootIam();
     }
 
     @AfterAll
     static void stop() {
         root.close();
-        iam.close();
-        server.close();
     }
 
     static AccessAnalyzerClient client(String keyId, String secret, Region region) {
         return AccessAnalyzerClient.builder()
-                .endpointOverride(server.endpoint())
+                .endpointOverride(SIGIL.server().endpoint())
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
                 .httpClient(UrlConnectionHttpClient.create())
@@ -226,8 +224,8 @@ class ValidatePolicySdkTest {
 
     @Test
     void userWithoutPermission_getsAccessDeniedException_namingTheAction() {
-        iam.createUser(b -> b.userName("aa-nobody"));
-        var key = iam.createAccessKey(b -> b.userName("aa-nobody")).accessKey();
+        SIGIL.root().createUser(b -> b.userName("aa-nobody"));
+        var key = SIGIL.root().createAccessKey(b -> b.userName("aa-nobody")).accessKey();
         try (AccessAnalyzerClient c = client(key.accessKeyId(), key.secretAccessKey(), Region.EU_CENTRAL_1)) {
             AccessDeniedException e = catchThrowableOfType(AccessDeniedException.class, () -> c.validatePolicy(b -> b
                     .policyType(PolicyType.IDENTITY_POLICY).policyDocument(PASS_ROLE_STAR)));
@@ -237,7 +235,8 @@ class ValidatePolicySdkTest {
                     + "access-analyzer:ValidatePolicy on resource: * because no identity-based policy allows the "
                     + "access-analyzer:ValidatePolicy action");
         }
-        iam.putUserPolicy(b -> b.userName("aa-nobody").policyName("aa").policyDocument("{\"Version\":\"2012-10-17\","
+        SIGIL.root().putUserPolicy(b -> b.userName("aa-nobody").policyName("aa")
+                .policyDocument("{\"Version\":\"2012-10-17\","
                 + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"access-analyzer:ValidatePolicy\","
                 + "\"Resource\":\"*\"}]}"));
         try (AccessAnalyzerClient c = client(key.accessKeyId(), key.secretAccessKey(), Region.EU_CENTRAL_1)) {
@@ -260,7 +259,7 @@ class ValidatePolicySdkTest {
 
     @Test
     void unsignedRequest_isMissingAuthenticationToken_inRestJsonShape() {
-        HttpResponse<String> r = server.raw("POST", "/policy/validation", "application/json",
+        HttpResponse<String> r = SIGIL.server().raw("POST", "/policy/validation", "application/json",
                 "{\"policyType\":\"IDENTITY_POLICY\",\"policyDocument\":\"{}\"}");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
@@ -271,7 +270,8 @@ class ValidatePolicySdkTest {
     @Test
     void bodyOverTheEdgeLimit_is413_inRestJsonShape() {
         int max = io.sigil.server.http.HttpLimits.DEFAULT_MAX_BODY_BYTES;
-        HttpResponse<String> r = server.raw("POST", "/policy/validation", "application/json", "x".repeat(max + 1));
+        HttpResponse<String> r = SIGIL.server().raw("POST", "/policy/validation", "application/json",
+                "x".repeat(max + 1));
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.headers().firstValue("x-amzn-ErrorType")).hasValue("RequestEntityTooLargeException");
         assertThat(r.body()).startsWith("{\"message\":\"Request body exceeds the maximum of " + max + " bytes.\"");
@@ -280,7 +280,7 @@ class ValidatePolicySdkTest {
     @Test
     void validatePolicy_isAuditedAsAnAccessAnalyzerEvent() {
         root.validatePolicy(b -> b.policyType(PolicyType.SERVICE_CONTROL_POLICY).policyDocument(PASS_ROLE_STAR));
-        String line = server.awaitAuditLine("\"policyType\":\"SERVICE_CONTROL_POLICY\"");
+        String line = SIGIL.server().awaitAuditLine("\"policyType\":\"SERVICE_CONTROL_POLICY\"");
         assertThat(line).contains("\"eventSource\":\"access-analyzer.amazonaws.com\"")
                 .contains("\"eventName\":\"ValidatePolicy\"").contains("\"awsRegion\":\"us-west-2\"");
     }

@@ -6,15 +6,14 @@ import static io.sigil.server.api.iam.SdkFixture.signingAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.iam.model.Account;
-import io.sigil.server.testing.SigilTestServer;
+import io.sigil.server.testing.ServerPerClass;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.IamException;
@@ -29,31 +28,19 @@ import software.amazon.awssdk.services.iam.model.SummaryKeyType;
  */
 class AccountSdkTest {
 
-    private static SigilTestServer server;
-    private static IamClient iam;
-
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     @AfterEach
     void noAliasLeft() {
-        for (String alias : iam.listAccountAliases().accountAliases()) {
-            iam.deleteAccountAlias(r -> r.accountAlias(alias));
+        for (String alias : SIGIL.root().listAccountAliases().accountAliases()) {
+            SIGIL.root().deleteAccountAlias(r -> r.accountAlias(alias));
         }
     }
 
     @Test
     void listAccountAliases_withoutAnAlias_isAnEmptyListThatIsNotTruncated() {
-        ListAccountAliasesResponse r = iam.listAccountAliases();
+        ListAccountAliasesResponse r = SIGIL.root().listAccountAliases();
 
         assertThat(r.accountAliases()).isEmpty();
         assertThat(r.hasAccountAliases()).isTrue();
@@ -62,34 +49,34 @@ class AccountSdkTest {
 
     @Test
     void createAccountAlias_isListed_andASecondAliasReplacesTheFirst() {
-        iam.createAccountAlias(r -> r.accountAlias("my-alias"));
-        assertThat(iam.listAccountAliases().accountAliases()).containsExactly("my-alias");
+        SIGIL.root().createAccountAlias(r -> r.accountAlias("my-alias"));
+        assertThat(SIGIL.root().listAccountAliases().accountAliases()).containsExactly("my-alias");
 
-        iam.createAccountAlias(r -> r.accountAlias("other-alias-2"));
+        SIGIL.root().createAccountAlias(r -> r.accountAlias("other-alias-2"));
 
-        assertThat(iam.listAccountAliases().accountAliases()).containsExactly("other-alias-2");
+        assertThat(SIGIL.root().listAccountAliases().accountAliases()).containsExactly("other-alias-2");
     }
 
     @Test
     void createAccountAlias_withTheAliasTheAccountAlreadyHas_isEntityAlreadyExists() {
-        iam.createAccountAlias(r -> r.accountAlias("same-alias"));
+        SIGIL.root().createAccountAlias(r -> r.accountAlias("same-alias"));
 
-        awsError(() -> iam.createAccountAlias(r -> r.accountAlias("same-alias")),
+        awsError(() -> SIGIL.root().createAccountAlias(r -> r.accountAlias("same-alias")),
                 EntityAlreadyExistsException.class, 409, "EntityAlreadyExists",
                 "The account alias same-alias already exists.");
     }
 
     @Test
     void createAccountAlias_heldByAnotherAccount_isEntityAlreadyExists_andLeavesBothAliasesAsTheyWere() {
-        var store = server.app().store();
+        var store = SIGIL.server().app().store();
         store.write(tx -> tx.accounts().create(new Account("210987654321", "taken-elsewhere", Instant.now(), 0)));
-        iam.createAccountAlias(r -> r.accountAlias("mine-before"));
+        SIGIL.root().createAccountAlias(r -> r.accountAlias("mine-before"));
 
-        awsError(() -> iam.createAccountAlias(r -> r.accountAlias("taken-elsewhere")),
+        awsError(() -> SIGIL.root().createAccountAlias(r -> r.accountAlias("taken-elsewhere")),
                 EntityAlreadyExistsException.class, 409, "EntityAlreadyExists",
                 "The account alias taken-elsewhere already exists.");
 
-        assertThat(iam.listAccountAliases().accountAliases()).containsExactly("mine-before");
+        assertThat(SIGIL.root().listAccountAliases().accountAliases()).containsExactly("mine-before");
         assertThat(store.read(tx -> tx.accounts().get("210987654321")).alias()).isEqualTo("taken-elsewhere");
     }
 
@@ -97,54 +84,58 @@ class AccountSdkTest {
     void accountAliases_outsideAwsPattern_areValidationErrors_onCreateAndDelete() {
         // ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$, 3 to 63 characters (API Reference, CreateAccountAlias)
         for (String bad : List.of("-bad", "bad-", "ba--d", "Upper", "ab", "a".repeat(64), "has_underscore")) {
-            IamException e = awsError(() -> iam.createAccountAlias(r -> r.accountAlias(bad)), IamException.class, 400,
+            IamException e = awsError(() -> SIGIL.root().createAccountAlias(r -> r.accountAlias(bad)),
+                    IamException.class, 400,
                     "ValidationError", null);
             assertThat(e.awsErrorDetails().errorMessage()).contains("accountAlias");
-            awsError(() -> iam.deleteAccountAlias(r -> r.accountAlias(bad)), IamException.class, 400,
+            awsError(() -> SIGIL.root().deleteAccountAlias(r -> r.accountAlias(bad)), IamException.class, 400,
                     "ValidationError", null);
         }
-        assertThat(iam.listAccountAliases().accountAliases()).isEmpty();
+        assertThat(SIGIL.root().listAccountAliases().accountAliases()).isEmpty();
     }
 
     @Test
     void accountAliases_atTheLengthBoundsAndWithSingleHyphens_areAccepted() {
         for (String good : List.of("abc", "a".repeat(63), "a-b-c", "123-abc")) {
-            iam.createAccountAlias(r -> r.accountAlias(good));
-            assertThat(iam.listAccountAliases().accountAliases()).containsExactly(good);
+            SIGIL.root().createAccountAlias(r -> r.accountAlias(good));
+            assertThat(SIGIL.root().listAccountAliases().accountAliases()).containsExactly(good);
         }
     }
 
     @Test
     void deleteAccountAlias_ofAnotherName_isNoSuchEntity_andKeepsTheAlias() {
-        awsError(() -> iam.deleteAccountAlias(r -> r.accountAlias("never-set")), NoSuchEntityException.class, 404,
+        awsError(() -> SIGIL.root().deleteAccountAlias(r -> r.accountAlias("never-set")), NoSuchEntityException.class,
+                404,
                 "NoSuchEntity", "The account alias never-set cannot be found.");
-        iam.createAccountAlias(r -> r.accountAlias("kept-alias"));
+        SIGIL.root().createAccountAlias(r -> r.accountAlias("kept-alias"));
 
-        awsError(() -> iam.deleteAccountAlias(r -> r.accountAlias("wrong-alias")), NoSuchEntityException.class, 404,
+        awsError(() -> SIGIL.root().deleteAccountAlias(r -> r.accountAlias("wrong-alias")),
+                NoSuchEntityException.class, 404,
                 "NoSuchEntity", "The account alias wrong-alias cannot be found.");
 
-        assertThat(iam.listAccountAliases().accountAliases()).containsExactly("kept-alias");
-        iam.deleteAccountAlias(r -> r.accountAlias("kept-alias"));
-        assertThat(iam.listAccountAliases().accountAliases()).isEmpty();
+        assertThat(SIGIL.root().listAccountAliases().accountAliases()).containsExactly("kept-alias");
+        SIGIL.root().deleteAccountAlias(r -> r.accountAlias("kept-alias"));
+        assertThat(SIGIL.root().listAccountAliases().accountAliases()).isEmpty();
     }
 
     @Test
     void listAccountAliases_pagesWithMaxItems_andRejectsAForeignMarker() {
-        iam.createAccountAlias(r -> r.accountAlias("paged-alias"));
+        SIGIL.root().createAccountAlias(r -> r.accountAlias("paged-alias"));
 
-        ListAccountAliasesResponse page = iam.listAccountAliases(r -> r.maxItems(1));
+        ListAccountAliasesResponse page = SIGIL.root().listAccountAliases(r -> r.maxItems(1));
         assertThat(page.accountAliases()).containsExactly("paged-alias");
         assertThat(page.isTruncated()).isFalse();
         assertThat(page.marker()).isNull();
-        awsError(() -> iam.listAccountAliases(r -> r.marker("not-a-marker")), IamException.class, 400,
+        awsError(() -> SIGIL.root().listAccountAliases(r -> r.marker("not-a-marker")), IamException.class, 400,
                 "InvalidInput", "Invalid Marker: not-a-marker");
-        awsError(() -> iam.listAccountAliases(r -> r.maxItems(0)), IamException.class, 400, "ValidationError", null);
+        awsError(() -> SIGIL.root().listAccountAliases(r -> r.maxItems(0)), IamException.class, 400, "ValidationError",
+                null);
     }
 
     @Test
     void accountAliasOperations_areEnforced_eachByItsOwnAction() {
-        iam.createUser(r -> r.userName("alias-lister"));
-        try (IamClient lister = signingAs(server, "alias-lister", allow("iam:ListAccountAliases"))) {
+        SIGIL.root().createUser(r -> r.userName("alias-lister"));
+        try (IamClient lister = signingAs(SIGIL.server(), "alias-lister", allow("iam:ListAccountAliases"))) {
             assertThat(lister.listAccountAliases().accountAliases()).isEmpty();
             IamException denied = awsError(() -> lister.createAccountAlias(r -> r.accountAlias("denied-alias")),
                     IamException.class, 403, "AccessDenied", null);
@@ -153,12 +144,12 @@ class AccountSdkTest {
                     + " on resource: * because no identity-based policy allows the iam:CreateAccountAlias action");
             awsError(() -> lister.getAccountSummary(), IamException.class, 403, "AccessDenied", null);
         }
-        assertThat(iam.listAccountAliases().accountAliases()).isEmpty();
+        assertThat(SIGIL.root().listAccountAliases().accountAliases()).isEmpty();
     }
 
     @Test
     void getAccountSummary_hasEveryKeyOfTheApiReference_withAwsDefaultQuotas() {
-        Map<SummaryKeyType, Integer> m = iam.getAccountSummary().summaryMap();
+        Map<SummaryKeyType, Integer> m = SIGIL.root().getAccountSummary().summaryMap();
 
         List<SummaryKeyType> missing = new ArrayList<>(SummaryKeyType.knownValues());
         missing.removeAll(m.keySet());
@@ -191,29 +182,33 @@ class AccountSdkTest {
     @Test
     void getAccountSummary_reportsTheGlobalEndpointTokenVersionTheAccountSet() {
         try {
-            iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v2Token"));
-            assertThat(iam.getAccountSummary().summaryMap()).containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 2);
+            SIGIL.root().setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v2Token"));
+            assertThat(SIGIL.root().getAccountSummary().summaryMap())
+                    .containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 2);
         } finally {
-            iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v1Token"));
+            SIGIL.root().setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v1Token"));
         }
-        assertThat(iam.getAccountSummary().summaryMap()).containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 1);
+        assertThat(SIGIL.root().getAccountSummary().summaryMap())
+                .containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 1);
     }
 
     @Test
     void getAccountSummary_countsWhatTheAccountHolds_asItChanges() {
-        Map<SummaryKeyType, Integer> before = iam.getAccountSummary().summaryMap();
-        iam.createUser(r -> r.userName("summary-user"));
-        iam.createGroup(r -> r.groupName("summary-group"));
-        iam.createRole(r -> r.roleName("summary-role").assumeRolePolicyDocument(RoleFixtures.EC2_TRUST));
-        String arn = iam.createPolicy(r -> r.policyName("summary-policy").policyDocument(allow("s3:GetObject")))
+        Map<SummaryKeyType, Integer> before = SIGIL.root().getAccountSummary().summaryMap();
+        SIGIL.root().createUser(r -> r.userName("summary-user"));
+        SIGIL.root().createGroup(r -> r.groupName("summary-group"));
+        SIGIL.root().createRole(r -> r.roleName("summary-role").assumeRolePolicyDocument(RoleFixtures.EC2_TRUST));
+        String arn = SIGIL.root().createPolicy(r -> r.policyName("summary-policy")
+                .policyDocument(allow("s3:GetObject")))
                 .policy().arn();
-        iam.attachUserPolicy(r -> r.userName("summary-user").policyArn(arn));
-        iam.attachRolePolicy(r -> r.roleName("summary-role").policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
-        iam.createInstanceProfile(r -> r.instanceProfileName("summary-profile"));
-        iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("summary-mfa"));
-        iam.createOpenIDConnectProvider(r -> r.url("https://summary.example.com").clientIDList("app"));
+        SIGIL.root().attachUserPolicy(r -> r.userName("summary-user").policyArn(arn));
+        SIGIL.root().attachRolePolicy(r -> r.roleName("summary-role")
+                .policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("summary-profile"));
+        SIGIL.root().createVirtualMFADevice(r -> r.virtualMFADeviceName("summary-mfa"));
+        SIGIL.root().createOpenIDConnectProvider(r -> r.url("https://summary.example.com").clientIDList("app"));
 
-        Map<SummaryKeyType, Integer> after = iam.getAccountSummary().summaryMap();
+        Map<SummaryKeyType, Integer> after = SIGIL.root().getAccountSummary().summaryMap();
 
         assertThat(delta(before, after, SummaryKeyType.USERS)).isEqualTo(1);
         assertThat(delta(before, after, SummaryKeyType.GROUPS)).isEqualTo(1);

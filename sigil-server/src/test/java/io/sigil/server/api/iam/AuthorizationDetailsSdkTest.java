@@ -5,14 +5,14 @@ import static io.sigil.server.api.iam.SdkFixture.awsError;
 import static io.sigil.server.api.iam.SdkFixture.signingAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sigil.server.testing.SigilTestServer;
+import io.sigil.server.testing.ServerPerClass;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
@@ -36,41 +36,34 @@ class AuthorizationDetailsSdkTest {
     private static final String INLINE = allow("s3:GetObject");
     private static final String V2 = allow("s3:GetObject", "s3:PutObject");
 
-    private static SigilTestServer server;
-    private static IamClient iam;
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
+
     private static String localArn;
 
     @BeforeAll
     static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-        localArn = iam.createPolicy(r -> r.policyName("app-policy").path("/app/").description("for the app")
+        localArn = SIGIL.root().createPolicy(r -> r.policyName("app-policy").path("/app/").description("for the app")
                 .policyDocument(allow("sqs:SendMessage"))).policy().arn();
-        iam.createPolicyVersion(r -> r.policyArn(localArn).policyDocument(V2).setAsDefault(true));
-        iam.createPolicy(r -> r.policyName("unused-policy").policyDocument(allow("sns:Publish")));
-        iam.createUser(r -> r.userName("alice").permissionsBoundary(BOUNDARY)
+        SIGIL.root().createPolicyVersion(r -> r.policyArn(localArn).policyDocument(V2).setAsDefault(true));
+        SIGIL.root().createPolicy(r -> r.policyName("unused-policy").policyDocument(allow("sns:Publish")));
+        SIGIL.root().createUser(r -> r.userName("alice").permissionsBoundary(BOUNDARY)
                 .tags(Tag.builder().key("team").value("blue").build()));
-        iam.createUser(r -> r.userName("bob"));
-        iam.putUserPolicy(r -> r.userName("alice").policyName("alice-inline").policyDocument(INLINE));
-        iam.createGroup(r -> r.groupName("admins"));
-        iam.createGroup(r -> r.groupName("devs"));
-        iam.addUserToGroup(r -> r.groupName("admins").userName("alice"));
-        iam.addUserToGroup(r -> r.groupName("devs").userName("alice"));
-        iam.putGroupPolicy(r -> r.groupName("devs").policyName("devs-inline").policyDocument(INLINE));
-        iam.attachGroupPolicy(r -> r.groupName("devs").policyArn(localArn));
-        iam.attachUserPolicy(r -> r.userName("alice").policyArn(READ_ONLY));
-        iam.createRole(r -> r.roleName("web").assumeRolePolicyDocument(RoleFixtures.EC2_TRUST)
+        SIGIL.root().createUser(r -> r.userName("bob"));
+        SIGIL.root().putUserPolicy(r -> r.userName("alice").policyName("alice-inline").policyDocument(INLINE));
+        SIGIL.root().createGroup(r -> r.groupName("admins"));
+        SIGIL.root().createGroup(r -> r.groupName("devs"));
+        SIGIL.root().addUserToGroup(r -> r.groupName("admins").userName("alice"));
+        SIGIL.root().addUserToGroup(r -> r.groupName("devs").userName("alice"));
+        SIGIL.root().putGroupPolicy(r -> r.groupName("devs").policyName("devs-inline").policyDocument(INLINE));
+        SIGIL.root().attachGroupPolicy(r -> r.groupName("devs").policyArn(localArn));
+        SIGIL.root().attachUserPolicy(r -> r.userName("alice").policyArn(READ_ONLY));
+        SIGIL.root().createRole(r -> r.roleName("web").assumeRolePolicyDocument(RoleFixtures.EC2_TRUST)
                 .permissionsBoundary(BOUNDARY).tags(Tag.builder().key("tier").value("front").build()));
-        iam.putRolePolicy(r -> r.roleName("web").policyName("web-inline").policyDocument(INLINE));
-        iam.attachRolePolicy(r -> r.roleName("web").policyArn(localArn));
-        iam.createInstanceProfile(r -> r.instanceProfileName("web-profile"));
-        iam.addRoleToInstanceProfile(r -> r.instanceProfileName("web-profile").roleName("web"));
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
+        SIGIL.root().putRolePolicy(r -> r.roleName("web").policyName("web-inline").policyDocument(INLINE));
+        SIGIL.root().attachRolePolicy(r -> r.roleName("web").policyArn(localArn));
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("web-profile"));
+        SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("web-profile").roleName("web"));
     }
 
     private static String decoded(String urlEncoded) {
@@ -79,7 +72,7 @@ class AuthorizationDetailsSdkTest {
 
     @Test
     void userDetail_carriesInlinePoliciesGroupsAttachedPoliciesBoundaryAndTags() {
-        GetAccountAuthorizationDetailsResponse r = iam.getAccountAuthorizationDetails();
+        GetAccountAuthorizationDetailsResponse r = SIGIL.root().getAccountAuthorizationDetails();
 
         assertThat(r.isTruncated()).isFalse();
         assertThat(r.userDetailList()).extracting(UserDetail::userName).containsExactly("alice", "bob");
@@ -112,7 +105,7 @@ class AuthorizationDetailsSdkTest {
 
     @Test
     void groupDetail_carriesInlineAndAttachedPolicies() {
-        List<GroupDetail> groups = iam.getAccountAuthorizationDetails().groupDetailList();
+        List<GroupDetail> groups = SIGIL.root().getAccountAuthorizationDetails().groupDetailList();
 
         assertThat(groups).extracting(GroupDetail::groupName).containsExactly("admins", "devs");
         GroupDetail devs = groups.get(1);
@@ -131,7 +124,7 @@ class AuthorizationDetailsSdkTest {
 
     @Test
     void roleDetail_carriesTrustPolicyInstanceProfilesPoliciesBoundaryTagsAndLastUsed() {
-        RoleDetail web = iam.getAccountAuthorizationDetails().roleDetailList().stream()
+        RoleDetail web = SIGIL.root().getAccountAuthorizationDetails().roleDetailList().stream()
                 .filter(d -> d.roleName().equals("web")).findFirst().orElseThrow();
 
         assertThat(web.arn()).isEqualTo("arn:aws:iam::" + SdkFixture.ACCOUNT + ":role/web");
@@ -152,7 +145,7 @@ class AuthorizationDetailsSdkTest {
 
     @Test
     void policies_areTheCustomerManagedOnes_andTheAwsManagedOnesInUse_withEveryVersionDocumentEncoded() {
-        List<ManagedPolicyDetail> policies = iam.getAccountAuthorizationDetails().policies();
+        List<ManagedPolicyDetail> policies = SIGIL.root().getAccountAuthorizationDetails().policies();
 
         assertThat(policies).extracting(ManagedPolicyDetail::arn).containsExactlyInAnyOrder(localArn,
                 "arn:aws:iam::" + SdkFixture.ACCOUNT + ":policy/unused-policy", READ_ONLY, BOUNDARY);
@@ -180,18 +173,19 @@ class AuthorizationDetailsSdkTest {
 
     @Test
     void filter_keepsOnlyTheTypesNamed() {
-        GetAccountAuthorizationDetailsResponse roles = iam.getAccountAuthorizationDetails(r -> r.filter(EntityType.ROLE));
+        GetAccountAuthorizationDetailsResponse roles = SIGIL.root()
+                .getAccountAuthorizationDetails(r -> r.filter(EntityType.ROLE));
         assertThat(roles.roleDetailList()).extracting(RoleDetail::roleName).containsExactly("web");
         assertThat(roles.userDetailList()).isEmpty();
         assertThat(roles.groupDetailList()).isEmpty();
         assertThat(roles.policies()).isEmpty();
 
-        GetAccountAuthorizationDetailsResponse local = iam.getAccountAuthorizationDetails(
+        GetAccountAuthorizationDetailsResponse local = SIGIL.root().getAccountAuthorizationDetails(
                 r -> r.filter(EntityType.LOCAL_MANAGED_POLICY));
         assertThat(local.policies()).extracting(ManagedPolicyDetail::policyName)
                 .containsExactly("app-policy", "unused-policy");
 
-        GetAccountAuthorizationDetailsResponse aws = iam.getAccountAuthorizationDetails(
+        GetAccountAuthorizationDetailsResponse aws = SIGIL.root().getAccountAuthorizationDetails(
                 r -> r.filter(EntityType.AWS_MANAGED_POLICY, EntityType.USER));
         assertThat(aws.policies()).extracting(ManagedPolicyDetail::arn).containsExactly(BOUNDARY, READ_ONLY);
         assertThat(aws.userDetailList()).extracting(UserDetail::userName).containsExactly("alice", "bob");
@@ -199,13 +193,14 @@ class AuthorizationDetailsSdkTest {
 
     @Test
     void filter_withAValueOutsideEntityType_isValidationError() {
-        awsError(() -> iam.getAccountAuthorizationDetails(r -> r.filterWithStrings("Users")), IamException.class,
+        awsError(() -> SIGIL.root().getAccountAuthorizationDetails(r -> r.filterWithStrings("Users")),
+                IamException.class,
                 400, "ValidationError", null);
     }
 
     @Test
     void maxItems_pagesAcrossTheFourListsTogether_andTheMarkerResumesWhereThePageEnded() {
-        GetAccountAuthorizationDetailsResponse whole = iam.getAccountAuthorizationDetails();
+        GetAccountAuthorizationDetailsResponse whole = SIGIL.root().getAccountAuthorizationDetails();
         int total = whole.userDetailList().size() + whole.groupDetailList().size() + whole.roleDetailList().size()
                 + whole.policies().size();
         List<String> paged = new ArrayList<>();
@@ -213,7 +208,8 @@ class AuthorizationDetailsSdkTest {
         int pages = 0;
         do {
             String m = marker;
-            GetAccountAuthorizationDetailsResponse page = iam.getAccountAuthorizationDetails(r -> r.maxItems(3).marker(m));
+            GetAccountAuthorizationDetailsResponse page = SIGIL.root()
+                    .getAccountAuthorizationDetails(r -> r.maxItems(3).marker(m));
             int n = page.userDetailList().size() + page.groupDetailList().size() + page.roleDetailList().size()
                     + page.policies().size();
             assertThat(n).isLessThanOrEqualTo(3);
@@ -229,25 +225,25 @@ class AuthorizationDetailsSdkTest {
         assertThat(paged).hasSize(total).doesNotHaveDuplicates();
         assertThat(pages).isEqualTo((total + 2) / 3);
         assertThat(paged.subList(0, 4)).containsExactly("user alice", "user bob", "group admins", "group devs");
-        awsError(() -> iam.getAccountAuthorizationDetails(r -> r.marker("bogus")), IamException.class, 400,
+        awsError(() -> SIGIL.root().getAccountAuthorizationDetails(r -> r.marker("bogus")), IamException.class, 400,
                 "InvalidInput", "Invalid Marker: bogus");
     }
 
     @Test
     void getAccountAuthorizationDetails_isEnforced_onNoResource() {
-        try (IamClient bob = signingAs(server, "bob", allow("iam:GetUser"))) {
+        try (IamClient bob = signingAs(SIGIL.server(), "bob", allow("iam:GetUser"))) {
             IamException e = awsError(() -> bob.getAccountAuthorizationDetails(), IamException.class, 403,
                     "AccessDenied", null);
             assertThat(e.awsErrorDetails().errorMessage()).contains(
                     "is not authorized to perform: iam:GetAccountAuthorizationDetails on resource: *");
         }
-        try (IamClient bob = signingAs(server, "bob", allow("iam:GetAccountAuthorizationDetails"))) {
+        try (IamClient bob = signingAs(SIGIL.server(), "bob", allow("iam:GetAccountAuthorizationDetails"))) {
             assertThat(bob.getAccountAuthorizationDetails().userDetailList()).isNotEmpty();
         } finally {
             // leave bob as the other tests expect him: no inline policy, no keys
-            iam.deleteUserPolicy(r -> r.userName("bob").policyName("test-permissions"));
-            iam.listAccessKeys(r -> r.userName("bob")).accessKeyMetadata().forEach(k ->
-                    iam.deleteAccessKey(r -> r.userName("bob").accessKeyId(k.accessKeyId())));
+            SIGIL.root().deleteUserPolicy(r -> r.userName("bob").policyName("test-permissions"));
+            SIGIL.root().listAccessKeys(r -> r.userName("bob")).accessKeyMetadata().forEach(k ->
+                    SIGIL.root().deleteAccessKey(r -> r.userName("bob").accessKeyId(k.accessKeyId())));
         }
     }
 }

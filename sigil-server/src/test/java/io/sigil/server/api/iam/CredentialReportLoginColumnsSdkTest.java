@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.iam.crypto.Base32;
 import io.sigil.iam.crypto.Totp;
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,10 +13,9 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.iam.IamClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 /**
@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
  */
 class CredentialReportLoginColumnsSdkTest {
 
-    private static SigilTestServer server;
-    private static IamClient iam;
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
+
     private static Instant before;
     private static Instant signedIn;
     private static List<String> header;
@@ -36,38 +37,30 @@ class CredentialReportLoginColumnsSdkTest {
 
     @BeforeAll
     static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
         before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        iam.updateAccountPasswordPolicy(r -> r.maxPasswordAge(90).minimumPasswordLength(8));
-        iam.createUser(r -> r.userName("with-password"));
-        iam.createLoginProfile(r -> r.userName("with-password").password("Correct-Horse-1"));
-        iam.createUser(r -> r.userName("signed-in"));
-        iam.createLoginProfile(r -> r.userName("signed-in").password("Correct-Horse-2"));
+        SIGIL.root().updateAccountPasswordPolicy(r -> r.maxPasswordAge(90).minimumPasswordLength(8));
+        SIGIL.root().createUser(r -> r.userName("with-password"));
+        SIGIL.root().createLoginProfile(r -> r.userName("with-password").password("Correct-Horse-1"));
+        SIGIL.root().createUser(r -> r.userName("signed-in"));
+        SIGIL.root().createLoginProfile(r -> r.userName("signed-in").password("Correct-Horse-2"));
         // A console sign-in is not an API call: record it as the sign-in path does (LoginProfileStore.recordSuccess).
         signedIn = Instant.parse("2026-01-02T03:04:05Z");
-        var store = server.app().store();
+        var store = SIGIL.server().app().store();
         String signedInId = store.read(tx -> tx.users().get(SigilTestServer.ACCOUNT_ID, "signed-in")).id();
         store.write(tx -> tx.loginProfiles().recordSuccess(signedInId, signedIn));
-        iam.createUser(r -> r.userName("with-mfa"));
-        VirtualMFADevice d = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("with-mfa-device"))
+        SIGIL.root().createUser(r -> r.userName("with-mfa"));
+        VirtualMFADevice d = SIGIL.root().createVirtualMFADevice(r -> r.virtualMFADeviceName("with-mfa-device"))
                 .virtualMFADevice();
         byte[] seed = Base32.decode(d.base32StringSeed().asUtf8String());
         long step = Totp.step(Instant.now());
-        iam.enableMFADevice(r -> r.userName("with-mfa").serialNumber(d.serialNumber())
+        SIGIL.root().enableMFADevice(r -> r.userName("with-mfa").serialNumber(d.serialNumber())
                 .authenticationCode1(Totp.code(seed, step - 1)).authenticationCode2(Totp.code(seed, step)));
-        iam.createUser(r -> r.userName("with-nothing"));
-        iam.generateCredentialReport();
-        List<String> lines = List.of(iam.getCredentialReport().content().asString(StandardCharsets.UTF_8)
+        SIGIL.root().createUser(r -> r.userName("with-nothing"));
+        SIGIL.root().generateCredentialReport();
+        List<String> lines = List.of(SIGIL.root().getCredentialReport().content().asString(StandardCharsets.UTF_8)
                 .split("\n"));
         header = List.of(lines.get(0).split(","));
         rows = lines.subList(1, lines.size());
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
     }
 
     private static String column(String user, String column) {

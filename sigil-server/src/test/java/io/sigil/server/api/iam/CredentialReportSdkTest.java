@@ -3,14 +3,13 @@ package io.sigil.server.api.iam;
 import static io.sigil.server.api.iam.SdkFixture.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.iam.IamClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.model.CredentialReportNotPresentException;
 import software.amazon.awssdk.services.iam.model.GenerateCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
@@ -24,29 +23,18 @@ import software.amazon.awssdk.services.iam.model.ReportStateType;
  */
 class CredentialReportSdkTest {
 
-    private static SigilTestServer server;
-    private static IamClient iam;
-
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     @Test
     void beforeGenerating_getIsReportNotPresent410WithoutMessage_thenGenerateStartsAndTheReportIsServedAsCsv() {
-        awsError(iam::getCredentialReport, CredentialReportNotPresentException.class, 410, "ReportNotPresent", null);
-        iam.createUser(r -> r.userName("reported"));
+        awsError(SIGIL.root()::getCredentialReport, CredentialReportNotPresentException.class, 410, "ReportNotPresent",
+                null);
+        SIGIL.root().createUser(r -> r.userName("reported"));
 
-        GenerateCredentialReportResponse started = iam.generateCredentialReport();
-        GenerateCredentialReportResponse again = iam.generateCredentialReport();
-        GetCredentialReportResponse report = iam.getCredentialReport();
+        GenerateCredentialReportResponse started = SIGIL.root().generateCredentialReport();
+        GenerateCredentialReportResponse again = SIGIL.root().generateCredentialReport();
+        GetCredentialReportResponse report = SIGIL.root().getCredentialReport();
 
         assertThat(started.state()).isEqualTo(ReportStateType.STARTED);
         assertThat(started.description()).isEqualTo("No report exists. Starting a new report generation task");

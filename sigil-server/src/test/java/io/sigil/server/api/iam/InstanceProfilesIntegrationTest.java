@@ -4,13 +4,12 @@ import static io.sigil.server.api.iam.RoleFixtures.EC2_TRUST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.iam.IamClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
@@ -23,33 +22,23 @@ import software.amazon.awssdk.services.iam.model.Tag;
 /** The instance profile operations through the AWS SDK (IAM API Reference; spec §1.5, §10 H77). */
 class InstanceProfilesIntegrationTest {
 
-    private static SigilTestServer server;
-    private static IamClient iam;
-
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     @Test
     void createInstanceProfile_hasAnAipaIdAndArn_andGetShowsItsRole() {
-        InstanceProfile created = iam.createInstanceProfile(r -> r.instanceProfileName("WebServer").path("/web/")
+        InstanceProfile created = SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("WebServer")
+                .path("/web/")
                 .tags(Tag.builder().key("tier").value("web").build())).instanceProfile();
         assertThat(created.instanceProfileId()).matches("AIPA[A-Z2-7]{17}");
         assertThat(created.arn()).isEqualTo("arn:aws:iam::" + SigilTestServer.ACCOUNT_ID
                 + ":instance-profile/web/WebServer");
         assertThat(created.roles()).isEmpty();
         assertThat(created.tags()).extracting(Tag::key).containsExactly("tier");
-        iam.createRole(r -> r.roleName("WebRole").assumeRolePolicyDocument(EC2_TRUST));
-        iam.addRoleToInstanceProfile(r -> r.instanceProfileName("webserver").roleName("webrole"));
-        InstanceProfile got = iam.getInstanceProfile(r -> r.instanceProfileName("WebServer")).instanceProfile();
+        SIGIL.root().createRole(r -> r.roleName("WebRole").assumeRolePolicyDocument(EC2_TRUST));
+        SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("webserver").roleName("webrole"));
+        InstanceProfile got = SIGIL.root().getInstanceProfile(r -> r.instanceProfileName("WebServer"))
+                .instanceProfile();
         assertThat(got.roles()).extracting(Role::roleName).containsExactly("WebRole");
         assertThat(got.createDate()).isEqualTo(created.createDate());
         assertThat(RoleFixtures.decode(got.roles().get(0).assumeRolePolicyDocument())).isEqualTo(EC2_TRUST);
@@ -57,71 +46,76 @@ class InstanceProfilesIntegrationTest {
 
     @Test
     void profileNames_areUniqueCaseInsensitively_andUnknownOnesAreNoSuchEntity() {
-        iam.createInstanceProfile(r -> r.instanceProfileName("Dup"));
-        assertThatThrownBy(() -> iam.createInstanceProfile(r -> r.instanceProfileName("DUP")))
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("Dup"));
+        assertThatThrownBy(() -> SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("DUP")))
                 .isInstanceOf(EntityAlreadyExistsException.class)
                 .hasMessageContaining("Instance Profile DUP already exists.");
-        assertThatThrownBy(() -> iam.getInstanceProfile(r -> r.instanceProfileName("Ghost")))
+        assertThatThrownBy(() -> SIGIL.root().getInstanceProfile(r -> r.instanceProfileName("Ghost")))
                 .isInstanceOf(NoSuchEntityException.class)
                 .hasMessageContaining("Instance Profile Ghost cannot be found.");
-        assertThatThrownBy(() -> iam.deleteInstanceProfile(r -> r.instanceProfileName("Ghost")))
+        assertThatThrownBy(() -> SIGIL.root().deleteInstanceProfile(r -> r.instanceProfileName("Ghost")))
                 .isInstanceOf(NoSuchEntityException.class);
     }
 
     @Test
     void secondRoleInAnInstanceProfile_isLimitExceeded_H77() {
-        iam.createInstanceProfile(r -> r.instanceProfileName("OneRole"));
-        iam.createRole(r -> r.roleName("First").assumeRolePolicyDocument(EC2_TRUST));
-        iam.createRole(r -> r.roleName("Second").assumeRolePolicyDocument(EC2_TRUST));
-        iam.addRoleToInstanceProfile(r -> r.instanceProfileName("OneRole").roleName("First"));
-        assertThatThrownBy(() -> iam.addRoleToInstanceProfile(r -> r.instanceProfileName("OneRole").roleName("Second")))
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("OneRole"));
+        SIGIL.root().createRole(r -> r.roleName("First").assumeRolePolicyDocument(EC2_TRUST));
+        SIGIL.root().createRole(r -> r.roleName("Second").assumeRolePolicyDocument(EC2_TRUST));
+        SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("OneRole").roleName("First"));
+        assertThatThrownBy(() -> SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("OneRole")
+                .roleName("Second")))
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessageContaining("Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1");
-        assertThatThrownBy(() -> iam.addRoleToInstanceProfile(r -> r.instanceProfileName("OneRole").roleName("First")))
+        assertThatThrownBy(() -> SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("OneRole")
+                .roleName("First")))
                 .isInstanceOf(LimitExceededException.class);
-        iam.removeRoleFromInstanceProfile(r -> r.instanceProfileName("OneRole").roleName("First"));
-        iam.addRoleToInstanceProfile(r -> r.instanceProfileName("OneRole").roleName("Second"));
+        SIGIL.root().removeRoleFromInstanceProfile(r -> r.instanceProfileName("OneRole").roleName("First"));
+        SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("OneRole").roleName("Second"));
     }
 
     @Test
     void addAndRemoveRole_withUnknownRoleOrRoleNotInProfile_isNoSuchEntity() {
-        iam.createInstanceProfile(r -> r.instanceProfileName("Lonely"));
-        iam.createRole(r -> r.roleName("Outsider").assumeRolePolicyDocument(EC2_TRUST));
-        assertThatThrownBy(() -> iam.addRoleToInstanceProfile(r -> r.instanceProfileName("Lonely").roleName("Ghost")))
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("Lonely"));
+        SIGIL.root().createRole(r -> r.roleName("Outsider").assumeRolePolicyDocument(EC2_TRUST));
+        assertThatThrownBy(() -> SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("Lonely")
+                .roleName("Ghost")))
                 .isInstanceOf(NoSuchEntityException.class)
                 .hasMessageContaining("The role with name Ghost cannot be found.");
-        assertThatThrownBy(() -> iam.removeRoleFromInstanceProfile(r -> r.instanceProfileName("Lonely")
+        assertThatThrownBy(() -> SIGIL.root().removeRoleFromInstanceProfile(r -> r.instanceProfileName("Lonely")
                 .roleName("Outsider"))).isInstanceOf(NoSuchEntityException.class);
-        assertThatThrownBy(() -> iam.addRoleToInstanceProfile(r -> r.instanceProfileName("Ghost").roleName("Outsider")))
+        assertThatThrownBy(() -> SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("Ghost")
+                .roleName("Outsider")))
                 .isInstanceOf(NoSuchEntityException.class)
                 .hasMessageContaining("Instance Profile Ghost cannot be found.");
     }
 
     @Test
     void deleteInstanceProfile_withARole_isDeleteConflict() {
-        iam.createInstanceProfile(r -> r.instanceProfileName("Busy"));
-        iam.createRole(r -> r.roleName("BusyRole").assumeRolePolicyDocument(EC2_TRUST));
-        iam.addRoleToInstanceProfile(r -> r.instanceProfileName("Busy").roleName("BusyRole"));
-        assertThatThrownBy(() -> iam.deleteInstanceProfile(r -> r.instanceProfileName("Busy")))
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("Busy"));
+        SIGIL.root().createRole(r -> r.roleName("BusyRole").assumeRolePolicyDocument(EC2_TRUST));
+        SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("Busy").roleName("BusyRole"));
+        assertThatThrownBy(() -> SIGIL.root().deleteInstanceProfile(r -> r.instanceProfileName("Busy")))
                 .isInstanceOf(DeleteConflictException.class)
                 .hasMessageContaining("Cannot delete entity, must remove roles from instance profile first.");
-        iam.removeRoleFromInstanceProfile(r -> r.instanceProfileName("Busy").roleName("BusyRole"));
-        iam.deleteInstanceProfile(r -> r.instanceProfileName("Busy"));
-        assertThatThrownBy(() -> iam.getInstanceProfile(r -> r.instanceProfileName("Busy")))
+        SIGIL.root().removeRoleFromInstanceProfile(r -> r.instanceProfileName("Busy").roleName("BusyRole"));
+        SIGIL.root().deleteInstanceProfile(r -> r.instanceProfileName("Busy"));
+        assertThatThrownBy(() -> SIGIL.root().getInstanceProfile(r -> r.instanceProfileName("Busy")))
                 .isInstanceOf(NoSuchEntityException.class);
     }
 
     @Test
     void listInstanceProfiles_pagesByPathPrefix_withoutTags() {
         for (String n : List.of("IpC", "IpA", "IpB")) {
-            iam.createInstanceProfile(r -> r.instanceProfileName(n).path("/paged/")
+            SIGIL.root().createInstanceProfile(r -> r.instanceProfileName(n).path("/paged/")
                     .tags(Tag.builder().key("k").value("v").build()));
         }
         List<String> names = new ArrayList<>();
         String marker = null;
         do {
             String m = marker;
-            ListInstanceProfilesResponse page = iam.listInstanceProfiles(r -> r.pathPrefix("/paged/").maxItems(2)
+            ListInstanceProfilesResponse page = SIGIL.root().listInstanceProfiles(r -> r.pathPrefix("/paged/")
+                    .maxItems(2)
                     .marker(m));
             page.instanceProfiles().forEach(p -> assertThat(p.tags()).isEmpty());
             page.instanceProfiles().forEach(p -> names.add(p.instanceProfileName()));
@@ -132,34 +126,36 @@ class InstanceProfilesIntegrationTest {
 
     @Test
     void listInstanceProfilesForRole_pagesTheProfilesHoldingTheRole() {
-        iam.createRole(r -> r.roleName("Shared").assumeRolePolicyDocument(EC2_TRUST));
+        SIGIL.root().createRole(r -> r.roleName("Shared").assumeRolePolicyDocument(EC2_TRUST));
         for (String n : List.of("ForB", "ForA", "ForC")) {
-            iam.createInstanceProfile(r -> r.instanceProfileName(n));
-            iam.addRoleToInstanceProfile(r -> r.instanceProfileName(n).roleName("Shared"));
+            SIGIL.root().createInstanceProfile(r -> r.instanceProfileName(n));
+            SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName(n).roleName("Shared"));
         }
-        var first = iam.listInstanceProfilesForRole(r -> r.roleName("shared").maxItems(2));
+        var first = SIGIL.root().listInstanceProfilesForRole(r -> r.roleName("shared").maxItems(2));
         assertThat(first.instanceProfiles()).extracting(InstanceProfile::instanceProfileName)
                 .containsExactly("ForA", "ForB");
         assertThat(first.isTruncated()).isTrue();
-        var rest = iam.listInstanceProfilesForRole(r -> r.roleName("Shared").marker(first.marker()));
+        var rest = SIGIL.root().listInstanceProfilesForRole(r -> r.roleName("Shared").marker(first.marker()));
         assertThat(rest.instanceProfiles()).extracting(InstanceProfile::instanceProfileName).containsExactly("ForC");
         assertThat(rest.isTruncated()).isFalse();
-        assertThatThrownBy(() -> iam.listInstanceProfilesForRole(r -> r.roleName("Ghost")))
+        assertThatThrownBy(() -> SIGIL.root().listInstanceProfilesForRole(r -> r.roleName("Ghost")))
                 .isInstanceOf(NoSuchEntityException.class);
     }
 
     @Test
     void instanceProfileTags_areTaggedUntaggedAndListed() {
-        iam.createInstanceProfile(r -> r.instanceProfileName("TagMe"));
-        iam.tagInstanceProfile(r -> r.instanceProfileName("TagMe").tags(Tag.builder().key("b").value("2").build(),
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("TagMe"));
+        SIGIL.root().tagInstanceProfile(r -> r.instanceProfileName("TagMe").tags(Tag.builder().key("b").value("2")
+                .build(),
                 Tag.builder().key("A").value("1").build()));
-        var page = iam.listInstanceProfileTags(r -> r.instanceProfileName("TagMe").maxItems(1));
+        var page = SIGIL.root().listInstanceProfileTags(r -> r.instanceProfileName("TagMe").maxItems(1));
         assertThat(page.tags()).extracting(Tag::key).containsExactly("A");
         assertThat(page.isTruncated()).isTrue();
-        iam.untagInstanceProfile(r -> r.instanceProfileName("TagMe").tagKeys("a"));
-        assertThat(iam.listInstanceProfileTags(r -> r.instanceProfileName("TagMe")).tags()).extracting(Tag::key)
+        SIGIL.root().untagInstanceProfile(r -> r.instanceProfileName("TagMe").tagKeys("a"));
+        assertThat(SIGIL.root().listInstanceProfileTags(r -> r.instanceProfileName("TagMe")).tags())
+                .extracting(Tag::key)
                 .containsExactly("b");
-        assertThatThrownBy(() -> iam.listInstanceProfileTags(r -> r.instanceProfileName("Ghost")))
+        assertThatThrownBy(() -> SIGIL.root().listInstanceProfileTags(r -> r.instanceProfileName("Ghost")))
                 .isInstanceOf(NoSuchEntityException.class);
     }
 }

@@ -3,6 +3,7 @@ package io.sigil.server.api.iam;
 import static io.sigil.server.api.iam.SdkFixture.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessAdvisorUsageGranularityType;
 import software.amazon.awssdk.services.iam.model.EntityDetails;
@@ -52,39 +54,39 @@ class LastAccessedSdkTest {
     private static final String AUDITOR = "arn:aws:iam::" + ACCOUNT + ":role/auditor";
     private static final String READER = "arn:aws:iam::" + ACCOUNT + ":policy/IamReader";
 
-    private static SigilTestServer server;
-    private static IamClient root;
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
+
     private static IamClient alice;
     private static Instant started;
 
     @BeforeAll
     static void start() {
-        server = SigilTestServer.start();
-        root = server.rootIam();
         started = Instant.now().minusSeconds(1);
-        root.createUser(r -> r.userName("alice"));
-        root.createUser(r -> r.userName("bob"));
-        root.createGroup(r -> r.groupName("devs"));
-        root.addUserToGroup(r -> r.groupName("devs").userName("alice"));
-        root.addUserToGroup(r -> r.groupName("devs").userName("bob"));
-        root.putUserPolicy(r -> r.userName("alice").policyName("alice-inline").policyDocument(SdkFixture.allow(
+        SIGIL.root().createUser(r -> r.userName("alice"));
+        SIGIL.root().createUser(r -> r.userName("bob"));
+        SIGIL.root().createGroup(r -> r.groupName("devs"));
+        SIGIL.root().addUserToGroup(r -> r.groupName("devs").userName("alice"));
+        SIGIL.root().addUserToGroup(r -> r.groupName("devs").userName("bob"));
+        SIGIL.root().putUserPolicy(r -> r.userName("alice").policyName("alice-inline").policyDocument(SdkFixture.allow(
                 "iam:GetUser", "iam:ListUsers", "s3:GetObject", "sts:AssumeRole", "sts:GetCallerIdentity")));
-        root.putGroupPolicy(r -> r.groupName("devs").policyName("devs-inline")
+        SIGIL.root().putGroupPolicy(r -> r.groupName("devs").policyName("devs-inline")
                 .policyDocument(SdkFixture.allow("iam:Get*", "ec2:Describe*")));
-        root.createRole(r -> r.roleName("auditor").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
+        SIGIL.root().createRole(r -> r.roleName("auditor").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
                 + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT
                 + ":root\"},\"Action\":\"sts:AssumeRole\"}]}"));
-        root.createPolicy(r -> r.policyName("IamReader").policyDocument(SdkFixture.allow("iam:List*", "iam:Get*")));
-        root.attachRolePolicy(r -> r.roleName("auditor").policyArn(READER));
+        SIGIL.root().createPolicy(r -> r.policyName("IamReader").policyDocument(SdkFixture.allow("iam:List*",
+                "iam:Get*")));
+        SIGIL.root().attachRolePolicy(r -> r.roleName("auditor").policyArn(READER));
 
-        var key = root.createAccessKey(r -> r.userName("alice")).accessKey();
-        alice = server.iam(key.accessKeyId(), key.secretAccessKey());
+        var key = SIGIL.root().createAccessKey(r -> r.userName("alice")).accessKey();
+        alice = SIGIL.server().iam(key.accessKeyId(), key.secretAccessKey());
         alice.getUser(r -> r.userName("alice"));
         catchDenied(() -> alice.listRoles());
-        try (StsClient sts = server.sts(key.accessKeyId(), key.secretAccessKey())) {
+        try (StsClient sts = SIGIL.server().sts(key.accessKeyId(), key.secretAccessKey())) {
             sts.getCallerIdentity();
             Credentials c = sts.assumeRole(r -> r.roleArn(AUDITOR).roleSessionName("audit")).credentials();
-            try (IamClient auditor = server.iam(c); StsClient session = server.sts(c)) {
+            try (IamClient auditor = SIGIL.server().iam(c); StsClient session = SIGIL.server().sts(c)) {
                 auditor.listUsers();
                 session.getCallerIdentity();
             }
@@ -94,8 +96,6 @@ class LastAccessedSdkTest {
     @AfterAll
     static void stop() {
         alice.close();
-        root.close();
-        server.close();
     }
 
     private static void catchDenied(Runnable call) {
@@ -110,10 +110,10 @@ class LastAccessedSdkTest {
 
     /** Generates a report and polls it until it is no longer in progress, as a client does. */
     private static GetServiceLastAccessedDetailsResponse report(String arn, AccessAdvisorUsageGranularityType g) {
-        String jobId = root.generateServiceLastAccessedDetails(r -> r.arn(arn).granularity(g)).jobId();
+        String jobId = SIGIL.root().generateServiceLastAccessedDetails(r -> r.arn(arn).granularity(g)).jobId();
         GetServiceLastAccessedDetailsResponse r;
         do {
-            r = root.getServiceLastAccessedDetails(q -> q.jobId(jobId));
+            r = SIGIL.root().getServiceLastAccessedDetails(q -> q.jobId(jobId));
         } while (r.jobStatus() == JobStatusType.IN_PROGRESS);
         return r;
     }
@@ -125,8 +125,8 @@ class LastAccessedSdkTest {
 
     @Test
     void generate_answersAJobId_andTheJobIsCompletedWithItsTypeAndDates() {
-        String jobId = root.generateServiceLastAccessedDetails(r -> r.arn(ALICE)).jobId();
-        GetServiceLastAccessedDetailsResponse r = root.getServiceLastAccessedDetails(q -> q.jobId(jobId));
+        String jobId = SIGIL.root().generateServiceLastAccessedDetails(r -> r.arn(ALICE)).jobId();
+        GetServiceLastAccessedDetailsResponse r = SIGIL.root().getServiceLastAccessedDetails(q -> q.jobId(jobId));
 
         assertThat(jobId).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(r.jobStatus()).isEqualTo(JobStatusType.COMPLETED);
@@ -194,8 +194,8 @@ class LastAccessedSdkTest {
 
     @Test
     void withEntities_listsTheGroupsMembers_thoseThatAttemptedWithTheirLastAttempt() {
-        String jobId = root.generateServiceLastAccessedDetails(r -> r.arn(DEVS)).jobId();
-        GetServiceLastAccessedDetailsWithEntitiesResponse r = root.getServiceLastAccessedDetailsWithEntities(
+        String jobId = SIGIL.root().generateServiceLastAccessedDetails(r -> r.arn(DEVS)).jobId();
+        GetServiceLastAccessedDetailsWithEntitiesResponse r = SIGIL.root().getServiceLastAccessedDetailsWithEntities(
                 q -> q.jobId(jobId).serviceNamespace("iam"));
 
         assertThat(r.jobStatus()).isEqualTo(JobStatusType.COMPLETED);
@@ -224,8 +224,8 @@ class LastAccessedSdkTest {
     @Test
     void aManagedPolicysReport_coversTheEntitiesItIsAttachedTo_andWithEntitiesNamesThem() {
         GetServiceLastAccessedDetailsResponse r = report(READER, AccessAdvisorUsageGranularityType.SERVICE_LEVEL);
-        String jobId = root.generateServiceLastAccessedDetails(q -> q.arn(READER)).jobId();
-        GetServiceLastAccessedDetailsWithEntitiesResponse e = root.getServiceLastAccessedDetailsWithEntities(
+        String jobId = SIGIL.root().generateServiceLastAccessedDetails(q -> q.arn(READER)).jobId();
+        GetServiceLastAccessedDetailsWithEntitiesResponse e = SIGIL.root().getServiceLastAccessedDetailsWithEntities(
                 q -> q.jobId(jobId).serviceNamespace("iam"));
 
         assertThat(byNamespace(r).get("iam").lastAuthenticatedEntity()).isEqualTo(AUDITOR);
@@ -240,8 +240,8 @@ class LastAccessedSdkTest {
 
     @Test
     void aRoleSessionsCalls_updateRoleLastUsed_withTheirRegion() {
-        server.app().accessTracking().flush();
-        RoleLastUsed used = root.getRole(r -> r.roleName("auditor")).role().roleLastUsed();
+        SIGIL.server().app().accessTracking().flush();
+        RoleLastUsed used = SIGIL.root().getRole(r -> r.roleName("auditor")).role().roleLastUsed();
 
         assertThat(used.lastUsedDate()).isBetween(started, Instant.now().plusSeconds(1));
         assertThat(used.region()).isEqualTo("us-east-1");
@@ -249,10 +249,10 @@ class LastAccessedSdkTest {
 
     @Test
     void getServiceLastAccessedDetails_pagesWithMaxItemsAndMarker() {
-        String jobId = root.generateServiceLastAccessedDetails(r -> r.arn(ALICE)).jobId();
-        GetServiceLastAccessedDetailsResponse first = root.getServiceLastAccessedDetails(
+        String jobId = SIGIL.root().generateServiceLastAccessedDetails(r -> r.arn(ALICE)).jobId();
+        GetServiceLastAccessedDetailsResponse first = SIGIL.root().getServiceLastAccessedDetails(
                 q -> q.jobId(jobId).maxItems(3));
-        GetServiceLastAccessedDetailsResponse rest = root.getServiceLastAccessedDetails(
+        GetServiceLastAccessedDetailsResponse rest = SIGIL.root().getServiceLastAccessedDetails(
                 q -> q.jobId(jobId).maxItems(3).marker(first.marker()));
 
         assertThat(first.isTruncated()).isTrue();
@@ -261,17 +261,17 @@ class LastAccessedSdkTest {
         assertThat(rest.marker()).isNull();
         assertThat(rest.servicesLastAccessed()).extracting(ServiceLastAccessed::serviceNamespace)
                 .containsExactly("sts");
-        awsError(() -> root.getServiceLastAccessedDetails(q -> q.jobId(jobId).marker("bogus")),
+        awsError(() -> SIGIL.root().getServiceLastAccessedDetails(q -> q.jobId(jobId).marker("bogus")),
                 InvalidInputException.class, 400, "InvalidInput", "Invalid Marker: bogus");
     }
 
     @Test
     void listPoliciesGrantingServiceAccess_namesInlinePoliciesWithTheirEntity_andManagedOnesByArn() {
-        Map<String, List<PolicyGrantingServiceAccess>> byNs = root.listPoliciesGrantingServiceAccess(
+        Map<String, List<PolicyGrantingServiceAccess>> byNs = SIGIL.root().listPoliciesGrantingServiceAccess(
                 r -> r.arn(ALICE).serviceNamespaces("iam", "ec2", "kms")).policiesGrantingServiceAccess().stream()
                 .collect(Collectors.toMap(ListPoliciesGrantingServiceAccessEntry::serviceNamespace,
                         ListPoliciesGrantingServiceAccessEntry::policies));
-        List<PolicyGrantingServiceAccess> role = root.listPoliciesGrantingServiceAccess(
+        List<PolicyGrantingServiceAccess> role = SIGIL.root().listPoliciesGrantingServiceAccess(
                 r -> r.arn(AUDITOR).serviceNamespaces("iam")).policiesGrantingServiceAccess().get(0).policies();
 
         assertThat(byNs.get("iam")).containsExactly(
@@ -287,17 +287,19 @@ class LastAccessedSdkTest {
 
     @Test
     void errors_unknownEntitiesAreNoSuchEntity_andArnsOfOtherKindsInvalidInput() {
-        awsError(() -> root.generateServiceLastAccessedDetails(r -> r.arn("arn:aws:iam::" + ACCOUNT + ":user/ghost")),
+        awsError(() -> SIGIL.root()
+                .generateServiceLastAccessedDetails(r -> r.arn("arn:aws:iam::" + ACCOUNT + ":user/ghost")),
                 NoSuchEntityException.class, 404, "NoSuchEntity", "The user with name ghost cannot be found.");
-        awsError(() -> root.generateServiceLastAccessedDetails(r -> r.arn("arn:aws:iam::" + ACCOUNT
+        awsError(() -> SIGIL.root().generateServiceLastAccessedDetails(r -> r.arn("arn:aws:iam::" + ACCOUNT
                 + ":policy/Nope")), NoSuchEntityException.class, 404, "NoSuchEntity",
                 "Policy arn:aws:iam::" + ACCOUNT + ":policy/Nope was not found.");
         String profile = "arn:aws:iam::" + ACCOUNT + ":instance-profile/p";
-        awsError(() -> root.generateServiceLastAccessedDetails(r -> r.arn(profile)), InvalidInputException.class,
+        awsError(() -> SIGIL.root().generateServiceLastAccessedDetails(r -> r.arn(profile)),
+                InvalidInputException.class,
                 400, "InvalidInput", "ARN " + profile + " is not valid.");
-        awsError(() -> root.listPoliciesGrantingServiceAccess(r -> r.arn(READER).serviceNamespaces("iam")),
+        awsError(() -> SIGIL.root().listPoliciesGrantingServiceAccess(r -> r.arn(READER).serviceNamespaces("iam")),
                 InvalidInputException.class, 400, "InvalidInput", "ARN " + READER + " is not valid.");
-        awsError(() -> root.getServiceLastAccessedDetails(r -> r.jobId("00000000-0000-0000-0000-000000000000")),
+        awsError(() -> SIGIL.root().getServiceLastAccessedDetails(r -> r.jobId("00000000-0000-0000-0000-000000000000")),
                 NoSuchEntityException.class, 404, "NoSuchEntity", null);
     }
 
@@ -306,24 +308,24 @@ class LastAccessedSdkTest {
         List<String> ns200 = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "svc" + i).toList();
         List<String> ns201 = java.util.stream.IntStream.range(0, 201).mapToObj(i -> "svc" + i).toList();
 
-        assertThat(root.listPoliciesGrantingServiceAccess(r -> r.arn(ALICE).serviceNamespaces(ns200))
+        assertThat(SIGIL.root().listPoliciesGrantingServiceAccess(r -> r.arn(ALICE).serviceNamespaces(ns200))
                 .policiesGrantingServiceAccess()).hasSize(200);
-        awsError(() -> root.listPoliciesGrantingServiceAccess(r -> r.arn(ALICE).serviceNamespaces(ns201)),
+        awsError(() -> SIGIL.root().listPoliciesGrantingServiceAccess(r -> r.arn(ALICE).serviceNamespaces(ns201)),
                 IamException.class, 400, "ValidationError", null);
-        awsError(() -> root.generateServiceLastAccessedDetails(r -> r.arn(ALICE).granularity("HOURLY")),
+        awsError(() -> SIGIL.root().generateServiceLastAccessedDetails(r -> r.arn(ALICE).granularity("HOURLY")),
                 IamException.class, 400, "ValidationError", null);
-        awsError(() -> root.getServiceLastAccessedDetails(r -> r.jobId("short")), IamException.class, 400,
+        awsError(() -> SIGIL.root().getServiceLastAccessedDetails(r -> r.jobId("short")), IamException.class, 400,
                 "ValidationError", null);
     }
 
     @Test
     void aJobIsReadableOnlyByTheCallerThatGeneratedIt() {
-        String jobId = root.generateServiceLastAccessedDetails(r -> r.arn(ALICE)).jobId();
-        root.createUser(r -> r.userName("carol"));
-        root.putUserPolicy(r -> r.userName("carol").policyName("advisor")
+        String jobId = SIGIL.root().generateServiceLastAccessedDetails(r -> r.arn(ALICE)).jobId();
+        SIGIL.root().createUser(r -> r.userName("carol"));
+        SIGIL.root().putUserPolicy(r -> r.userName("carol").policyName("advisor")
                 .policyDocument(SdkFixture.allow("iam:GetServiceLastAccessedDetails")));
-        var key = root.createAccessKey(r -> r.userName("carol")).accessKey();
-        try (IamClient carol = server.iam(key.accessKeyId(), key.secretAccessKey())) {
+        var key = SIGIL.root().createAccessKey(r -> r.userName("carol")).accessKey();
+        try (IamClient carol = SIGIL.server().iam(key.accessKeyId(), key.secretAccessKey())) {
             awsError(() -> carol.getServiceLastAccessedDetails(r -> r.jobId(jobId)), NoSuchEntityException.class,
                     404, "NoSuchEntity", null);
         }

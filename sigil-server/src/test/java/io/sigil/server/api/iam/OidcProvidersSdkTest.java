@@ -3,16 +3,16 @@ package io.sigil.server.api.iam;
 import static io.sigil.server.api.iam.SdkFixture.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.CreateOpenIdConnectProviderResponse;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
@@ -35,29 +35,18 @@ class OidcProvidersSdkTest {
     private static final String ACCOUNT = SigilTestServer.ACCOUNT_ID;
     private static final String THUMB_A = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
     private static final String THUMB_B = "a031c46782e6e6c662c2c87c76da9aa62ccabd8e";
-    private static SigilTestServer server;
-    private static IamClient iam;
 
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     @AfterEach
     void deleteAll() {
-        iam.listOpenIDConnectProviders().openIDConnectProviderList()
-                .forEach(p -> iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(p.arn())));
+        SIGIL.root().listOpenIDConnectProviders().openIDConnectProviderList()
+                .forEach(p -> SIGIL.root().deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(p.arn())));
     }
 
     private static String create(String url, String... clientIds) {
-        return iam.createOpenIDConnectProvider(r -> r.url(url).clientIDList(clientIds).thumbprintList(THUMB_A))
+        return SIGIL.root().createOpenIDConnectProvider(r -> r.url(url).clientIDList(clientIds).thumbprintList(THUMB_A))
                 .openIDConnectProviderArn();
     }
 
@@ -72,13 +61,13 @@ class OidcProvidersSdkTest {
     @Test
     void create_answersTheArnOfHostAndPath_andGetAnswersTheUrlWithoutScheme() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        CreateOpenIdConnectProviderResponse created = iam.createOpenIDConnectProvider(r -> r
+        CreateOpenIdConnectProviderResponse created = SIGIL.root().createOpenIDConnectProvider(r -> r
                 .url("https://server.example.com/tenants/a").clientIDList("my-app", "other-app")
                 .thumbprintList(THUMB_A, THUMB_B).tags(tag("team", "identity")));
 
         assertThat(created.openIDConnectProviderArn()).isEqualTo(arn("server.example.com/tenants/a"));
         assertThat(created.tags()).containsExactly(tag("team", "identity"));
-        GetOpenIdConnectProviderResponse got = iam.getOpenIDConnectProvider(
+        GetOpenIdConnectProviderResponse got = SIGIL.root().getOpenIDConnectProvider(
                 r -> r.openIDConnectProviderArn(created.openIDConnectProviderArn()));
         assertThat(got.url()).isEqualTo("server.example.com/tenants/a");
         assertThat(got.clientIDList()).containsExactly("my-app", "other-app");
@@ -89,10 +78,11 @@ class OidcProvidersSdkTest {
 
     @Test
     void create_withoutClientIdsOrThumbprints_isAccepted_asAwsNoLongerRequiresThumbprints() {
-        String arn = iam.createOpenIDConnectProvider(r -> r.url("https://bare.example.com"))
+        String arn = SIGIL.root().createOpenIDConnectProvider(r -> r.url("https://bare.example.com"))
                 .openIDConnectProviderArn();
 
-        GetOpenIdConnectProviderResponse got = iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn));
+        GetOpenIdConnectProviderResponse got = SIGIL.root()
+                .getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn));
         assertThat(got.clientIDList()).isEmpty();
         assertThat(got.thumbprintList()).isEmpty();
         assertThat(got.tags()).isEmpty();
@@ -103,7 +93,7 @@ class OidcProvidersSdkTest {
         for (String url : List.of("http://server.example.com", "https://server.example.com:8443",
                 "https://server.example.com/path?x=1", "https://server.example.com/#frag", "server.example.com",
                 "https://user@server.example.com", "https://")) {
-            awsError(() -> iam.createOpenIDConnectProvider(r -> r.url(url)), IamException.class, 400,
+            awsError(() -> SIGIL.root().createOpenIDConnectProvider(r -> r.url(url)), IamException.class, 400,
                     "ValidationError", "Invalid Open ID Connect Provider URL");
         }
     }
@@ -121,11 +111,12 @@ class OidcProvidersSdkTest {
         List<String> six = new ArrayList<>(five);
         six.add("f".repeat(40));
 
-        iam.createOpenIDConnectProvider(r -> r.url("https://five.example.com").thumbprintList(five));
-        awsError(() -> iam.createOpenIDConnectProvider(r -> r.url("https://six.example.com").thumbprintList(six)),
+        SIGIL.root().createOpenIDConnectProvider(r -> r.url("https://five.example.com").thumbprintList(five));
+        awsError(() -> SIGIL.root().createOpenIDConnectProvider(r -> r.url("https://six.example.com")
+                .thumbprintList(six)),
                 InvalidInputException.class, 400, "InvalidInput", "Thumbprint list must contain fewer than 5 entries.");
         String arn = arn("five.example.com");
-        awsError(() -> iam.updateOpenIDConnectProviderThumbprint(r -> r.openIDConnectProviderArn(arn)
+        awsError(() -> SIGIL.root().updateOpenIDConnectProviderThumbprint(r -> r.openIDConnectProviderArn(arn)
                 .thumbprintList(six)), InvalidInputException.class, 400, "InvalidInput", null);
     }
 
@@ -135,40 +126,46 @@ class OidcProvidersSdkTest {
         List<String> more = new ArrayList<>(hundred);
         more.add("client-100");
 
-        awsError(() -> iam.createOpenIDConnectProvider(r -> r.url("https://many.example.com").clientIDList(more)),
+        awsError(() -> SIGIL.root().createOpenIDConnectProvider(r -> r.url("https://many.example.com")
+                .clientIDList(more)),
                 LimitExceededException.class, 409, "LimitExceeded",
                 "Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100");
-        String arn = iam.createOpenIDConnectProvider(r -> r.url("https://many.example.com").clientIDList(hundred))
+        String arn = SIGIL.root().createOpenIDConnectProvider(r -> r.url("https://many.example.com")
+                .clientIDList(hundred))
                 .openIDConnectProviderArn();
-        awsError(() -> iam.addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)
+        awsError(() -> SIGIL.root().addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)
                 .clientID("client-100")), LimitExceededException.class, 409, "LimitExceeded",
                 "Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100");
-        iam.addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("client-7"));
-        assertThat(iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).clientIDList()).hasSize(100);
+        SIGIL.root().addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("client-7"));
+        assertThat(SIGIL.root().getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).clientIDList())
+                .hasSize(100);
     }
 
     @Test
     void addAndRemoveClientId_areIdempotent_andRemovingTheLastOneIsAllowed() {
         String arn = create("https://clients.example.com", "a");
 
-        iam.addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("b"));
-        iam.addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("b"));
-        assertThat(iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).clientIDList())
+        SIGIL.root().addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("b"));
+        SIGIL.root().addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("b"));
+        assertThat(SIGIL.root().getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).clientIDList())
                 .containsExactly("a", "b");
 
-        iam.removeClientIDFromOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("a"));
-        iam.removeClientIDFromOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("never-added"));
-        iam.removeClientIDFromOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("b"));
-        assertThat(iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).clientIDList()).isEmpty();
+        SIGIL.root().removeClientIDFromOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("a"));
+        SIGIL.root().removeClientIDFromOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)
+                .clientID("never-added"));
+        SIGIL.root().removeClientIDFromOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("b"));
+        assertThat(SIGIL.root().getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).clientIDList())
+                .isEmpty();
     }
 
     @Test
     void updateThumbprint_replacesTheWholeList() {
         String arn = create("https://thumbs.example.com", "a");
 
-        iam.updateOpenIDConnectProviderThumbprint(r -> r.openIDConnectProviderArn(arn).thumbprintList(THUMB_B));
+        SIGIL.root().updateOpenIDConnectProviderThumbprint(r -> r.openIDConnectProviderArn(arn)
+                .thumbprintList(THUMB_B));
 
-        assertThat(iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).thumbprintList())
+        assertThat(SIGIL.root().getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).thumbprintList())
                 .containsExactly(THUMB_B);
     }
 
@@ -177,7 +174,7 @@ class OidcProvidersSdkTest {
         create("https://b.example.com");
         create("https://a.example.com/x");
 
-        assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList())
+        assertThat(SIGIL.root().listOpenIDConnectProviders().openIDConnectProviderList())
                 .extracting(OpenIDConnectProviderListEntry::arn)
                 .containsExactly(arn("a.example.com/x"), arn("b.example.com"));
     }
@@ -185,29 +182,31 @@ class OidcProvidersSdkTest {
     @Test
     void anUnknownProvider_isNoSuchEntity_withAwsText_butDeletingItIsIdempotent() {
         String unknown = arn("nobody.example.com");
-        awsError(() -> iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unknown)),
+        awsError(() -> SIGIL.root().getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unknown)),
                 NoSuchEntityException.class, 404, "NoSuchEntity", "OpenIDConnect Provider not found for arn " + unknown);
-        awsError(() -> iam.addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unknown).clientID("a")),
+        awsError(() -> SIGIL.root().addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unknown)
+                .clientID("a")),
                 NoSuchEntityException.class, 404, "NoSuchEntity", null);
-        awsError(() -> iam.tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unknown).tags(tag("k", "v"))),
+        awsError(() -> SIGIL.root().tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unknown).tags(tag("k",
+                "v"))),
                 NoSuchEntityException.class, 404, "NoSuchEntity", null);
 
-        iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unknown));
+        SIGIL.root().deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unknown));
     }
 
     @Test
     void anArnThatIsNoOidcProviderArn_isInvalidInput() {
         String roleArn = "arn:aws:iam::" + ACCOUNT + ":role/not-a-provider";
-        awsError(() -> iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(roleArn)),
+        awsError(() -> SIGIL.root().getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(roleArn)),
                 InvalidInputException.class, 400, "InvalidInput", "ARN " + roleArn + " is not valid.");
     }
 
     @Test
     void deletedProvider_isGone_andItsUrlCanBeRegisteredAgain() {
         String arn = create("https://again.example.com", "a");
-        iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn));
+        SIGIL.root().deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn));
 
-        awsError(() -> iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)),
+        awsError(() -> SIGIL.root().getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)),
                 NoSuchEntityException.class, 404, "NoSuchEntity", null);
         assertThat(create("https://again.example.com")).isEqualTo(arn);
     }
@@ -216,30 +215,31 @@ class OidcProvidersSdkTest {
     void tags_areAddedReplacedRemovedAndListedInKeyOrder() {
         String arn = create("https://tagged.example.com");
 
-        iam.tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("b", "1"), tag("A", "2")));
-        iam.tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("B", "3")));
-        iam.untagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tagKeys("a", "missing"));
+        SIGIL.root().tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("b", "1"), tag("A", "2")));
+        SIGIL.root().tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("B", "3")));
+        SIGIL.root().untagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tagKeys("a", "missing"));
 
-        assertThat(iam.listOpenIDConnectProviderTags(r -> r.openIDConnectProviderArn(arn)).tags())
+        assertThat(SIGIL.root().listOpenIDConnectProviderTags(r -> r.openIDConnectProviderArn(arn)).tags())
                 .containsExactly(tag("B", "3"));
-        awsError(() -> iam.tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("aws:x", "1"))),
+        awsError(() -> SIGIL.root().tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("aws:x",
+                "1"))),
                 InvalidInputException.class, 400, "InvalidInput", null);
     }
 
     @Test
     void enforcement_anIamUserNeedsTheActionOnTheProviderArn_andConditionsSeeItsTags() {
-        String arn = iam.createOpenIDConnectProvider(r -> r.url("https://guarded.example.com")
+        String arn = SIGIL.root().createOpenIDConnectProvider(r -> r.url("https://guarded.example.com")
                 .tags(tag("team", "red"))).openIDConnectProviderArn();
-        iam.createUser(r -> r.userName("oidc-reader"));
+        SIGIL.root().createUser(r -> r.userName("oidc-reader"));
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
                 + "\"iam:GetOpenIDConnectProvider\",\"Resource\":\"arn:aws:iam::" + ACCOUNT + ":oidc-provider/*\","
                 + "\"Condition\":{\"StringEquals\":{\"aws:ResourceTag/team\":\"blue\"}}}]}";
-        try (IamClient user = SdkFixture.signingAs(server, "oidc-reader", policy)) {
+        try (IamClient user = SdkFixture.signingAs(SIGIL.server(), "oidc-reader", policy)) {
             IamException e = awsError(() -> user.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)),
                     IamException.class, 403, "AccessDenied", null);
             assertThat(e.awsErrorDetails().errorMessage()).contains("iam:GetOpenIDConnectProvider on resource: " + arn);
 
-            iam.tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("team", "blue")));
+            SIGIL.root().tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("team", "blue")));
             assertThat(user.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).url())
                     .isEqualTo("guarded.example.com");
             awsError(() -> user.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)), IamException.class,

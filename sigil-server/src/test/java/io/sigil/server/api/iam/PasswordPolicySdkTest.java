@@ -7,13 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.iam.model.LoginProfile;
 import io.sigil.iam.model.User;
-import io.sigil.server.testing.SigilTestServer;
+import io.sigil.server.testing.ServerPerClass;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityTemporarilyUnmodifiableException;
 import software.amazon.awssdk.services.iam.model.IamException;
@@ -28,26 +27,15 @@ import software.amazon.awssdk.services.iam.model.PasswordPolicyViolationExceptio
  */
 class PasswordPolicySdkTest {
 
-    private static SigilTestServer server;
-    private static IamClient iam;
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
+
     private static int users;
-
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
-    }
 
     @AfterEach
     void noPolicyLeft() {
         try {
-            iam.deleteAccountPasswordPolicy();
+            SIGIL.root().deleteAccountPasswordPolicy();
         } catch (NoSuchEntityException ignored) {
             // already none
         }
@@ -55,24 +43,24 @@ class PasswordPolicySdkTest {
 
     private static String userWithPassword(String password) {
         String name = "pp" + (++users);
-        iam.createUser(r -> r.userName(name));
-        iam.createLoginProfile(r -> r.userName(name).password(password));
+        SIGIL.root().createUser(r -> r.userName(name));
+        SIGIL.root().createLoginProfile(r -> r.userName(name).password(password));
         return name;
     }
 
     @Test
     void get_withoutAPolicy_isNoSuchEntityNamingTheAccount_andDeleteHasItsOwnText() {
-        awsError(() -> iam.getAccountPasswordPolicy(), NoSuchEntityException.class, 404, "NoSuchEntity",
+        awsError(() -> SIGIL.root().getAccountPasswordPolicy(), NoSuchEntityException.class, 404, "NoSuchEntity",
                 "The Password Policy with domain name " + SdkFixture.ACCOUNT + " cannot be found.");
-        awsError(() -> iam.deleteAccountPasswordPolicy(), NoSuchEntityException.class, 404, "NoSuchEntity",
+        awsError(() -> SIGIL.root().deleteAccountPasswordPolicy(), NoSuchEntityException.class, 404, "NoSuchEntity",
                 "The account policy with name PasswordPolicy cannot be found.");
     }
 
     @Test
     void update_withNoParameters_storesTheDefaults_withoutMaxAgeReuseOrHardExpiry() {
-        iam.updateAccountPasswordPolicy(r -> { });
+        SIGIL.root().updateAccountPasswordPolicy(r -> { });
 
-        PasswordPolicy p = iam.getAccountPasswordPolicy().passwordPolicy();
+        PasswordPolicy p = SIGIL.root().getAccountPasswordPolicy().passwordPolicy();
         assertThat(p.minimumPasswordLength()).isEqualTo(6);
         assertThat(p.requireSymbols()).isFalse();
         assertThat(p.requireNumbers()).isFalse();
@@ -87,18 +75,19 @@ class PasswordPolicySdkTest {
 
     @Test
     void update_withEveryField_isReadBackWhole_andAnotherUpdateReplacesIt() {
-        iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(10).requireSymbols(true).requireNumbers(true)
+        SIGIL.root().updateAccountPasswordPolicy(r -> r.minimumPasswordLength(10).requireSymbols(true)
+                .requireNumbers(true)
                 .requireUppercaseCharacters(true).requireLowercaseCharacters(true).allowUsersToChangePassword(true)
                 .maxPasswordAge(60).passwordReusePrevention(3).hardExpiry(true));
 
-        PasswordPolicy p = iam.getAccountPasswordPolicy().passwordPolicy();
+        PasswordPolicy p = SIGIL.root().getAccountPasswordPolicy().passwordPolicy();
         assertThat(p).isEqualTo(PasswordPolicy.builder().minimumPasswordLength(10).requireSymbols(true)
                 .requireNumbers(true).requireUppercaseCharacters(true).requireLowercaseCharacters(true)
                 .allowUsersToChangePassword(true).expirePasswords(true).maxPasswordAge(60)
                 .passwordReusePrevention(3).hardExpiry(true).build());
 
-        iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(7));
-        PasswordPolicy replaced = iam.getAccountPasswordPolicy().passwordPolicy();
+        SIGIL.root().updateAccountPasswordPolicy(r -> r.minimumPasswordLength(7));
+        PasswordPolicy replaced = SIGIL.root().getAccountPasswordPolicy().passwordPolicy();
         assertThat(replaced.minimumPasswordLength()).isEqualTo(7);
         assertThat(replaced.requireSymbols()).as("no partial updates").isFalse();
         assertThat(replaced.maxPasswordAge()).isNull();
@@ -107,40 +96,41 @@ class PasswordPolicySdkTest {
     @Test
     void update_outOfRange_isValidationErrorForEachMember() {
         for (int bad : new int[] {5, 129}) {
-            IamException e = awsError(() -> iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(bad)),
+            IamException e = awsError(() -> SIGIL.root().updateAccountPasswordPolicy(r -> r.minimumPasswordLength(bad)),
                     IamException.class, 400, "ValidationError", null);
             assertThat(e.awsErrorDetails().errorMessage()).contains("'minimumPasswordLength'");
         }
         for (int bad : new int[] {0, 1096}) {
-            IamException e = awsError(() -> iam.updateAccountPasswordPolicy(r -> r.maxPasswordAge(bad)),
+            IamException e = awsError(() -> SIGIL.root().updateAccountPasswordPolicy(r -> r.maxPasswordAge(bad)),
                     IamException.class, 400, "ValidationError", null);
             assertThat(e.awsErrorDetails().errorMessage()).contains("'maxPasswordAge'");
         }
         for (int bad : new int[] {0, 25}) {
-            IamException e = awsError(() -> iam.updateAccountPasswordPolicy(r -> r.passwordReusePrevention(bad)),
+            IamException e = awsError(() -> SIGIL.root()
+                    .updateAccountPasswordPolicy(r -> r.passwordReusePrevention(bad)),
                     IamException.class, 400, "ValidationError", null);
             assertThat(e.awsErrorDetails().errorMessage()).contains("'passwordReusePrevention'");
         }
-        iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(128).maxPasswordAge(1095)
+        SIGIL.root().updateAccountPasswordPolicy(r -> r.minimumPasswordLength(128).maxPasswordAge(1095)
                 .passwordReusePrevention(24));
-        PasswordPolicy top = iam.getAccountPasswordPolicy().passwordPolicy();
+        PasswordPolicy top = SIGIL.root().getAccountPasswordPolicy().passwordPolicy();
         assertThat(top.maxPasswordAge()).isEqualTo(1095);
         assertThat(top.passwordReusePrevention()).isEqualTo(24);
     }
 
     @Test
     void delete_removesThePolicy() {
-        iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(9));
-        iam.deleteAccountPasswordPolicy();
-        awsError(() -> iam.getAccountPasswordPolicy(), NoSuchEntityException.class, 404, "NoSuchEntity", null);
+        SIGIL.root().updateAccountPasswordPolicy(r -> r.minimumPasswordLength(9));
+        SIGIL.root().deleteAccountPasswordPolicy();
+        awsError(() -> SIGIL.root().getAccountPasswordPolicy(), NoSuchEntityException.class, 404, "NoSuchEntity", null);
     }
 
     /** Spec §10 H82: "set min length 12 — existing 8-char password still works until change". */
     @Test
     void h82_minimumLength12_appliesAtTheNextChange_notToTheExistingPassword() {
         String name = userWithPassword("Abcdef1!");
-        iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(12));
-        try (IamClient self = signingAs(server, name, allow("iam:ChangePassword"))) {
+        SIGIL.root().updateAccountPasswordPolicy(r -> r.minimumPasswordLength(12));
+        try (IamClient self = signingAs(SIGIL.server(), name, allow("iam:ChangePassword"))) {
             awsError(() -> self.changePassword(r -> r.oldPassword("Abcdef1!").newPassword("Abcdefgh1!")),
                     PasswordPolicyViolationException.class, 400, "PasswordPolicyViolation",
                     "Password does not conform to the account password policy.");
@@ -151,18 +141,18 @@ class PasswordPolicySdkTest {
     /** Spec §10 H82: "PasswordReusePrevention 3 — reusing one of last 3 fails". */
     @Test
     void h82_reusePrevention3_refusesTheLastThree_andAllowsTheFourth() {
-        iam.updateAccountPasswordPolicy(r -> r.passwordReusePrevention(3));
+        SIGIL.root().updateAccountPasswordPolicy(r -> r.passwordReusePrevention(3));
         String name = userWithPassword("pw-one-1");
-        iam.updateLoginProfile(r -> r.userName(name).password("pw-two-2"));
-        iam.updateLoginProfile(r -> r.userName(name).password("pw-three-3"));
+        SIGIL.root().updateLoginProfile(r -> r.userName(name).password("pw-two-2"));
+        SIGIL.root().updateLoginProfile(r -> r.userName(name).password("pw-three-3"));
 
         for (String reused : new String[] {"pw-one-1", "pw-two-2", "pw-three-3"}) {
-            awsError(() -> iam.updateLoginProfile(r -> r.userName(name).password(reused)),
+            awsError(() -> SIGIL.root().updateLoginProfile(r -> r.userName(name).password(reused)),
                     PasswordPolicyViolationException.class, 400, "PasswordPolicyViolation",
                     "Password does not conform to the account password policy.");
         }
-        iam.updateLoginProfile(r -> r.userName(name).password("pw-four-4"));
-        iam.updateLoginProfile(r -> r.userName(name).password("pw-one-1"));
+        SIGIL.root().updateLoginProfile(r -> r.userName(name).password("pw-four-4"));
+        SIGIL.root().updateLoginProfile(r -> r.userName(name).password("pw-one-1"));
     }
 
     /** Spec §10 H82: "set MaxPasswordAge 90 — user whose password is 100 days old must change at next sign-in". */
@@ -170,15 +160,17 @@ class PasswordPolicySdkTest {
     void h82_maxPasswordAge90_makesAHundredDayOldPasswordRequireAReset_andAChangeClearsIt() {
         String name = userWithPassword("Old-passw0rd");
         ageThePassword(name, Duration.ofDays(100));
-        assertThat(iam.getLoginProfile(r -> r.userName(name)).loginProfile().passwordResetRequired()).isFalse();
+        assertThat(SIGIL.root().getLoginProfile(r -> r.userName(name)).loginProfile().passwordResetRequired())
+                .isFalse();
 
-        iam.updateAccountPasswordPolicy(r -> r.maxPasswordAge(90));
-        assertThat(iam.getLoginProfile(r -> r.userName(name)).loginProfile().passwordResetRequired()).isTrue();
+        SIGIL.root().updateAccountPasswordPolicy(r -> r.maxPasswordAge(90));
+        assertThat(SIGIL.root().getLoginProfile(r -> r.userName(name)).loginProfile().passwordResetRequired()).isTrue();
 
-        try (IamClient self = signingAs(server, name, allow("iam:ChangePassword"))) {
+        try (IamClient self = signingAs(SIGIL.server(), name, allow("iam:ChangePassword"))) {
             self.changePassword(r -> r.oldPassword("Old-passw0rd").newPassword("New-passw0rd"));
         }
-        assertThat(iam.getLoginProfile(r -> r.userName(name)).loginProfile().passwordResetRequired()).isFalse();
+        assertThat(SIGIL.root().getLoginProfile(r -> r.userName(name)).loginProfile().passwordResetRequired())
+                .isFalse();
     }
 
     /**
@@ -189,29 +181,30 @@ class PasswordPolicySdkTest {
     @Test
     void hardExpiry_stillLetsTheApiChangeAnExpiredPassword() {
         String name = userWithPassword("Old-passw0rd");
-        iam.updateAccountPasswordPolicy(r -> r.maxPasswordAge(1).hardExpiry(true));
+        SIGIL.root().updateAccountPasswordPolicy(r -> r.maxPasswordAge(1).hardExpiry(true));
         ageThePassword(name, Duration.ofDays(2));
-        try (IamClient self = signingAs(server, name, allow("iam:ChangePassword"))) {
+        try (IamClient self = signingAs(SIGIL.server(), name, allow("iam:ChangePassword"))) {
             self.changePassword(r -> r.oldPassword("Old-passw0rd").newPassword("New-passw0rd"));
         }
     }
 
     @Test
     void changePassword_errors_rootWrongOldPasswordNoProfileAndLockout() {
-        awsError(() -> iam.changePassword(r -> r.oldPassword("a").newPassword("b")), InvalidUserTypeException.class,
+        awsError(() -> SIGIL.root().changePassword(r -> r.oldPassword("a").newPassword("b")),
+                InvalidUserTypeException.class,
                 400, "InvalidUserType",
                 "The request was rejected because the type of user for the transaction was incorrect.");
 
         String bare = "ppbare" + (++users);
-        iam.createUser(r -> r.userName(bare));
-        try (IamClient self = signingAs(server, bare, allow("iam:ChangePassword"))) {
+        SIGIL.root().createUser(r -> r.userName(bare));
+        try (IamClient self = signingAs(SIGIL.server(), bare, allow("iam:ChangePassword"))) {
             awsError(() -> self.changePassword(r -> r.oldPassword("x").newPassword("Abcdefg1!")),
                     NoSuchEntityException.class, 404, "NoSuchEntity",
                     "Login Profile for User " + bare + " cannot be found.");
         }
 
         String name = userWithPassword("Right-passw0rd");
-        try (IamClient self = signingAs(server, name, allow("iam:ChangePassword"))) {
+        try (IamClient self = signingAs(SIGIL.server(), name, allow("iam:ChangePassword"))) {
             for (int i = 0; i < 5; i++) {
                 awsError(() -> self.changePassword(r -> r.oldPassword("Wrong-passw0rd").newPassword("N3w-passw0rd")),
                         IamException.class, 403, "AccessDenied", "The old password is incorrect.");
@@ -222,8 +215,8 @@ class PasswordPolicySdkTest {
             assertThat(locked.awsErrorDetails().errorMessage()).startsWith("The login profile of user " + name
                     + " is locked after repeated failed attempts; try again after ");
         }
-        iam.updateLoginProfile(r -> r.userName(name).password("Reset-by-admin1"));
-        try (IamClient self = signingAs(server, name, allow("iam:ChangePassword"))) {
+        SIGIL.root().updateLoginProfile(r -> r.userName(name).password("Reset-by-admin1"));
+        try (IamClient self = signingAs(SIGIL.server(), name, allow("iam:ChangePassword"))) {
             self.changePassword(r -> r.oldPassword("Reset-by-admin1").newPassword("N3w-passw0rd"));
         }
     }
@@ -231,13 +224,13 @@ class PasswordPolicySdkTest {
     @Test
     void allowUsersToChangePassword_grantsChangePasswordAndGetAccountPasswordPolicy_toEveryUser() {
         String name = userWithPassword("Start-passw0rd");
-        try (IamClient self = signingAs(server, name, allow("iam:GetUser"))) {
-            iam.updateAccountPasswordPolicy(r -> r.allowUsersToChangePassword(false));
+        try (IamClient self = signingAs(SIGIL.server(), name, allow("iam:GetUser"))) {
+            SIGIL.root().updateAccountPasswordPolicy(r -> r.allowUsersToChangePassword(false));
             awsError(() -> self.getAccountPasswordPolicy(), IamException.class, 403, "AccessDenied", null);
             awsError(() -> self.changePassword(r -> r.oldPassword("Start-passw0rd").newPassword("Next-passw0rd1")),
                     IamException.class, 403, "AccessDenied", null);
 
-            iam.updateAccountPasswordPolicy(r -> r.allowUsersToChangePassword(true));
+            SIGIL.root().updateAccountPasswordPolicy(r -> r.allowUsersToChangePassword(true));
             assertThat(self.getAccountPasswordPolicy().passwordPolicy().allowUsersToChangePassword()).isTrue();
             self.changePassword(r -> r.oldPassword("Start-passw0rd").newPassword("Next-passw0rd1"));
             awsError(() -> self.updateAccountPasswordPolicy(r -> { }), IamException.class, 403, "AccessDenied",
@@ -250,17 +243,17 @@ class PasswordPolicySdkTest {
     @Test
     void allowUsersToChangePassword_doesNotOverrideAnExplicitDeny() {
         String name = userWithPassword("Start-passw0rd");
-        iam.updateAccountPasswordPolicy(r -> r.allowUsersToChangePassword(true));
+        SIGIL.root().updateAccountPasswordPolicy(r -> r.allowUsersToChangePassword(true));
         String deny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":"
                 + "\"iam:ChangePassword\",\"Resource\":\"*\"}]}";
-        try (IamClient self = signingAs(server, name, deny)) {
+        try (IamClient self = signingAs(SIGIL.server(), name, deny)) {
             awsError(() -> self.changePassword(r -> r.oldPassword("Start-passw0rd").newPassword("Next-passw0rd1")),
                     IamException.class, 403, "AccessDenied", null);
         }
     }
 
     private static void ageThePassword(String name, Duration age) {
-        var store = server.app().store();
+        var store = SIGIL.server().app().store();
         User u = store.read(tx -> tx.users().get(SdkFixture.ACCOUNT, name));
         store.write(tx -> {
             LoginProfile p = tx.loginProfiles().lock(u.id()).orElseThrow();

@@ -6,11 +6,9 @@ import static io.sigil.server.api.iam.RoleFixtures.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sigil.server.testing.SigilTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sigil.server.testing.ServerPerClass;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.iam.IamClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.GetRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
@@ -23,53 +21,42 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  */
 class RolePoliciesIntegrationTest {
 
-    private static SigilTestServer server;
-    private static IamClient iam;
-
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     private static void role(String name) {
-        iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument(EC2_TRUST));
+        SIGIL.root().createRole(r -> r.roleName(name).assumeRolePolicyDocument(EC2_TRUST));
     }
 
     @Test
     void putRolePolicy_isReadBackUrlEncoded_listedAndDeleted() {
         role("Reader");
-        iam.putRolePolicy(r -> r.roleName("reader").policyName("S3Read").policyDocument(S3_READ));
-        GetRolePolicyResponse got = iam.getRolePolicy(r -> r.roleName("Reader").policyName("s3read"));
+        SIGIL.root().putRolePolicy(r -> r.roleName("reader").policyName("S3Read").policyDocument(S3_READ));
+        GetRolePolicyResponse got = SIGIL.root().getRolePolicy(r -> r.roleName("Reader").policyName("s3read"));
         assertThat(got.roleName()).isEqualTo("Reader");
         assertThat(got.policyName()).isEqualTo("S3Read");
         assertThat(got.policyDocument()).startsWith("%7B%22Version%22");
         assertThat(decode(got.policyDocument())).isEqualTo(S3_READ);
-        iam.putRolePolicy(r -> r.roleName("Reader").policyName("Other").policyDocument(S3_READ));
-        var page = iam.listRolePolicies(r -> r.roleName("Reader").maxItems(1));
+        SIGIL.root().putRolePolicy(r -> r.roleName("Reader").policyName("Other").policyDocument(S3_READ));
+        var page = SIGIL.root().listRolePolicies(r -> r.roleName("Reader").maxItems(1));
         assertThat(page.policyNames()).containsExactly("Other");
         assertThat(page.isTruncated()).isTrue();
-        assertThat(iam.listRolePolicies(r -> r.roleName("Reader").marker(page.marker())).policyNames())
+        assertThat(SIGIL.root().listRolePolicies(r -> r.roleName("Reader").marker(page.marker())).policyNames())
                 .containsExactly("S3Read");
-        iam.deleteRolePolicy(r -> r.roleName("Reader").policyName("S3READ"));
-        assertThat(iam.listRolePolicies(r -> r.roleName("Reader")).policyNames()).containsExactly("Other");
+        SIGIL.root().deleteRolePolicy(r -> r.roleName("Reader").policyName("S3READ"));
+        assertThat(SIGIL.root().listRolePolicies(r -> r.roleName("Reader")).policyNames()).containsExactly("Other");
     }
 
     @Test
     void unknownRolePolicy_isNoSuchEntityWithAwsMessage() {
         role("Empty");
-        assertThatThrownBy(() -> iam.getRolePolicy(r -> r.roleName("Empty").policyName("nope")))
+        assertThatThrownBy(() -> SIGIL.root().getRolePolicy(r -> r.roleName("Empty").policyName("nope")))
                 .isInstanceOf(NoSuchEntityException.class)
                 .hasMessageContaining("The role policy with name nope cannot be found.");
-        assertThatThrownBy(() -> iam.deleteRolePolicy(r -> r.roleName("Empty").policyName("nope")))
+        assertThatThrownBy(() -> SIGIL.root().deleteRolePolicy(r -> r.roleName("Empty").policyName("nope")))
                 .isInstanceOf(NoSuchEntityException.class);
-        assertThatThrownBy(() -> iam.putRolePolicy(r -> r.roleName("Ghost").policyName("p").policyDocument(S3_READ)))
+        assertThatThrownBy(() -> SIGIL.root().putRolePolicy(r -> r.roleName("Ghost").policyName("p")
+                .policyDocument(S3_READ)))
                 .isInstanceOf(NoSuchEntityException.class)
                 .hasMessageContaining("The role with name Ghost cannot be found.");
     }
@@ -77,9 +64,9 @@ class RolePoliciesIntegrationTest {
     @Test
     void roleInlinePolicy_isValidatedAsAnIdentityPolicy() {
         role("Strict");
-        assertThatThrownBy(() -> iam.putRolePolicy(r -> r.roleName("Strict").policyName("trust")
+        assertThatThrownBy(() -> SIGIL.root().putRolePolicy(r -> r.roleName("Strict").policyName("trust")
                 .policyDocument(EC2_TRUST))).isInstanceOf(MalformedPolicyDocumentException.class);
-        assertThatThrownBy(() -> iam.putRolePolicy(r -> r.roleName("Strict").policyName("broken")
+        assertThatThrownBy(() -> SIGIL.root().putRolePolicy(r -> r.roleName("Strict").policyName("broken")
                 .policyDocument("{\"Statement\":"))).isInstanceOf(MalformedPolicyDocumentException.class);
     }
 
@@ -87,49 +74,50 @@ class RolePoliciesIntegrationTest {
     void roleInlinePolicies_upTo10240NonWhitespaceCharactersInAll_thenLimitExceeded() {
         role("Big");
         String first = policyOfSize(6000);
-        iam.putRolePolicy(r -> r.roleName("Big").policyName("a").policyDocument(first));
-        iam.putRolePolicy(r -> r.roleName("Big").policyName("b").policyDocument(policyOfSize(4240)));
-        assertThatThrownBy(() -> iam.putRolePolicy(r -> r.roleName("Big").policyName("b")
+        SIGIL.root().putRolePolicy(r -> r.roleName("Big").policyName("a").policyDocument(first));
+        SIGIL.root().putRolePolicy(r -> r.roleName("Big").policyName("b").policyDocument(policyOfSize(4240)));
+        assertThatThrownBy(() -> SIGIL.root().putRolePolicy(r -> r.roleName("Big").policyName("b")
                 .policyDocument(policyOfSize(4241))))
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessageContaining("Maximum policy size of 10240 bytes exceeded for role Big");
-        assertThat(decode(iam.getRolePolicy(r -> r.roleName("Big").policyName("b")).policyDocument()))
+        assertThat(decode(SIGIL.root().getRolePolicy(r -> r.roleName("Big").policyName("b")).policyDocument()))
                 .hasSize(4240);
     }
 
     @Test
     void deleteRole_withInlinePolicies_isDeleteConflict_H79() {
         role("Holder");
-        iam.putRolePolicy(r -> r.roleName("Holder").policyName("p").policyDocument(S3_READ));
-        assertThatThrownBy(() -> iam.deleteRole(r -> r.roleName("Holder")))
+        SIGIL.root().putRolePolicy(r -> r.roleName("Holder").policyName("p").policyDocument(S3_READ));
+        assertThatThrownBy(() -> SIGIL.root().deleteRole(r -> r.roleName("Holder")))
                 .isInstanceOf(DeleteConflictException.class)
                 .hasMessageContaining("Cannot delete entity, must delete policies first.");
-        iam.deleteRolePolicy(r -> r.roleName("Holder").policyName("p"));
-        iam.deleteRole(r -> r.roleName("Holder"));
-        assertThatThrownBy(() -> iam.getRole(r -> r.roleName("Holder"))).isInstanceOf(NoSuchEntityException.class);
+        SIGIL.root().deleteRolePolicy(r -> r.roleName("Holder").policyName("p"));
+        SIGIL.root().deleteRole(r -> r.roleName("Holder"));
+        assertThatThrownBy(() -> SIGIL.root().getRole(r -> r.roleName("Holder")))
+                .isInstanceOf(NoSuchEntityException.class);
     }
 
     @Test
     void deleteRole_inAnInstanceProfile_isDeleteConflict_H79() {
         role("Profiled");
-        iam.createInstanceProfile(r -> r.instanceProfileName("ProfiledIp"));
-        iam.addRoleToInstanceProfile(r -> r.instanceProfileName("ProfiledIp").roleName("Profiled"));
-        assertThatThrownBy(() -> iam.deleteRole(r -> r.roleName("Profiled")))
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("ProfiledIp"));
+        SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("ProfiledIp").roleName("Profiled"));
+        assertThatThrownBy(() -> SIGIL.root().deleteRole(r -> r.roleName("Profiled")))
                 .isInstanceOf(DeleteConflictException.class)
                 .hasMessageContaining("Cannot delete entity, must remove roles from instance profile first.");
-        iam.removeRoleFromInstanceProfile(r -> r.instanceProfileName("ProfiledIp").roleName("Profiled"));
-        iam.deleteRole(r -> r.roleName("Profiled"));
+        SIGIL.root().removeRoleFromInstanceProfile(r -> r.instanceProfileName("ProfiledIp").roleName("Profiled"));
+        SIGIL.root().deleteRole(r -> r.roleName("Profiled"));
     }
 
     @Test
     void deleteRole_withAnAttachedManagedPolicy_isDeleteConflict_H79() {
         role("Attached");
-        iam.attachRolePolicy(r -> r.roleName("Attached").policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
-        assertThatThrownBy(() -> iam.deleteRole(r -> r.roleName("Attached")))
+        SIGIL.root().attachRolePolicy(r -> r.roleName("Attached").policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
+        assertThatThrownBy(() -> SIGIL.root().deleteRole(r -> r.roleName("Attached")))
                 .isInstanceOf(DeleteConflictException.class)
                 .hasMessageContaining("Cannot delete entity, must detach all policies first.");
-        iam.detachRolePolicy(r -> r.roleName("Attached").policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
-        iam.deleteRole(r -> r.roleName("Attached"));
+        SIGIL.root().detachRolePolicy(r -> r.roleName("Attached").policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
+        SIGIL.root().deleteRole(r -> r.roleName("Attached"));
     }
 
     /** An identity policy of exactly {@code size} non-whitespace characters. */

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.iam.pki.TestPki;
 import io.sigil.iam.saml.TestSaml;
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AssertionEncryptionModeType;
 import software.amazon.awssdk.services.iam.model.CreateSamlProviderResponse;
@@ -37,25 +37,14 @@ class SamlProvidersSdkTest {
     private static final TestSaml.Idp IDP = TestSaml.Idp.create("https://idp.example.com/saml");
     private static final KeyPair DECRYPTION = TestPki.rsa(2048);
     private static final String KEY_PEM = TestPki.pkcs8(DECRYPTION.getPrivate());
-    private static SigilTestServer server;
-    private static IamClient iam;
 
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     @AfterEach
     void deleteAll() {
-        iam.listSAMLProviders().samlProviderList()
-                .forEach(p -> iam.deleteSAMLProvider(r -> r.samlProviderArn(p.arn())));
+        SIGIL.root().listSAMLProviders().samlProviderList()
+                .forEach(p -> SIGIL.root().deleteSAMLProvider(r -> r.samlProviderArn(p.arn())));
     }
 
     private static String arn(String name) {
@@ -63,7 +52,7 @@ class SamlProvidersSdkTest {
     }
 
     private static CreateSamlProviderResponse create(String name, Tag... tags) {
-        return iam.createSAMLProvider(r -> r.name(name).samlMetadataDocument(IDP.metadata()).tags(tags));
+        return SIGIL.root().createSAMLProvider(r -> r.name(name).samlMetadataDocument(IDP.metadata()).tags(tags));
     }
 
     private static Tag tag(String k, String v) {
@@ -76,7 +65,7 @@ class SamlProvidersSdkTest {
 
         assertThat(created.samlProviderArn()).isEqualTo(arn("Okta"));
         assertThat(created.tags()).containsExactly(tag("team", "idp"));
-        GetSamlProviderResponse got = iam.getSAMLProvider(r -> r.samlProviderArn(arn("Okta")));
+        GetSamlProviderResponse got = SIGIL.root().getSAMLProvider(r -> r.samlProviderArn(arn("Okta")));
         assertThat(got.samlMetadataDocument()).isEqualTo(IDP.metadata());
         assertThat(got.samlProviderUUID()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(got.createDate()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1));
@@ -90,8 +79,8 @@ class SamlProvidersSdkTest {
     @Test
     void metadataValidUntil_isTheProvidersValidUntil() {
         String doc = IDP.metadata().replace("entityID=", "validUntil=\"2031-01-02T03:04:05Z\" entityID=");
-        iam.createSAMLProvider(r -> r.name("Dated").samlMetadataDocument(doc));
-        assertThat(iam.getSAMLProvider(r -> r.samlProviderArn(arn("Dated"))).validUntil())
+        SIGIL.root().createSAMLProvider(r -> r.name("Dated").samlMetadataDocument(doc));
+        assertThat(SIGIL.root().getSAMLProvider(r -> r.samlProviderArn(arn("Dated"))).validUntil())
                 .isEqualTo(Instant.parse("2031-01-02T03:04:05Z"));
     }
 
@@ -100,7 +89,7 @@ class SamlProvidersSdkTest {
         create("b-idp");
         create("A-idp");
 
-        List<SAMLProviderListEntry> all = iam.listSAMLProviders().samlProviderList();
+        List<SAMLProviderListEntry> all = SIGIL.root().listSAMLProviders().samlProviderList();
 
         assertThat(all).extracting(SAMLProviderListEntry::arn).containsExactly(arn("A-idp"), arn("b-idp"));
         assertThat(all.get(0).createDate()).isNotNull();
@@ -111,7 +100,7 @@ class SamlProvidersSdkTest {
     void aNameTakenInAnyCase_isEntityAlreadyExists_andTheArnResolvesInAnyCase() {
         create("Adfs");
         awsError(() -> create("ADFS"), EntityAlreadyExistsException.class, 409, "EntityAlreadyExists", null);
-        assertThat(iam.getSAMLProvider(r -> r.samlProviderArn(arn("adfs"))).samlMetadataDocument())
+        assertThat(SIGIL.root().getSAMLProvider(r -> r.samlProviderArn(arn("adfs"))).samlMetadataDocument())
                 .isEqualTo(IDP.metadata());
     }
 
@@ -119,26 +108,30 @@ class SamlProvidersSdkTest {
     void anUnknownArn_isNoSuchEntity_manifestNotFound_forEveryOperation() {
         String missing = arn("Missing");
         String text = "Manifest not found for arn " + missing;
-        awsError(() -> iam.getSAMLProvider(r -> r.samlProviderArn(missing)), NoSuchEntityException.class, 404,
+        awsError(() -> SIGIL.root().getSAMLProvider(r -> r.samlProviderArn(missing)), NoSuchEntityException.class, 404,
                 "NoSuchEntity", text);
-        awsError(() -> iam.deleteSAMLProvider(r -> r.samlProviderArn(missing)), NoSuchEntityException.class, 404,
+        awsError(() -> SIGIL.root().deleteSAMLProvider(r -> r.samlProviderArn(missing)), NoSuchEntityException.class,
+                404,
                 "NoSuchEntity", text);
-        awsError(() -> iam.updateSAMLProvider(r -> r.samlProviderArn(missing).samlMetadataDocument(IDP.metadata())),
+        awsError(() -> SIGIL.root().updateSAMLProvider(r -> r.samlProviderArn(missing)
+                .samlMetadataDocument(IDP.metadata())),
                 NoSuchEntityException.class, 404, "NoSuchEntity", text);
-        awsError(() -> iam.tagSAMLProvider(r -> r.samlProviderArn(missing).tags(tag("a", "b"))),
+        awsError(() -> SIGIL.root().tagSAMLProvider(r -> r.samlProviderArn(missing).tags(tag("a", "b"))),
                 NoSuchEntityException.class, 404, "NoSuchEntity", text);
-        awsError(() -> iam.listSAMLProviderTags(r -> r.samlProviderArn(missing)), NoSuchEntityException.class, 404,
+        awsError(() -> SIGIL.root().listSAMLProviderTags(r -> r.samlProviderArn(missing)), NoSuchEntityException.class,
+                404,
                 "NoSuchEntity", text);
         String otherAccount = "arn:aws:iam::210987654321:saml-provider/Okta";
         create("Okta");
-        awsError(() -> iam.getSAMLProvider(r -> r.samlProviderArn(otherAccount)), NoSuchEntityException.class, 404,
+        awsError(() -> SIGIL.root().getSAMLProvider(r -> r.samlProviderArn(otherAccount)), NoSuchEntityException.class,
+                404,
                 "NoSuchEntity", "Manifest not found for arn " + otherAccount);
     }
 
     @Test
     void metadataThatIsNotSaml_isInvalidInputCouldNotParseMetadata() {
         String notSaml = "<a>" + "x".repeat(1000) + "</a>";
-        awsError(() -> iam.createSAMLProvider(r -> r.name("p").samlMetadataDocument(notSaml)),
+        awsError(() -> SIGIL.root().createSAMLProvider(r -> r.name("p").samlMetadataDocument(notSaml)),
                 InvalidInputException.class, 400, "InvalidInput", "Could not parse metadata");
     }
 
@@ -146,13 +139,14 @@ class SamlProvidersSdkTest {
     void metadataWithoutASigningCertificate_isCouldNotParseMetadata() {
         String noKey = IDP.metadata().replaceAll("<md:KeyDescriptor.*</md:KeyDescriptor>", "")
                 + "<!--" + "x".repeat(1000) + "-->";
-        awsError(() -> iam.createSAMLProvider(r -> r.name("p").samlMetadataDocument(noKey)),
+        awsError(() -> SIGIL.root().createSAMLProvider(r -> r.name("p").samlMetadataDocument(noKey)),
                 InvalidInputException.class, 400, "InvalidInput", "Could not parse metadata");
     }
 
     @Test
     void metadataWithABom_isCouldNotParseMetadata() {
-        awsError(() -> iam.createSAMLProvider(r -> r.name("p").samlMetadataDocument("\uFEFF" + IDP.metadata())),
+        awsError(() -> SIGIL.root().createSAMLProvider(r -> r.name("p")
+                .samlMetadataDocument("\uFEFF" + IDP.metadata())),
                 InvalidInputException.class, 400, "InvalidInput", "Could not parse metadata");
     }
 
@@ -161,7 +155,7 @@ class SamlProvidersSdkTest {
         KeyPair small = TestPki.rsa(512);
         String doc = TestSaml.metadata("https://weak.example.com", List.of(TestPki.selfSigned(small, "weak")))
                 + "<!--" + "x".repeat(1000) + "-->";
-        awsError(() -> iam.createSAMLProvider(r -> r.name("p").samlMetadataDocument(doc)),
+        awsError(() -> SIGIL.root().createSAMLProvider(r -> r.name("p").samlMetadataDocument(doc)),
                 InvalidInputException.class, 400, "InvalidInput", "Unable to parse metadata");
     }
 
@@ -170,19 +164,19 @@ class SamlProvidersSdkTest {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE md [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + IDP.metadata().substring(IDP.metadata().indexOf("<md:EntityDescriptor"))
                         .replace("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", "&x;");
-        awsError(() -> iam.createSAMLProvider(r -> r.name("p").samlMetadataDocument(xxe)),
+        awsError(() -> SIGIL.root().createSAMLProvider(r -> r.name("p").samlMetadataDocument(xxe)),
                 InvalidInputException.class, 400, "InvalidInput", "Could not parse metadata");
     }
 
     @Test
     void metadataShorterThan1000Characters_isAValidationError() {
-        awsError(() -> iam.createSAMLProvider(r -> r.name("p").samlMetadataDocument("<short/>")),
+        awsError(() -> SIGIL.root().createSAMLProvider(r -> r.name("p").samlMetadataDocument("<short/>")),
                 IamException.class, 400, "ValidationError", null);
     }
 
     @Test
     void aNameOutsideThePattern_isAValidationError() {
-        awsError(() -> iam.createSAMLProvider(r -> r.name("has space").samlMetadataDocument(IDP.metadata())),
+        awsError(() -> SIGIL.root().createSAMLProvider(r -> r.name("has space").samlMetadataDocument(IDP.metadata())),
                 IamException.class, 400, "ValidationError", null);
     }
 
@@ -191,32 +185,33 @@ class SamlProvidersSdkTest {
         create("Okta");
         TestSaml.Idp rotated = TestSaml.Idp.create("https://idp.example.com/saml");
 
-        String answered = iam.updateSAMLProvider(r -> r.samlProviderArn(arn("Okta"))
+        String answered = SIGIL.root().updateSAMLProvider(r -> r.samlProviderArn(arn("Okta"))
                 .samlMetadataDocument(rotated.metadata())).samlProviderArn();
 
         assertThat(answered).isEqualTo(arn("Okta"));
-        assertThat(iam.getSAMLProvider(r -> r.samlProviderArn(arn("Okta"))).samlMetadataDocument())
+        assertThat(SIGIL.root().getSAMLProvider(r -> r.samlProviderArn(arn("Okta"))).samlMetadataDocument())
                 .isEqualTo(rotated.metadata());
     }
 
     @Test
     void update_withNothingToChange_isInvalidInput() {
         create("Okta");
-        awsError(() -> iam.updateSAMLProvider(r -> r.samlProviderArn(arn("Okta"))), InvalidInputException.class,
+        awsError(() -> SIGIL.root().updateSAMLProvider(r -> r.samlProviderArn(arn("Okta"))),
+                InvalidInputException.class,
                 400, "InvalidInput", "Unable to update identity provider. No updates are defined for metadata or "
                         + "encryption assertion.");
     }
 
     @Test
     void privateKeys_areListedByIdAndTimeOnly_atMostTwo_andRequiredModeKeepsOne() {
-        iam.createSAMLProvider(r -> r.name("Enc").samlMetadataDocument(IDP.metadata())
+        SIGIL.root().createSAMLProvider(r -> r.name("Enc").samlMetadataDocument(IDP.metadata())
                 .assertionEncryptionMode(AssertionEncryptionModeType.REQUIRED).addPrivateKey(KEY_PEM));
-        iam.updateSAMLProvider(r -> r.samlProviderArn(arn("Enc")).addPrivateKey(TestPki.pkcs8(
+        SIGIL.root().updateSAMLProvider(r -> r.samlProviderArn(arn("Enc")).addPrivateKey(TestPki.pkcs8(
                 TestPki.rsa(2048).getPrivate())));
-        awsError(() -> iam.updateSAMLProvider(r -> r.samlProviderArn(arn("Enc")).addPrivateKey(KEY_PEM)),
+        awsError(() -> SIGIL.root().updateSAMLProvider(r -> r.samlProviderArn(arn("Enc")).addPrivateKey(KEY_PEM)),
                 LimitExceededException.class, 409, "LimitExceeded", "Private key limit of 2 is reached.");
 
-        GetSamlProviderResponse got = iam.getSAMLProvider(r -> r.samlProviderArn(arn("Enc")));
+        GetSamlProviderResponse got = SIGIL.root().getSAMLProvider(r -> r.samlProviderArn(arn("Enc")));
         assertThat(got.assertionEncryptionMode()).isEqualTo(AssertionEncryptionModeType.REQUIRED);
         assertThat(got.privateKeyList()).hasSize(2);
         assertThat(got.toString()).doesNotContain("PRIVATE KEY");
@@ -224,31 +219,31 @@ class SamlProvidersSdkTest {
         String second = got.privateKeyList().get(1).keyId();
         assertThat(got.privateKeyList().get(0).timestamp()).isNotNull();
 
-        iam.updateSAMLProvider(r -> r.samlProviderArn(arn("Enc")).removePrivateKey(first));
-        awsError(() -> iam.updateSAMLProvider(r -> r.samlProviderArn(arn("Enc")).removePrivateKey(second)),
+        SIGIL.root().updateSAMLProvider(r -> r.samlProviderArn(arn("Enc")).removePrivateKey(first));
+        awsError(() -> SIGIL.root().updateSAMLProvider(r -> r.samlProviderArn(arn("Enc")).removePrivateKey(second)),
                 InvalidInputException.class, 400, "InvalidInput", "Failed to remove private key.");
-        iam.updateSAMLProvider(r -> r.samlProviderArn(arn("Enc"))
+        SIGIL.root().updateSAMLProvider(r -> r.samlProviderArn(arn("Enc"))
                 .assertionEncryptionMode(AssertionEncryptionModeType.ALLOWED));
-        iam.updateSAMLProvider(r -> r.samlProviderArn(arn("Enc")).removePrivateKey(second));
-        GetSamlProviderResponse after = iam.getSAMLProvider(r -> r.samlProviderArn(arn("Enc")));
+        SIGIL.root().updateSAMLProvider(r -> r.samlProviderArn(arn("Enc")).removePrivateKey(second));
+        GetSamlProviderResponse after = SIGIL.root().getSAMLProvider(r -> r.samlProviderArn(arn("Enc")));
         assertThat(after.hasPrivateKeyList()).isFalse();
         assertThat(after.assertionEncryptionMode()).isEqualTo(AssertionEncryptionModeType.ALLOWED);
     }
 
     @Test
     void requiredEncryptionWithoutAKey_addingAndRemovingAtOnce_andABadKey_areInvalidInput() {
-        awsError(() -> iam.createSAMLProvider(r -> r.name("p").samlMetadataDocument(IDP.metadata())
+        awsError(() -> SIGIL.root().createSAMLProvider(r -> r.name("p").samlMetadataDocument(IDP.metadata())
                         .assertionEncryptionMode(AssertionEncryptionModeType.REQUIRED)), InvalidInputException.class,
                 400, "InvalidInput", "Unable to set assertion encryption mode to Required because no private key is "
                         + "provided.");
         create("Okta");
-        awsError(() -> iam.updateSAMLProvider(r -> r.samlProviderArn(arn("Okta")).addPrivateKey(KEY_PEM)
+        awsError(() -> SIGIL.root().updateSAMLProvider(r -> r.samlProviderArn(arn("Okta")).addPrivateKey(KEY_PEM)
                         .removePrivateKey("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), InvalidInputException.class, 400,
                 "InvalidInput", "Unable to add and remove private keys in the same request. Set a value for only one "
                         + "of the two parameters.");
-        awsError(() -> iam.updateSAMLProvider(r -> r.samlProviderArn(arn("Okta")).addPrivateKey("not a key")),
+        awsError(() -> SIGIL.root().updateSAMLProvider(r -> r.samlProviderArn(arn("Okta")).addPrivateKey("not a key")),
                 InvalidInputException.class, 400, "InvalidInput", "Invalid private key: Key format is not recognized.");
-        awsError(() -> iam.updateSAMLProvider(r -> r.samlProviderArn(arn("Okta"))
+        awsError(() -> SIGIL.root().updateSAMLProvider(r -> r.samlProviderArn(arn("Okta"))
                         .removePrivateKey("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), InvalidInputException.class, 400,
                 "InvalidInput", "Failed to remove private key.");
     }
@@ -257,19 +252,20 @@ class SamlProvidersSdkTest {
     void tags_areAddedReplacedRemovedAndListedInKeyOrder() {
         create("Okta", tag("Env", "dev"));
 
-        iam.tagSAMLProvider(r -> r.samlProviderArn(arn("Okta")).tags(tag("env", "prod"), tag("team", "idp")));
-        iam.untagSAMLProvider(r -> r.samlProviderArn(arn("Okta")).tagKeys("TEAM"));
+        SIGIL.root().tagSAMLProvider(r -> r.samlProviderArn(arn("Okta")).tags(tag("env", "prod"), tag("team", "idp")));
+        SIGIL.root().untagSAMLProvider(r -> r.samlProviderArn(arn("Okta")).tagKeys("TEAM"));
 
-        assertThat(iam.listSAMLProviderTags(r -> r.samlProviderArn(arn("Okta"))).tags())
+        assertThat(SIGIL.root().listSAMLProviderTags(r -> r.samlProviderArn(arn("Okta"))).tags())
                 .containsExactly(tag("env", "prod"));
     }
 
     @Test
     void delete_removesTheProvider() {
         create("Gone");
-        iam.deleteSAMLProvider(r -> r.samlProviderArn(arn("Gone")));
-        assertThat(iam.listSAMLProviders().samlProviderList()).isEmpty();
-        awsError(() -> iam.getSAMLProvider(r -> r.samlProviderArn(arn("Gone"))), NoSuchEntityException.class, 404,
+        SIGIL.root().deleteSAMLProvider(r -> r.samlProviderArn(arn("Gone")));
+        assertThat(SIGIL.root().listSAMLProviders().samlProviderList()).isEmpty();
+        awsError(() -> SIGIL.root().getSAMLProvider(r -> r.samlProviderArn(arn("Gone"))), NoSuchEntityException.class,
+                404,
                 "NoSuchEntity", "Manifest not found for arn " + arn("Gone"));
     }
 
@@ -277,13 +273,13 @@ class SamlProvidersSdkTest {
     void enforcement_getIsAuthorisedOnTheProviderArnWithItsTags_andCreateOnTheNewArn() {
         create("Mine", tag("owner", "me"));
         create("Theirs", tag("owner", "them"));
-        iam.createUser(r -> r.userName("saml-reader"));
+        SIGIL.root().createUser(r -> r.userName("saml-reader"));
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":\"iam:GetSAMLProvider\",\"Resource\":\"*\","
                 + "\"Condition\":{\"StringEquals\":{\"aws:ResourceTag/owner\":\"me\"}}},"
                 + "{\"Effect\":\"Allow\",\"Action\":\"iam:CreateSAMLProvider\","
                 + "\"Resource\":\"arn:aws:iam::" + ACCOUNT + ":saml-provider/Team*\"}]}";
-        try (IamClient reader = SdkFixture.signingAs(server, "saml-reader", policy)) {
+        try (IamClient reader = SdkFixture.signingAs(SIGIL.server(), "saml-reader", policy)) {
             assertThat(reader.getSAMLProvider(r -> r.samlProviderArn(arn("Mine"))).tags())
                     .containsExactly(tag("owner", "me"));
             awsError(() -> reader.getSAMLProvider(r -> r.samlProviderArn(arn("Theirs"))), IamException.class, 403,
@@ -294,18 +290,19 @@ class SamlProvidersSdkTest {
             awsError(() -> reader.createSAMLProvider(r -> r.name("Other").samlMetadataDocument(IDP.metadata())),
                     IamException.class, 403, "AccessDenied", null);
         } finally {
-            iam.deleteUserPolicy(r -> r.userName("saml-reader").policyName("test-permissions"));
-            iam.listAccessKeys(r -> r.userName("saml-reader")).accessKeyMetadata().forEach(
-                    k -> iam.deleteAccessKey(r -> r.userName("saml-reader").accessKeyId(k.accessKeyId())));
-            iam.deleteUser(r -> r.userName("saml-reader"));
+            SIGIL.root().deleteUserPolicy(r -> r.userName("saml-reader").policyName("test-permissions"));
+            SIGIL.root().listAccessKeys(r -> r.userName("saml-reader")).accessKeyMetadata().forEach(
+                    k -> SIGIL.root().deleteAccessKey(r -> r.userName("saml-reader").accessKeyId(k.accessKeyId())));
+            SIGIL.root().deleteUser(r -> r.userName("saml-reader"));
         }
     }
 
     @Test
     void theAuditLog_hidesThePrivateKey() {
-        iam.createSAMLProvider(r -> r.name("AuditedIdp").samlMetadataDocument(IDP.metadata()).addPrivateKey(KEY_PEM));
+        SIGIL.root().createSAMLProvider(r -> r.name("AuditedIdp").samlMetadataDocument(IDP.metadata())
+                .addPrivateKey(KEY_PEM));
 
-        String line = server.awaitAuditLine("AuditedIdp");
+        String line = SIGIL.server().awaitAuditLine("AuditedIdp");
 
         assertThat(line).contains("CreateSAMLProvider").contains("HIDDEN_DUE_TO_SECURITY_REASONS")
                 .doesNotContain("PRIVATE KEY").doesNotContain(KEY_PEM.lines().skip(1).findFirst().orElseThrow());

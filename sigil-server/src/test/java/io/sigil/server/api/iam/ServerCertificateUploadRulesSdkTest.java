@@ -4,7 +4,7 @@ import static io.sigil.server.api.iam.SdkFixture.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.iam.pki.TestPki;
-import io.sigil.server.testing.SigilTestServer;
+import io.sigil.server.testing.ServerPerClass;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -12,11 +12,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.iam.IamClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.KeyPairMismatchException;
 import software.amazon.awssdk.services.iam.model.MalformedCertificateException;
@@ -34,34 +32,24 @@ class ServerCertificateUploadRulesSdkTest {
     private static final String CHAIN_TEXT = "Unable to validate certificate chain. The certificate chain must start "
             + "with the immediate signing certificate, followed by any intermediaries in order. The index within the "
             + "chain of the invalid certificate is: ";
-    private static SigilTestServer server;
-    private static IamClient iam;
 
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     @AfterEach
     void deleteAll() {
-        iam.listServerCertificates().serverCertificateMetadataList().forEach(
-                m -> iam.deleteServerCertificate(r -> r.serverCertificateName(m.serverCertificateName())));
+        SIGIL.root().listServerCertificates().serverCertificateMetadataList().forEach(
+                m -> SIGIL.root().deleteServerCertificate(r -> r.serverCertificateName(m.serverCertificateName())));
     }
 
     private static ServerCertificateMetadata upload(String name, X509Certificate cert, String key, String chain) {
-        return iam.uploadServerCertificate(r -> r.serverCertificateName(name).certificateBody(TestPki.pem(cert))
+        return SIGIL.root().uploadServerCertificate(r -> r.serverCertificateName(name)
+                .certificateBody(TestPki.pem(cert))
                 .privateKey(key).certificateChain(chain)).serverCertificateMetadata();
     }
 
     private static void refused(Consumer<UploadServerCertificateRequest.Builder> request, String message) {
-        awsError(() -> iam.uploadServerCertificate(request), MalformedCertificateException.class, 400,
+        awsError(() -> SIGIL.root().uploadServerCertificate(request), MalformedCertificateException.class, 400,
                 "MalformedCertificate", message);
     }
 
@@ -83,7 +71,7 @@ class ServerCertificateUploadRulesSdkTest {
         upload("ec-sec1", cert, TestPki.sec1(ec.getPrivate()), null);
         upload("ec-pkcs8", cert, TestPki.pkcs8(ec.getPrivate()), null);
 
-        assertThat(iam.listServerCertificates().serverCertificateMetadataList()).hasSize(2);
+        assertThat(SIGIL.root().listServerCertificates().serverCertificateMetadataList()).hasSize(2);
     }
 
     @Test
@@ -119,7 +107,7 @@ class ServerCertificateUploadRulesSdkTest {
         String binary = new String(cert.getEncoded(), StandardCharsets.ISO_8859_1);
         String bareBase64 = Base64.getEncoder().encodeToString(cert.getEncoded());
 
-        awsError(() -> iam.uploadServerCertificate(r -> r.serverCertificateName("der").certificateBody(binary)
+        awsError(() -> SIGIL.root().uploadServerCertificate(r -> r.serverCertificateName("der").certificateBody(binary)
                 .privateKey(TestPki.pkcs8(LEAF.getPrivate()))), IamException.class, 400, "ValidationError", null);
         refused(r -> r.serverCertificateName("der").certificateBody(bareBase64)
                         .privateKey(TestPki.pkcs8(LEAF.getPrivate())),
@@ -139,7 +127,8 @@ class ServerCertificateUploadRulesSdkTest {
     @Test
     void anotherKeyPairsPrivateKey_isKeyPairMismatch() {
         String body = TestPki.pem(TestPki.selfSigned(LEAF, "mismatch"));
-        awsError(() -> iam.uploadServerCertificate(r -> r.serverCertificateName("mismatch").certificateBody(body)
+        awsError(() -> SIGIL.root().uploadServerCertificate(r -> r.serverCertificateName("mismatch")
+                .certificateBody(body)
                         .privateKey(TestPki.pkcs8(TestPki.rsa(2048).getPrivate()))), KeyPairMismatchException.class, 400,
                 "KeyPairMismatch", "The public key certificate and the private key do not match.");
     }
@@ -163,7 +152,7 @@ class ServerCertificateUploadRulesSdkTest {
         upload("with-chain", leaf, key, TestPki.chain(List.of(mid, root)));
         upload("intermediate-only", leaf, key, TestPki.chain(List.of(mid)));
 
-        assertThat(iam.getServerCertificate(r -> r.serverCertificateName("with-chain")).serverCertificate()
+        assertThat(SIGIL.root().getServerCertificate(r -> r.serverCertificateName("with-chain")).serverCertificate()
                 .certificateChain()).isEqualTo(TestPki.chain(List.of(mid, root)));
     }
 }

@@ -4,6 +4,7 @@ import static io.sigil.server.api.iam.SdkFixture.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.iam.pki.TestPki;
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.InvalidInputException;
@@ -38,34 +40,32 @@ class ServerCertificatesSdkTest {
     private static final KeyPair KEYS = TestPki.sharedRsa(2048);
     private static final String KEY_PEM = TestPki.pkcs8(KEYS.getPrivate());
     private static final String ACCOUNT = SigilTestServer.ACCOUNT_ID;
-    private static SigilTestServer server;
-    private static IamClient iam;
+
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
+
     private static WireCapture wire;
     private static IamClient captured;
 
     @BeforeAll
     static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
         wire = new WireCapture();
-        captured = wire.client(server);
+        captured = wire.client(SIGIL.server());
     }
 
     @AfterAll
     static void stop() {
         captured.close();
-        iam.close();
-        server.close();
     }
 
     @AfterEach
     void deleteAll() {
-        iam.listServerCertificates().serverCertificateMetadataList().forEach(
-                m -> iam.deleteServerCertificate(r -> r.serverCertificateName(m.serverCertificateName())));
+        SIGIL.root().listServerCertificates().serverCertificateMetadataList().forEach(
+                m -> SIGIL.root().deleteServerCertificate(r -> r.serverCertificateName(m.serverCertificateName())));
     }
 
     private static UploadServerCertificateResponse upload(String name, String path, Tag... tags) {
-        return iam.uploadServerCertificate(r -> r.serverCertificateName(name).path(path)
+        return SIGIL.root().uploadServerCertificate(r -> r.serverCertificateName(name).path(path)
                 .certificateBody(TestPki.pem(TestPki.selfSigned(KEYS, name))).privateKey(KEY_PEM).tags(tags));
     }
 
@@ -92,14 +92,14 @@ class ServerCertificatesSdkTest {
         upload("cf-cert", "/cloudfront/test/");
         upload("elb-cert", "/elb/");
 
-        List<ServerCertificateMetadata> cf = iam.listServerCertificates(r -> r.pathPrefix("/cloudfront/"))
+        List<ServerCertificateMetadata> cf = SIGIL.root().listServerCertificates(r -> r.pathPrefix("/cloudfront/"))
                 .serverCertificateMetadataList();
 
         assertThat(cf).singleElement().satisfies(m -> {
             assertThat(m.path()).isEqualTo("/cloudfront/test/");
             assertThat(m.arn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":server-certificate/cloudfront/test/cf-cert");
         });
-        assertThat(iam.listServerCertificates().serverCertificateMetadataList()).hasSize(2);
+        assertThat(SIGIL.root().listServerCertificates().serverCertificateMetadataList()).hasSize(2);
     }
 
     @Test
@@ -124,7 +124,7 @@ class ServerCertificatesSdkTest {
 
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         for (String suffix : new String[] {"", "-wal"}) {
-            Path f = server.app().dataDir().resolve("sigil.db" + suffix);
+            Path f = SIGIL.server().app().dataDir().resolve("sigil.db" + suffix);
             if (Files.exists(f)) {
                 raw.write(Files.readAllBytes(f));
             }
@@ -132,7 +132,7 @@ class ServerCertificatesSdkTest {
         String db = raw.toString(StandardCharsets.ISO_8859_1);
         assertThat(db).as("the scan reads the certificate's row").contains(id);
         assertThat(db).doesNotContain(base64Line).doesNotContain("PRIVATE KEY");
-        assertThat(server.awaitAuditLine("UploadServerCertificate")).contains("HIDDEN_DUE_TO_SECURITY_REASONS")
+        assertThat(SIGIL.server().awaitAuditLine("UploadServerCertificate")).contains("HIDDEN_DUE_TO_SECURITY_REASONS")
                 .doesNotContain(base64Line);
     }
 
@@ -156,13 +156,14 @@ class ServerCertificatesSdkTest {
     void update_renamesAndMoves_theOldNameIsThenNotFound_withAwsText() {
         upload("before", "/");
 
-        iam.updateServerCertificate(r -> r.serverCertificateName("before").newServerCertificateName("after")
+        SIGIL.root().updateServerCertificate(r -> r.serverCertificateName("before").newServerCertificateName("after")
                 .newPath("/cloudfront/"));
 
-        ServerCertificateMetadata m = iam.getServerCertificate(r -> r.serverCertificateName("after"))
+        ServerCertificateMetadata m = SIGIL.root().getServerCertificate(r -> r.serverCertificateName("after"))
                 .serverCertificate().serverCertificateMetadata();
         assertThat(m.arn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":server-certificate/cloudfront/after");
-        awsError(() -> iam.getServerCertificate(r -> r.serverCertificateName("before")), NoSuchEntityException.class,
+        awsError(() -> SIGIL.root().getServerCertificate(r -> r.serverCertificateName("before")),
+                NoSuchEntityException.class,
                 404, "NoSuchEntity", "The Server Certificate with name before cannot be found.");
     }
 
@@ -170,10 +171,11 @@ class ServerCertificatesSdkTest {
     void update_toATakenName_isEntityAlreadyExists_andOfAnUnknownName_isNoSuchEntity() {
         upload("one", "/");
         upload("two", "/");
-        awsError(() -> iam.updateServerCertificate(r -> r.serverCertificateName("one").newServerCertificateName("TWO")),
+        awsError(() -> SIGIL.root().updateServerCertificate(r -> r.serverCertificateName("one")
+                .newServerCertificateName("TWO")),
                 EntityAlreadyExistsException.class, 409, "EntityAlreadyExists",
                 "The Server Certificate with name TWO already exists.");
-        awsError(() -> iam.updateServerCertificate(r -> r.serverCertificateName("nope").newPath("/x/")),
+        awsError(() -> SIGIL.root().updateServerCertificate(r -> r.serverCertificateName("nope").newPath("/x/")),
                 NoSuchEntityException.class, 404, "NoSuchEntity", "The Server Certificate with name nope cannot be found.");
     }
 
@@ -181,11 +183,11 @@ class ServerCertificatesSdkTest {
     void delete_thenGetAndDelete_areNoSuchEntity_withAwsText() {
         upload("to-delete", "/");
 
-        iam.deleteServerCertificate(r -> r.serverCertificateName("to-delete"));
+        SIGIL.root().deleteServerCertificate(r -> r.serverCertificateName("to-delete"));
 
         for (Runnable call : List.<Runnable>of(
-                () -> iam.getServerCertificate(r -> r.serverCertificateName("to-delete")),
-                () -> iam.deleteServerCertificate(r -> r.serverCertificateName("to-delete")))) {
+                () -> SIGIL.root().getServerCertificate(r -> r.serverCertificateName("to-delete")),
+                () -> SIGIL.root().deleteServerCertificate(r -> r.serverCertificateName("to-delete")))) {
             awsError(call::run, NoSuchEntityException.class, 404, "NoSuchEntity",
                     "The Server Certificate with name to-delete cannot be found.");
         }
@@ -195,13 +197,14 @@ class ServerCertificatesSdkTest {
     void tags_atUpload_thenTagUntagAndList_sortedByKey() {
         UploadServerCertificateResponse r = upload("tagged", "/", tag("team", "edge"), tag("Env", "dev"));
 
-        iam.tagServerCertificate(t -> t.serverCertificateName("tagged").tags(tag("env", "prod"), tag("cost", "42")));
-        iam.untagServerCertificate(t -> t.serverCertificateName("tagged").tagKeys("TEAM"));
+        SIGIL.root().tagServerCertificate(t -> t.serverCertificateName("tagged").tags(tag("env", "prod"), tag("cost",
+                "42")));
+        SIGIL.root().untagServerCertificate(t -> t.serverCertificateName("tagged").tagKeys("TEAM"));
 
         assertThat(r.tags()).extracting(Tag::key).containsExactly("Env", "team");
-        assertThat(iam.listServerCertificateTags(t -> t.serverCertificateName("tagged")).tags())
+        assertThat(SIGIL.root().listServerCertificateTags(t -> t.serverCertificateName("tagged")).tags())
                 .containsExactly(tag("cost", "42"), tag("env", "prod"));
-        assertThat(iam.getServerCertificate(g -> g.serverCertificateName("tagged")).serverCertificate().tags())
+        assertThat(SIGIL.root().getServerCertificate(g -> g.serverCertificateName("tagged")).serverCertificate().tags())
                 .containsExactly(tag("cost", "42"), tag("env", "prod"));
     }
 
@@ -209,9 +212,9 @@ class ServerCertificatesSdkTest {
     void tags_withTheReservedAwsPrefix_orForAnUnknownCertificate_areRefused() {
         awsError(() -> upload("reserved", "/", tag("aws:owner", "x")), InvalidInputException.class, 400,
                 "InvalidInput", null);
-        awsError(() -> iam.tagServerCertificate(t -> t.serverCertificateName("ghost").tags(tag("k", "v"))),
+        awsError(() -> SIGIL.root().tagServerCertificate(t -> t.serverCertificateName("ghost").tags(tag("k", "v"))),
                 NoSuchEntityException.class, 404, "NoSuchEntity", "The Server Certificate with name ghost cannot be found.");
-        assertThat(iam.listServerCertificates().serverCertificateMetadataList()).isEmpty();
+        assertThat(SIGIL.root().listServerCertificates().serverCertificateMetadataList()).isEmpty();
     }
 
     @Test
@@ -220,8 +223,8 @@ class ServerCertificatesSdkTest {
         upload("a", "/");
         upload("c", "/");
 
-        var first = iam.listServerCertificates(r -> r.maxItems(2));
-        var rest = iam.listServerCertificates(r -> r.marker(first.marker()));
+        var first = SIGIL.root().listServerCertificates(r -> r.maxItems(2));
+        var rest = SIGIL.root().listServerCertificates(r -> r.marker(first.marker()));
 
         assertThat(first.serverCertificateMetadataList()).extracting(ServerCertificateMetadata::serverCertificateName)
                 .containsExactly("a", "b");

@@ -6,11 +6,10 @@ import static io.sigil.server.api.iam.RoleFixtures.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.iam.IamClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.DeletionTaskStatusType;
 import software.amazon.awssdk.services.iam.model.InvalidInputException;
@@ -25,24 +24,12 @@ import software.amazon.awssdk.services.iam.model.UnmodifiableEntityException;
  */
 class ServiceLinkedRolesIntegrationTest {
 
-    private static SigilTestServer server;
-    private static IamClient iam;
-
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     @Test
     void createServiceLinkedRole_namesAndPathsTheRoleAsAwsDoes_andTrustsOnlyTheService() {
-        Role role = iam.createServiceLinkedRole(r -> r.awsServiceName("elasticbeanstalk.amazonaws.com")
+        Role role = SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("elasticbeanstalk.amazonaws.com")
                 .description("Beanstalk")).role();
         assertThat(role.roleName()).isEqualTo("AWSServiceRoleForElasticBeanstalk");
         assertThat(role.path()).isEqualTo("/aws-service-role/elasticbeanstalk.amazonaws.com/");
@@ -52,88 +39,90 @@ class ServiceLinkedRolesIntegrationTest {
                 .contains("\"Principal\":{\"Service\":\"elasticbeanstalk.amazonaws.com\"}")
                 .contains("\"Action\":\"sts:AssumeRole\"");
         assertThat(role.description()).isEqualTo("Beanstalk");
-        assertThat(iam.getRole(r -> r.roleName("AWSServiceRoleForElasticBeanstalk")).role().roleId())
+        assertThat(SIGIL.root().getRole(r -> r.roleName("AWSServiceRoleForElasticBeanstalk")).role().roleId())
                 .isEqualTo(role.roleId());
     }
 
     @Test
     void secondServiceLinkedRoleForAService_isInvalidInput_unlessASuffixIsAllowed() {
-        iam.createServiceLinkedRole(r -> r.awsServiceName("spot.amazonaws.com"));
-        assertThatThrownBy(() -> iam.createServiceLinkedRole(r -> r.awsServiceName("spot.amazonaws.com")))
+        SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("spot.amazonaws.com"));
+        assertThatThrownBy(() -> SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("spot.amazonaws.com")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Service role name AWSServiceRoleForEC2Spot has been taken in this account, "
                         + "please try a different suffix.");
-        assertThatThrownBy(() -> iam.createServiceLinkedRole(r -> r.awsServiceName("es.amazonaws.com")
+        assertThatThrownBy(() -> SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("es.amazonaws.com")
                 .customSuffix("x"))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Custom suffix is not allowed for es.amazonaws.com");
-        iam.createServiceLinkedRole(r -> r.awsServiceName("autoscaling.amazonaws.com"));
-        Role suffixed = iam.createServiceLinkedRole(r -> r.awsServiceName("autoscaling.amazonaws.com")
+        SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("autoscaling.amazonaws.com"));
+        Role suffixed = SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("autoscaling.amazonaws.com")
                 .customSuffix("debug")).role();
         assertThat(suffixed.roleName()).isEqualTo("AWSServiceRoleForAutoScaling_debug");
     }
 
     @Test
     void serviceLinkedRole_refusesTrustPolicyInlinePolicyDurationAndDeleteChanges_H87() {
-        iam.createServiceLinkedRole(r -> r.awsServiceName("guardduty.amazonaws.com"));
+        SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("guardduty.amazonaws.com"));
         String name = "AWSServiceRoleForAmazonGuardDuty";
         String protectedRole = "Cannot perform the operation on the protected role '" + name
                 + "' - this role is only modifiable by AWS";
-        assertThatThrownBy(() -> iam.updateAssumeRolePolicy(r -> r.roleName(name).policyDocument(EC2_TRUST)))
+        assertThatThrownBy(() -> SIGIL.root().updateAssumeRolePolicy(r -> r.roleName(name).policyDocument(EC2_TRUST)))
                 .isInstanceOf(UnmodifiableEntityException.class).hasMessageContaining(protectedRole);
-        assertThatThrownBy(() -> iam.putRolePolicy(r -> r.roleName(name).policyName("p").policyDocument(S3_READ)))
+        assertThatThrownBy(() -> SIGIL.root().putRolePolicy(r -> r.roleName(name).policyName("p")
+                .policyDocument(S3_READ)))
                 .isInstanceOf(UnmodifiableEntityException.class).hasMessageContaining(protectedRole);
-        assertThatThrownBy(() -> iam.deleteRolePolicy(r -> r.roleName(name).policyName("p")))
+        assertThatThrownBy(() -> SIGIL.root().deleteRolePolicy(r -> r.roleName(name).policyName("p")))
                 .isInstanceOf(UnmodifiableEntityException.class);
-        assertThatThrownBy(() -> iam.updateRole(r -> r.roleName(name).maxSessionDuration(7200)))
+        assertThatThrownBy(() -> SIGIL.root().updateRole(r -> r.roleName(name).maxSessionDuration(7200)))
                 .isInstanceOf(UnmodifiableEntityException.class);
-        assertThatThrownBy(() -> iam.deleteRole(r -> r.roleName(name)))
+        assertThatThrownBy(() -> SIGIL.root().deleteRole(r -> r.roleName(name)))
                 .isInstanceOf(UnmodifiableEntityException.class);
-        iam.createInstanceProfile(r -> r.instanceProfileName("GdProfile"));
-        assertThatThrownBy(() -> iam.addRoleToInstanceProfile(r -> r.instanceProfileName("GdProfile").roleName(name)))
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("GdProfile"));
+        assertThatThrownBy(() -> SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("GdProfile")
+                .roleName(name)))
                 .isInstanceOf(UnmodifiableEntityException.class);
         // "You can edit the description of a service-linked role" (Editing a service-linked role); tags too.
-        iam.updateRoleDescription(r -> r.roleName(name).description("mine"));
-        iam.updateRole(r -> r.roleName(name).description("still mine"));
-        assertThat(iam.getRole(r -> r.roleName(name)).role().description()).isEqualTo("still mine");
+        SIGIL.root().updateRoleDescription(r -> r.roleName(name).description("mine"));
+        SIGIL.root().updateRole(r -> r.roleName(name).description("still mine"));
+        assertThat(SIGIL.root().getRole(r -> r.roleName(name)).role().description()).isEqualTo("still mine");
     }
 
     @Test
     void deleteServiceLinkedRole_returnsATaskId_whoseStatusGoesFromInProgressToSucceeded_H87() {
-        iam.createServiceLinkedRole(r -> r.awsServiceName("ecs.amazonaws.com"));
-        String taskId = iam.deleteServiceLinkedRole(r -> r.roleName("AWSServiceRoleForECS")).deletionTaskId();
+        SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("ecs.amazonaws.com"));
+        String taskId = SIGIL.root().deleteServiceLinkedRole(r -> r.roleName("AWSServiceRoleForECS")).deletionTaskId();
         assertThat(taskId).matches("task/aws-service-role/ecs\\.amazonaws\\.com/AWSServiceRoleForECS/[0-9a-f-]{36}");
-        assertThat(iam.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(taskId)).status())
+        assertThat(SIGIL.root().getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(taskId)).status())
                 .isEqualTo(DeletionTaskStatusType.IN_PROGRESS);
-        assertThat(iam.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(taskId)).status())
+        assertThat(SIGIL.root().getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(taskId)).status())
                 .isEqualTo(DeletionTaskStatusType.SUCCEEDED);
-        assertThatThrownBy(() -> iam.getRole(r -> r.roleName("AWSServiceRoleForECS")))
+        assertThatThrownBy(() -> SIGIL.root().getRole(r -> r.roleName("AWSServiceRoleForECS")))
                 .isInstanceOf(NoSuchEntityException.class);
-        iam.createServiceLinkedRole(r -> r.awsServiceName("ecs.amazonaws.com"));
+        SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("ecs.amazonaws.com"));
     }
 
     @Test
     void deletionStatusOfAnUnknownTask_isNoSuchEntity_andOfAMalformedId_isInvalidInput() {
-        assertThatThrownBy(() -> iam.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(
+        assertThatThrownBy(() -> SIGIL.root().getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(
                 "task/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS/00000000-0000-0000-0000-000000000000")))
                 .isInstanceOf(NoSuchEntityException.class);
-        assertThatThrownBy(() -> iam.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId("bogus")))
+        assertThatThrownBy(() -> SIGIL.root().getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId("bogus")))
                 .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void deleteServiceLinkedRole_ofACustomerRole_isNoSuchEntity() {
-        iam.createRole(r -> r.roleName("Customer").assumeRolePolicyDocument(EC2_TRUST));
-        assertThatThrownBy(() -> iam.deleteServiceLinkedRole(r -> r.roleName("Customer")))
+        SIGIL.root().createRole(r -> r.roleName("Customer").assumeRolePolicyDocument(EC2_TRUST));
+        assertThatThrownBy(() -> SIGIL.root().deleteServiceLinkedRole(r -> r.roleName("Customer")))
                 .isInstanceOf(NoSuchEntityException.class);
-        assertThatThrownBy(() -> iam.deleteServiceLinkedRole(r -> r.roleName("Ghost")))
+        assertThatThrownBy(() -> SIGIL.root().deleteServiceLinkedRole(r -> r.roleName("Ghost")))
                 .isInstanceOf(NoSuchEntityException.class);
     }
 
     @Test
     void serviceOutsideTheCatalogue_getsAwsServiceRoleForItsFirstLabel_andNonPrincipalsAreInvalidInput() {
-        Role role = iam.createServiceLinkedRole(r -> r.awsServiceName("my-new-service.amazonaws.com")).role();
+        Role role = SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("my-new-service.amazonaws.com")).role();
         assertThat(role.roleName()).isEqualTo("AWSServiceRoleForMyNewService");
-        assertThatThrownBy(() -> iam.createServiceLinkedRole(r -> r.awsServiceName("example.com")))
+        assertThatThrownBy(() -> SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("example.com")))
                 .isInstanceOf(InvalidInputException.class);
     }
 
@@ -141,28 +130,30 @@ class ServiceLinkedRolesIntegrationTest {
     void serviceLinkedRole_hasItsServicesManagedPolicy_whichTheCustomerCannotDetach_H87() {
         String name = "AWSServiceRoleForAutoScaling";
         String policy = "arn:aws:iam::aws:policy/aws-service-role/AutoScalingServiceRolePolicy";
-        iam.createServiceLinkedRole(r -> r.awsServiceName("autoscaling.amazonaws.com").customSuffix("managed"));
+        SIGIL.root().createServiceLinkedRole(r -> r.awsServiceName("autoscaling.amazonaws.com")
+                .customSuffix("managed"));
         String suffixed = name + "_managed";
-        assertThat(iam.listAttachedRolePolicies(r -> r.roleName(suffixed)).attachedPolicies())
+        assertThat(SIGIL.root().listAttachedRolePolicies(r -> r.roleName(suffixed)).attachedPolicies())
                 .extracting(AttachedPolicy::policyArn).containsExactly(policy);
         String protectedRole = "Cannot perform the operation on the protected role '" + suffixed
                 + "' - this role is only modifiable by AWS";
-        assertThatThrownBy(() -> iam.detachRolePolicy(r -> r.roleName(suffixed).policyArn(policy)))
+        assertThatThrownBy(() -> SIGIL.root().detachRolePolicy(r -> r.roleName(suffixed).policyArn(policy)))
                 .isInstanceOf(UnmodifiableEntityException.class).hasMessageContaining(protectedRole);
-        assertThatThrownBy(() -> iam.attachRolePolicy(r -> r.roleName(suffixed)
+        assertThatThrownBy(() -> SIGIL.root().attachRolePolicy(r -> r.roleName(suffixed)
                 .policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess")))
                 .isInstanceOf(UnmodifiableEntityException.class);
-        assertThatThrownBy(() -> iam.putRolePermissionsBoundary(r -> r.roleName(suffixed)
+        assertThatThrownBy(() -> SIGIL.root().putRolePermissionsBoundary(r -> r.roleName(suffixed)
                 .permissionsBoundary("arn:aws:iam::aws:policy/ReadOnlyAccess")))
                 .isInstanceOf(UnmodifiableEntityException.class);
-        assertThatThrownBy(() -> iam.deleteRolePermissionsBoundary(r -> r.roleName(suffixed)))
+        assertThatThrownBy(() -> SIGIL.root().deleteRolePermissionsBoundary(r -> r.roleName(suffixed)))
                 .isInstanceOf(UnmodifiableEntityException.class);
         // The service's policy is not the customer's to attach elsewhere: PolicyNotAttachable.
-        iam.createRole(r -> r.roleName("Wannabe").assumeRolePolicyDocument(EC2_TRUST));
-        assertThatThrownBy(() -> iam.attachRolePolicy(r -> r.roleName("Wannabe").policyArn(policy)))
+        SIGIL.root().createRole(r -> r.roleName("Wannabe").assumeRolePolicyDocument(EC2_TRUST));
+        assertThatThrownBy(() -> SIGIL.root().attachRolePolicy(r -> r.roleName("Wannabe").policyArn(policy)))
                 .isInstanceOf(PolicyNotAttachableException.class);
-        String task = iam.deleteServiceLinkedRole(r -> r.roleName(suffixed)).deletionTaskId();
+        String task = SIGIL.root().deleteServiceLinkedRole(r -> r.roleName(suffixed)).deletionTaskId();
         assertThat(task).contains("/" + suffixed + "/");
-        assertThatThrownBy(() -> iam.getRole(r -> r.roleName(suffixed))).isInstanceOf(NoSuchEntityException.class);
+        assertThatThrownBy(() -> SIGIL.root().getRole(r -> r.roleName(suffixed)))
+                .isInstanceOf(NoSuchEntityException.class);
     }
 }

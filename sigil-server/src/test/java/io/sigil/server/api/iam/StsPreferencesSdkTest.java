@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.iam.model.GlobalEndpointTokenVersion;
 import io.sigil.iam.service.StsPreferencesService;
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.SummaryKeyType;
@@ -23,61 +23,50 @@ import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 class StsPreferencesSdkTest {
 
     private static final String ACCT = SigilTestServer.ACCOUNT_ID;
-    private static SigilTestServer server;
-    private static IamClient iam;
 
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     private static GlobalEndpointTokenVersion recorded() {
-        return new StsPreferencesService(server.app().store()).globalEndpointTokenVersion(ACCT);
+        return new StsPreferencesService(SIGIL.server().app().store()).globalEndpointTokenVersion(ACCT);
     }
 
     @Test
     void theVersion_isV1UntilSet_thenRecordedAsSet_andGetAccountSummaryReportsIt() {
         assertThat(recorded()).as("an account that never set it").isEqualTo(GlobalEndpointTokenVersion.V1_TOKEN);
-        assertThat(iam.getAccountSummary().summaryMap())
+        assertThat(SIGIL.root().getAccountSummary().summaryMap())
                 .containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 1);
 
-        iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion(
+        SIGIL.root().setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion(
                 software.amazon.awssdk.services.iam.model.GlobalEndpointTokenVersion.V2_TOKEN));
         assertThat(recorded()).isEqualTo(GlobalEndpointTokenVersion.V2_TOKEN);
-        assertThat(iam.getAccountSummary().summaryMap())
+        assertThat(SIGIL.root().getAccountSummary().summaryMap())
                 .containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 2);
 
-        iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v2Token"));
+        SIGIL.root().setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v2Token"));
         assertThat(recorded()).isEqualTo(GlobalEndpointTokenVersion.V2_TOKEN);
 
-        iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v1Token"));
+        SIGIL.root().setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v1Token"));
         assertThat(recorded()).isEqualTo(GlobalEndpointTokenVersion.V1_TOKEN);
-        assertThat(iam.getAccountSummary().summaryMap())
+        assertThat(SIGIL.root().getAccountSummary().summaryMap())
                 .containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 1);
     }
 
     @Test
     void aValueOutsideTheEnum_isValidationError_andChangesNothing() {
         GlobalEndpointTokenVersion before = recorded();
-        awsError(() -> iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v3Token")),
+        awsError(() -> SIGIL.root().setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v3Token")),
                 IamException.class, 400, "ValidationError", "1 validation error detected: Value 'v3Token' at "
                         + "'globalEndpointTokenVersion' failed to satisfy constraint: Member must satisfy enum value "
                         + "set: [v1Token, v2Token]");
-        awsError(() -> iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("V2TOKEN")),
+        awsError(() -> SIGIL.root().setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("V2TOKEN")),
                 IamException.class, 400, "ValidationError", null);
         assertThat(recorded()).isEqualTo(before);
     }
 
     @Test
     void aMissingVersion_isValidationError() {
-        IamException e = awsError(() -> iam.setSecurityTokenServicePreferences(r -> { }),
+        IamException e = awsError(() -> SIGIL.root().setSecurityTokenServicePreferences(r -> { }),
                 IamException.class, 400, "ValidationError", null);
         assertThat(e.awsErrorDetails().errorMessage()).contains("'globalEndpointTokenVersion'")
                 .contains("Member must not be null");
@@ -85,10 +74,10 @@ class StsPreferencesSdkTest {
 
     @Test
     void aUserNeedsIamSetSecurityTokenServicePreferences() {
-        Entities.user(server, "no-sts-prefs");
-        Entities.user(server, "sts-prefs-admin");
+        Entities.user(SIGIL.server(), "no-sts-prefs");
+        Entities.user(SIGIL.server(), "sts-prefs-admin");
         GlobalEndpointTokenVersion before = recorded();
-        try (IamClient denied = signingAs(server, "no-sts-prefs", allow("iam:GetUser"))) {
+        try (IamClient denied = signingAs(SIGIL.server(), "no-sts-prefs", allow("iam:GetUser"))) {
             IamException e = awsError(() -> denied.setSecurityTokenServicePreferences(
                     r -> r.globalEndpointTokenVersion("v2Token")), IamException.class, 403, "AccessDenied", null);
             assertThat(e.awsErrorDetails().errorMessage()).startsWith("User: arn:aws:iam::" + ACCT
@@ -96,11 +85,11 @@ class StsPreferencesSdkTest {
                     + "resource: ");
             assertThat(recorded()).isEqualTo(before);
         }
-        try (IamClient allowed = signingAs(server, "sts-prefs-admin",
+        try (IamClient allowed = signingAs(SIGIL.server(), "sts-prefs-admin",
                 allow("iam:SetSecurityTokenServicePreferences"))) {
             allowed.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v2Token"));
             assertThat(recorded()).isEqualTo(GlobalEndpointTokenVersion.V2_TOKEN);
         }
-        iam.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v1Token"));
+        SIGIL.root().setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion("v1Token"));
     }
 }

@@ -11,12 +11,11 @@ import io.sigil.iam.model.AccessKeyStatus;
 import io.sigil.iam.model.InlinePolicy;
 import io.sigil.iam.model.PolicyOwnerKind;
 import io.sigil.iam.model.User;
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.iam.IamClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.model.MalformedPolicyDocumentException;
 import software.amazon.awssdk.services.iam.model.RoleLastUsed;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -29,48 +28,37 @@ import software.amazon.awssdk.services.sts.model.StsException;
 class TrustPrincipalBindingIntegrationTest {
 
     private static final String ACCOUNT = SigilTestServer.ACCOUNT_ID;
-    private static SigilTestServer server;
-    private static IamClient iam;
 
-    @BeforeAll
-    static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-    }
-
-    @AfterAll
-    static void stop() {
-        iam.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
 
     private static String trustOf(String role) {
-        return decode(iam.getRole(r -> r.roleName(role)).role().assumeRolePolicyDocument());
+        return decode(SIGIL.root().getRole(r -> r.roleName(role)).role().assumeRolePolicyDocument());
     }
 
     @Test
     void deletedAndRecreatedUser_isShownAsTheOldUniqueId_untilThePolicyIsSavedAgain_F62() {
         String bobArn = "arn:aws:iam::" + ACCOUNT + ":user/Bob";
-        User oldBob = RoleFixtures.user(server, "Bob");
-        iam.createRole(r -> r.roleName("TrustsBob").assumeRolePolicyDocument(trusting(bobArn)));
+        User oldBob = RoleFixtures.user(SIGIL.server(), "Bob");
+        SIGIL.root().createRole(r -> r.roleName("TrustsBob").assumeRolePolicyDocument(trusting(bobArn)));
         assertThat(trustOf("TrustsBob")).isEqualTo(trusting(bobArn));
 
-        server.app().store().write(tx -> tx.users().delete(ACCOUNT, "Bob"));
+        SIGIL.server().app().store().write(tx -> tx.users().delete(ACCOUNT, "Bob"));
         assertThat(trustOf("TrustsBob")).isEqualTo(trusting(oldBob.id()));
-        User newBob = RoleFixtures.user(server, "Bob");
+        User newBob = RoleFixtures.user(SIGIL.server(), "Bob");
         assertThat(newBob.id()).isNotEqualTo(oldBob.id());
         assertThat(trustOf("TrustsBob")).isEqualTo(trusting(oldBob.id()));
 
-        iam.updateAssumeRolePolicy(r -> r.roleName("TrustsBob").policyDocument(trusting(bobArn)));
+        SIGIL.root().updateAssumeRolePolicy(r -> r.roleName("TrustsBob").policyDocument(trusting(bobArn)));
         assertThat(trustOf("TrustsBob")).isEqualTo(trusting(bobArn));
     }
 
     @Test
     void renamedUser_isShownUnderTheNewName_F63() {
-        User carol = RoleFixtures.user(server, "Carol");
-        iam.createRole(r -> r.roleName("TrustsCarol").assumeRolePolicyDocument(
+        User carol = RoleFixtures.user(SIGIL.server(), "Carol");
+        SIGIL.root().createRole(r -> r.roleName("TrustsCarol").assumeRolePolicyDocument(
                 trusting("arn:aws:iam::" + ACCOUNT + ":user/Carol")));
-        server.app().store().write(tx -> tx.users().update(tx.users().get(ACCOUNT, "Carol").renamed("Caroline",
+        SIGIL.server().app().store().write(tx -> tx.users().update(tx.users().get(ACCOUNT, "Carol").renamed("Caroline",
                 "/moved/")));
         assertThat(trustOf("TrustsCarol")).isEqualTo(trusting("arn:aws:iam::" + ACCOUNT + ":user/moved/Caroline"));
         assertThat(carol.id()).startsWith("AIDA");
@@ -79,12 +67,13 @@ class TrustPrincipalBindingIntegrationTest {
     @Test
     void deletedRolePrincipal_isShownAsItsRoleId() {
         String innerArn = "arn:aws:iam::" + ACCOUNT + ":role/Inner";
-        String innerId = iam.createRole(r -> r.roleName("Inner").assumeRolePolicyDocument(RoleFixtures.EC2_TRUST))
+        String innerId = SIGIL.root().createRole(r -> r.roleName("Inner")
+                .assumeRolePolicyDocument(RoleFixtures.EC2_TRUST))
                 .role().roleId();
-        iam.createRole(r -> r.roleName("Outer").assumeRolePolicyDocument(trusting(innerArn)));
-        iam.deleteRole(r -> r.roleName("Inner"));
+        SIGIL.root().createRole(r -> r.roleName("Outer").assumeRolePolicyDocument(trusting(innerArn)));
+        SIGIL.root().deleteRole(r -> r.roleName("Inner"));
         assertThat(trustOf("Outer")).isEqualTo(trusting(innerId));
-        assertThat(decode(iam.listRoles(r -> r.pathPrefix("/")).roles().stream()
+        assertThat(decode(SIGIL.root().listRoles(r -> r.pathPrefix("/")).roles().stream()
                 .filter(x -> x.roleName().equals("Outer")).findFirst().orElseThrow().assumeRolePolicyDocument()))
                 .isEqualTo(trusting(innerId));
     }
@@ -92,7 +81,7 @@ class TrustPrincipalBindingIntegrationTest {
     @Test
     void trustPolicyNamingAUserThatDoesNotExist_isMalformedPolicyDocument_asAwsAnswersIt() {
         String ghost = "arn:aws:iam::" + ACCOUNT + ":user/Ghost";
-        assertThatThrownBy(() -> iam.createRole(r -> r.roleName("TrustsGhost").assumeRolePolicyDocument(
+        assertThatThrownBy(() -> SIGIL.root().createRole(r -> r.roleName("TrustsGhost").assumeRolePolicyDocument(
                 trusting(ghost)))).isInstanceOf(MalformedPolicyDocumentException.class)
                 .hasMessageContaining("Invalid principal in policy: \"AWS\":\"" + ghost + "\"");
     }
@@ -100,30 +89,30 @@ class TrustPrincipalBindingIntegrationTest {
     @Test
     void accountPrincipalsWildcardsAndOtherAccounts_areLeftAsWritten() {
         String other = "arn:aws:iam::999999999999:user/Somebody";
-        iam.createRole(r -> r.roleName("TrustsOthers").assumeRolePolicyDocument(trusting(other)));
+        SIGIL.root().createRole(r -> r.roleName("TrustsOthers").assumeRolePolicyDocument(trusting(other)));
         assertThat(trustOf("TrustsOthers")).isEqualTo(trusting(other));
-        iam.createRole(r -> r.roleName("TrustsAccount").assumeRolePolicyDocument(trusting(ACCOUNT)));
+        SIGIL.root().createRole(r -> r.roleName("TrustsAccount").assumeRolePolicyDocument(trusting(ACCOUNT)));
         assertThat(trustOf("TrustsAccount")).isEqualTo(trusting(ACCOUNT));
     }
 
     /** A user named {@code name} with a key and a policy allowing sts:AssumeRole on every role: an STS client. */
     private static StsClient assumer(String name) {
-        User u = RoleFixtures.user(server, name);
+        User u = RoleFixtures.user(SIGIL.server(), name);
         String keyId = Ids.accessKeyId();
         String secret = Ids.secretAccessKey();
-        server.app().store().write(tx -> {
+        SIGIL.server().app().store().write(tx -> {
             tx.accessKeys().create(new AccessKey(ACCOUNT, keyId, u.id(), u.name(), AccessKeyStatus.ACTIVE,
                     Instant.now(), null), secret);
             tx.inlinePolicies().put(new InlinePolicy(ACCOUNT, PolicyOwnerKind.USER, name, "assume",
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
                             + "\"sts:AssumeRole\",\"Resource\":\"*\"}]}"));
         });
-        return server.sts(keyId, secret);
+        return SIGIL.server().sts(keyId, secret);
     }
 
     /** Deletes a user made by {@link #assumer}: its keys and policy first, as DeleteUser requires. */
     private static void deleteAssumer(String name) {
-        server.app().store().write(tx -> {
+        SIGIL.server().app().store().write(tx -> {
             for (AccessKey k : tx.accessKeys().list(ACCOUNT, name, io.sigil.iam.store.PageRequest.first()).items()) {
                 tx.accessKeys().delete(ACCOUNT, k.id());
             }
@@ -137,10 +126,10 @@ class TrustPrincipalBindingIntegrationTest {
         String daveArn = "arn:aws:iam::" + ACCOUNT + ":user/Dave";
         String roleArn = "arn:aws:iam::" + ACCOUNT + ":role/DaveRole";
         try (StsClient oldDave = assumer("Dave")) {
-            iam.createRole(r -> r.roleName("DaveRole").assumeRolePolicyDocument(trusting(daveArn)));
+            SIGIL.root().createRole(r -> r.roleName("DaveRole").assumeRolePolicyDocument(trusting(daveArn)));
             oldDave.assumeRole(r -> r.roleArn(roleArn).roleSessionName("s1"));
         }
-        RoleLastUsed used = iam.getRole(r -> r.roleName("DaveRole")).role().roleLastUsed();
+        RoleLastUsed used = SIGIL.root().getRole(r -> r.roleName("DaveRole")).role().roleLastUsed();
         assertThat(used.lastUsedDate()).isNotNull();
         assertThat(used.region()).isEqualTo("us-east-1");
         deleteAssumer("Dave");
@@ -148,7 +137,7 @@ class TrustPrincipalBindingIntegrationTest {
             assertThatThrownBy(() -> newDave.assumeRole(r -> r.roleArn(roleArn).roleSessionName("s2")))
                     .isInstanceOf(StsException.class)
                     .hasMessageContaining("is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
-            iam.updateAssumeRolePolicy(r -> r.roleName("DaveRole").policyDocument(trusting(daveArn)));
+            SIGIL.root().updateAssumeRolePolicy(r -> r.roleName("DaveRole").policyDocument(trusting(daveArn)));
             newDave.assumeRole(r -> r.roleArn(roleArn).roleSessionName("s3"));
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sigil.iam.saml.SamlMetadata;
 import io.sigil.iam.saml.TestSaml;
+import io.sigil.server.testing.ServerPerClass;
 import io.sigil.server.testing.SigilTestServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -40,25 +42,23 @@ class AssumeRoleWithSamlSdkTest {
     private static final String PROVIDER = "arn:aws:iam::" + ACCOUNT + ":saml-provider/ExampleOrgSSOProvider";
     private static final TestSaml.Idp IDP = TestSaml.Idp.create("https://openidp.feide.no");
     private static final String ASSUME = "\"sts:AssumeRoleWithSAML\"";
-    private static SigilTestServer server;
-    private static IamClient iam;
+
+    @RegisterExtension
+    static final ServerPerClass SIGIL = new ServerPerClass();
+
     private static StsClient anonymous;
 
     @BeforeAll
     static void start() {
-        server = SigilTestServer.start();
-        iam = server.rootIam();
-        anonymous = StsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+        anonymous = StsClient.builder().endpointOverride(SIGIL.server().endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create()).build();
-        iam.createSAMLProvider(r -> r.name("ExampleOrgSSOProvider").samlMetadataDocument(IDP.metadata()));
+        SIGIL.root().createSAMLProvider(r -> r.name("ExampleOrgSSOProvider").samlMetadataDocument(IDP.metadata()));
     }
 
     @AfterAll
     static void stop() {
         anonymous.close();
-        iam.close();
-        server.close();
     }
 
     /** A role trusting the provider for {@code actions}, with an optional Condition block. */
@@ -66,7 +66,7 @@ class AssumeRoleWithSamlSdkTest {
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
                 + "{\"Federated\":\"" + PROVIDER + "\"},\"Action\":[" + actions + "]"
                 + (condition == null ? "" : ",\"Condition\":" + condition) + "}]}";
-        return iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument(trust).maxSessionDuration(7200))
+        return SIGIL.root().createRole(r -> r.roleName(name).assumeRolePolicyDocument(trust).maxSessionDuration(7200))
                 .role().arn();
     }
 
@@ -128,7 +128,7 @@ class AssumeRoleWithSamlSdkTest {
         assertThat(out.sourceIdentity()).isNull();
         assertThat(secondsLeft(out)).as("default one hour").isBetween(3590L, 3600L);
         assertThat(out.credentials().accessKeyId()).startsWith("ASIA");
-        try (StsClient session = server.sts(out.credentials())) {
+        try (StsClient session = SIGIL.server().sts(out.credentials())) {
             assertThat(session.getCallerIdentity().arn()).isEqualTo(sessionArn);
         }
     }
@@ -137,7 +137,7 @@ class AssumeRoleWithSamlSdkTest {
     void aSignedResponse_isAcceptedToo_andASignedCallIsVerifiedAndAccepted() {
         String roleArn = role("saml-signed-call", ASSUME, null);
         assertThat(assume(roleArn, response(roleArn).signedResponse(IDP)).subject()).isEqualTo("jdoe");
-        try (StsClient signed = server.rootSts()) {
+        try (StsClient signed = SIGIL.server().rootSts()) {
             assertThat(signed.assumeRoleWithSAML(b -> b.roleArn(roleArn).principalArn(PROVIDER)
                     .samlAssertion(response(roleArn).signedAssertion(IDP))).subject()).isEqualTo("jdoe");
         }
@@ -384,14 +384,14 @@ class AssumeRoleWithSamlSdkTest {
         notAuthorized(() -> assume(noTagSession, tagged.signedAssertion(IDP)));
 
         String roleArn = role("saml-tags", ASSUME + ",\"sts:TagSession\"", null);
-        iam.putRolePolicy(r -> r.roleName("saml-tags").policyName("list").policyDocument(listUsersIfEng));
+        SIGIL.root().putRolePolicy(r -> r.roleName("saml-tags").policyName("list").policyDocument(listUsersIfEng));
         for (String team : new String[] {"eng", "ops"}) {
             TestSaml.Response r = response(roleArn)
                     .attribute("https://aws.amazon.com/SAML/Attributes/PrincipalTag:team", team)
                     .attribute("https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys", "team");
             AssumeRoleWithSamlResponse out = assume(roleArn, r.signedAssertion(IDP));
             assertThat(out.packedPolicySize()).as("session tags are packed").isNotNull();
-            try (IamClient session = server.iam(out.credentials())) {
+            try (IamClient session = SIGIL.server().iam(out.credentials())) {
                 if (team.equals("eng")) {
                     assertThat(session.listUsers().users()).isNotNull();
                 } else {
@@ -426,12 +426,14 @@ class AssumeRoleWithSamlSdkTest {
     @Test
     void aProviderRequiringEncryption_decryptsWithItsPrivateKey_andRefusesPlainAssertions() {
         java.security.KeyPair decryption = io.sigil.iam.pki.TestPki.rsa(2048);
-        String provider = iam.createSAMLProvider(r -> r.name("EncryptingIdp").samlMetadataDocument(IDP.metadata())
+        String provider = SIGIL.root().createSAMLProvider(r -> r.name("EncryptingIdp")
+                .samlMetadataDocument(IDP.metadata())
                 .assertionEncryptionMode("Required")
                 .addPrivateKey(io.sigil.iam.pki.TestPki.pkcs8(decryption.getPrivate()))).samlProviderArn();
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
                 + "{\"Federated\":\"" + provider + "\"},\"Action\":\"sts:AssumeRoleWithSAML\"}]}";
-        String roleArn = iam.createRole(r -> r.roleName("saml-encrypted").assumeRolePolicyDocument(trust)).role().arn();
+        String roleArn = SIGIL.root().createRole(r -> r.roleName("saml-encrypted").assumeRolePolicyDocument(trust))
+                .role().arn();
         TestSaml.Response r = new TestSaml.Response(IDP.entityId(), Instant.now()).role(roleArn, provider, "jdoe");
         String encrypted = TestSaml.encode(TestSaml.encryptAssertion(TestSaml.decode(r.signedAssertion(IDP)),
                 decryption.getPublic(), true));
@@ -450,7 +452,7 @@ class AssumeRoleWithSamlSdkTest {
         String assertion = response(roleArn).signedAssertion(IDP);
         assume(roleArn, assertion);
 
-        String line = server.awaitAuditLine("\"roleArn\":\"" + roleArn + "\"");
+        String line = SIGIL.server().awaitAuditLine("\"roleArn\":\"" + roleArn + "\"");
 
         String qualifier = io.sigil.iam.saml.SamlContextKeys.nameQualifier(IDP.entityId(), ACCOUNT,
                 "ExampleOrgSSOProvider");
@@ -493,12 +495,13 @@ class AssumeRoleWithSamlSdkTest {
                 + "\"Action\":\"iam:GetUser\",\"Resource\":\"arn:aws:iam::" + ACCOUNT + ":user/${saml:sub}\","
                 + "\"Condition\":{\"StringEquals\":{\"saml:sub_type\":\"persistent\","
                 + "\"saml:namequalifier\":\"" + qualifier + "\"}}}]}";
-        iam.putRolePolicy(r -> r.roleName("saml-g69-permissions").policyName("own-user").policyDocument(policy));
-        iam.createUser(r -> r.userName("jdoe"));
-        iam.createUser(r -> r.userName("someone-else"));
+        SIGIL.root().putRolePolicy(r -> r.roleName("saml-g69-permissions").policyName("own-user")
+                .policyDocument(policy));
+        SIGIL.root().createUser(r -> r.userName("jdoe"));
+        SIGIL.root().createUser(r -> r.userName("someone-else"));
         try {
             AssumeRoleWithSamlResponse persistent = assume(roleArn, response(roleArn).signedAssertion(IDP));
-            try (IamClient session = server.iam(persistent.credentials())) {
+            try (IamClient session = SIGIL.server().iam(persistent.credentials())) {
                 assertThat(session.getUser(r -> r.userName("jdoe")).user().userName()).isEqualTo("jdoe");
                 refused(() -> session.getUser(r -> r.userName("someone-else")),
                         software.amazon.awssdk.services.iam.model.IamException.class, 403, "AccessDenied", null);
@@ -506,13 +509,13 @@ class AssumeRoleWithSamlSdkTest {
             TestSaml.Response transientSubject = response(roleArn);
             transientSubject.nameIdFormat = TestSaml.TRANSIENT;
             AssumeRoleWithSamlResponse other = assume(roleArn, transientSubject.signedAssertion(IDP));
-            try (IamClient session = server.iam(other.credentials())) {
+            try (IamClient session = SIGIL.server().iam(other.credentials())) {
                 refused(() -> session.getUser(r -> r.userName("jdoe")),
                         software.amazon.awssdk.services.iam.model.IamException.class, 403, "AccessDenied", null);
             }
         } finally {
-            iam.deleteUser(r -> r.userName("jdoe"));
-            iam.deleteUser(r -> r.userName("someone-else"));
+            SIGIL.root().deleteUser(r -> r.userName("jdoe"));
+            SIGIL.root().deleteUser(r -> r.userName("someone-else"));
         }
     }
 }
