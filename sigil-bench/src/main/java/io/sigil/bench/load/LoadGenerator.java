@@ -48,9 +48,10 @@ import java.util.Map;
  * </pre>
  * (*) that line stalled: 139 µs of CPU per request against 70-95 in the other GetUser lines; in the run before
  * it, 1 connection gave 13,107 req/s, 0.39x.
- * At 32 connections with the NIO client and the serial collector, GetUser's p99 was under 5 ms in 12 of 16 runs
- * this session with HotSpot's or four times its C2 counts (3.6-4.7 ms); of the other four, three had the floor's
- * own p99 at 5.7-20 ms in the same run (the VM stalled) and one (5.04 ms) came before the last two fixes. With
+ * At 32 connections with the NIO client and the serial collector, GetUser's p99 was under 5 ms in 13 of 17 runs
+ * this session with HotSpot's or four times its C2 counts (3.6-4.7 ms; the last, on the final code, 4.3 ms at
+ * 0.56x a floor that ran at 40,838 req/s); of the other four, three had the floor's own p99 at 5.7-20 ms in the
+ * same run (the VM stalled) and one (5.04 ms) came before the last fixes. With
  * sixteen times the counts it was over 5 ms in 5 of 6 runs (see {@code ./sigil}). With the raw client: 5.9-6.3 ms.
  * In a closed loop the mean latency is connections / throughput (Little's law): 1.4 ms at 22,700 req/s, and the p99
  * is three to five times the mean for the floor too. What the p99 is made of besides: the serial collector's young
