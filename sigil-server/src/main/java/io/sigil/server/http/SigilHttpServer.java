@@ -325,7 +325,7 @@ public final class SigilHttpServer implements AutoCloseable {
             try (InputStream in = Content.Source.asInputStream(request)) {
                 if (declared >= 0 && declared <= max) {
                     // Read into an array of the declared size: readNBytes(int) starts with an 8 KB buffer whatever
-                    // the body's size, a third of a signed GetUser's allocation in the load profile.
+X
                     byte[] body = new byte[(int) declared];
                     int n = in.readNBytes(body, 0, body.length);
                     return n == body.length ? body : Arrays.copyOf(body, n);
