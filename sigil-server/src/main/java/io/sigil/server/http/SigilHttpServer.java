@@ -325,7 +325,8 @@ public final class SigilHttpServer implements AutoCloseable {
             try (InputStream in = Content.Source.asInputStream(request)) {
                 if (declared >= 0 && declared <= max) {
                     // Read into an array of the declared size: readNBytes(int) starts with an 8 KB buffer whatever
-X
+                    // the body's size, over a third of a signed GetUser's byte arrays (a fifth of all it allocated)
+                    // in the load profile.
                     byte[] body = new byte[(int) declared];
                     int n = in.readNBytes(body, 0, body.length);
                     return n == body.length ? body : Arrays.copyOf(body, n);
