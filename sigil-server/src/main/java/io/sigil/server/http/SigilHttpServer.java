@@ -43,19 +43,11 @@ public final class SigilHttpServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Dispatch dispatch;
 
+    /** A server with its routes given at once (no REST-JSON operations), as sigil-bench's floor uses it. */
     public SigilHttpServer(String bindHost, int port, HttpLimits limits, Map<String, Endpoint> adminRoutes,
                            ApiEndpoint api) {
-        this(bindHost, port, limits, adminRoutes, Map.of(), api);
-    }
-
-    /**
-     * @param restRoutes REST-JSON operations by {@code "METHOD /path"}; each renders the edge's refusals in its own
-     *                   error shape
-     */
-    public SigilHttpServer(String bindHost, int port, HttpLimits limits, Map<String, Endpoint> adminRoutes,
-                           Map<String, ApiEndpoint> restRoutes, ApiEndpoint api) {
         this(bindHost, port, limits);
-        open(adminRoutes, restRoutes, api);
+        open(adminRoutes, Map.of(), api);
     }
 
     /**
@@ -81,7 +73,12 @@ public final class SigilHttpServer implements AutoCloseable {
         server.setStopTimeout(2_000);
     }
 
-    /** Gives the routes; requests that were waiting for them go on. Once only. */
+    /**
+     * Gives the routes; requests that were waiting for them go on. Once only.
+     *
+     * @param restRoutes REST-JSON operations by {@code "METHOD /path"}; each renders the edge's refusals in its own
+     *                   error shape
+     */
     public void open(Map<String, Endpoint> adminRoutes, Map<String, ApiEndpoint> restRoutes, ApiEndpoint api) {
         dispatch.open(new Routes(Map.copyOf(adminRoutes), Map.copyOf(restRoutes), api));
     }

@@ -149,16 +149,14 @@ public final class Db {
      * is null only when the column is NULL.
      */
     public static String text(ResultSet rs, String column) throws SQLException {
-        return rs instanceof org.sqlite.jdbc3.JDBC3ResultSet ? sqliteText(rs, rs.findColumn(column))
-                : rs.getString(column);
+        return text(rs, rs.findColumn(column));
     }
 
     /** {@link #text(ResultSet, String)} by column index. */
     public static String text(ResultSet rs, int column) throws SQLException {
-        return rs instanceof org.sqlite.jdbc3.JDBC3ResultSet ? sqliteText(rs, column) : rs.getString(column);
-    }
-
-    private static String sqliteText(ResultSet rs, int column) throws SQLException {
+        if (!(rs instanceof org.sqlite.jdbc3.JDBC3ResultSet)) {
+            return rs.getString(column);
+        }
         byte[] utf8 = rs.getBytes(column);
         if (utf8 == null) {
             return rs.wasNull() ? null : "";
