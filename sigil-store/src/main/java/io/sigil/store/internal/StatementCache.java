@@ -72,9 +72,16 @@ public final class StatementCache {
 
     /** Runs a statement without parameters or rows, e.g. BEGIN, with its kept statement. */
     public void execute(String sql) throws SQLException {
+        PreparedStatement kept = acquire(sql);
+        if (kept == null) { // in use already (not for BEGIN or COMMIT, which a transaction runs once each)
+            try (PreparedStatement once = connection.prepareStatement(sql)) {
+                once.execute();
+            }
+            return;
+        }
         boolean failed = true;
         try {
-            acquire(sql).execute();
+            kept.execute();
             failed = false;
         } finally {
             release(sql, failed);

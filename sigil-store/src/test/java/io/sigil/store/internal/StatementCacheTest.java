@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -116,6 +117,26 @@ class StatementCacheTest {
                 assertThat(db.count("SELECT " + i)).isEqualTo(i);
             }
             assertThat(cache.size()).isEqualTo(StatementCache.MAX);
+            connections.commit(c);
+        } finally {
+            connections.release(c, false);
+        }
+    }
+
+    @Test
+    void executingAStatementThatIsInUse_runsItOnItsOwn_andLeavesTheKeptOneInUse() throws SQLException {
+        Connection c = connections.begin(false);
+        try {
+            StatementCache cache = connections.statements(c);
+            String sql = "SELECT 1";
+            PreparedStatement kept = cache.acquire(sql);
+
+            cache.execute(sql);
+
+            assertThat(cache.acquire(sql)).as("still marked in use").isNull();
+            cache.release(sql, false);
+            assertThat(cache.acquire(sql)).isSameAs(kept);
+            cache.release(sql, false);
             connections.commit(c);
         } finally {
             connections.release(c, false);
