@@ -11,6 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MainTest {
 
     @Test
+    void localeProviders_legacyDataOnJdk17To20_unlessTheUserChose() {
+        assertThat(Main.localeProviders(17, null)).isEqualTo("COMPAT");
+        assertThat(Main.localeProviders(20, null)).isEqualTo("COMPAT");
+        assertThat(Main.localeProviders(17, "CLDR")).isNull();
+        assertThat(Main.localeProviders(21, null)).isNull();
+        assertThat(Main.localeProviders(25, null)).isNull();
+    }
+
+    @Test
     void help_listsServeAccountAndPolicy() {
         Cli r = Cli.run("--help");
 

@@ -198,7 +198,7 @@ public final class ManagedPolicyService {
 
     /** v2 before v10: the number, zero-padded. */
     private static String sortKey(String versionId) {
-        return String.format("%020d", PolicyVersion.number(versionId));
+        return String.format(java.util.Locale.ROOT, "%020d", PolicyVersion.number(versionId));
     }
 
     /** IAM reports dates to the second. */

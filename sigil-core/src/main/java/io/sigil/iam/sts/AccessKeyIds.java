@@ -64,7 +64,7 @@ public final class AccessKeyIds {
             }
         }
         long account = (head & ACCOUNT_MASK) >>> 7;
-        return Optional.of(String.format("%012d", account));
+        return Optional.of(String.format(java.util.Locale.ROOT, "%012d", account));
     }
 
     private static String base32(byte[] bytes) {

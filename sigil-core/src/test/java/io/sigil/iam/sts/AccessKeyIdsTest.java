@@ -23,6 +23,18 @@ class AccessKeyIdsTest {
     }
 
     @Test
+    void accountOf_writesAsciiDigits_whateverTheDefaultLocale() {
+        // Arabic (Egypt) formats numbers with Arabic-Indic digits in CLDR's data; an account ID never does.
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG"));
+        try {
+            assertThat(AccessKeyIds.accountOf("AKIAAAAAAAB5QAAAAAAA")).contains("000000000123");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void accountOf_refusesIdsThatAreNotPrefixAndSixteenBase32Characters() {
         assertThat(AccessKeyIds.accountOf("AKIA123")).isEmpty();
         assertThat(AccessKeyIds.accountOf("AKIAaaaaaaaaaaaaaaaa")).isEmpty();

@@ -44,7 +44,7 @@ final class DelegationNotifications {
             if (c == '"' || c == '\\') {
                 b.append('\\').append(c);
             } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
             } else {
                 b.append(c);
             }

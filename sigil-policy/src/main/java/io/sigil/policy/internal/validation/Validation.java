@@ -45,7 +45,7 @@ public final class Validation {
             if (c != '\t' && c != '\n' && c != '\r' && (c < 0x20 || c > 0xFF)) {
                 int cp = text.codePointAt(i);
                 ctx.add(Issue.INVALID_CHARACTER, "", new SourceSpan(line, column, line, column + 1, i, i + 1),
-                        String.format("U+%04X", cp));
+                        String.format(java.util.Locale.ROOT, "U+%04X", cp));
                 return;
             }
             if (c == '\n') {
