@@ -1,11 +1,8 @@
 package io.sigil.server;
 
-import io.sigil.server.cli.AccountCommand;
-import io.sigil.server.cli.PolicyCommand;
 import io.sigil.server.cli.ServeArgs;
 import io.sigil.server.cli.ServeCommand;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -15,16 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The {@code sigil} command line. Subcommands hang off this root; a later {@code serve} joins {@code policy} here.
- * Exit codes: 0 success, 1 the command's check failed (errors found, cases failed), 2 usage error or unreadable
- * input, 70 an internal error (reported in one line, never as a stack trace).
+ * The {@code sigil} command line's entry point: a plain {@code sigil serve} runs at once (see {@link ServeArgs}),
+ * everything else goes through picocli's command tree, {@link SigilCommand}. Exit codes: 0 success, 1 the command's
+ * check failed (errors found, cases failed), 2 usage error or unreadable input, 70 an internal error (reported in
+ * one line, never as a stack trace).
+ *
+ * <p>No picocli type appears in this class's method signatures: the Java launcher reflects on the main class's
+ * methods, which loaded picocli's {@code CommandLine} (a class too old for class-data sharing, read and verified
+ * from the jar) at every server start.
  */
-@Command(name = "sigil",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        synopsisSubcommandLabel = "COMMAND",
-        description = "Sigil: a self-hosted AWS IAM/STS-compatible service with an exact IAM policy engine.",
-        subcommands = {ServeCommand.class, AccountCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for a failure inside sigil itself (sysexits.h EX_SOFTWARE). */
     public static final int INTERNAL_ERROR = 70;
@@ -64,7 +60,7 @@ public final class Main {
 
     private static int execute(String[] args) {
         // Java 17 takes stdout's charset from the locale; JSON policies and case descriptions are UTF-8 (JEP 400).
-        CommandLine cli = commandLine()
+        CommandLine cli = SigilCommand.commandLine()
                 .setOut(utf8(FileDescriptor.out))
                 .setErr(utf8(FileDescriptor.err));
         return cli.execute(args);
@@ -83,31 +79,12 @@ public final class Main {
         }
     }
 
-    private static String internalError(Exception ex) {
+    static String internalError(Exception ex) {
         return "sigil: internal error: " + ex;
-    }
-
-    /** The configured command tree; tests run it in-process with their own out and err writers. */
-    public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(internalError(ex));
-            commandLine.getErr().flush();
-            return INTERNAL_ERROR;
-        });
-        return cli;
     }
 
     private static PrintWriter utf8(FileDescriptor fd) {
         return new PrintWriter(new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), true);
     }
 
-    /** The version written into the runnable jar's manifest; a development build when run from classes. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"sigil " + (v == null ? "(development build)" : v)};
-        }
-    }
 }

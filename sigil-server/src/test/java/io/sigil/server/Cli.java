@@ -10,7 +10,7 @@ import java.util.List;
 public record Cli(int exitCode, String out, String err) {
 
     public static Cli run(String... args) {
-        return run(Main.commandLine(), args);
+        return run(SigilCommand.commandLine(), args);
     }
 
     public static Cli run(CommandLine cli, String... args) {

@@ -70,7 +70,7 @@ class MainTest {
 
     @Test
     void internalError_isReportedInOneLineWithoutAStackTrace() {
-        CommandLine cli = Main.commandLine().addSubcommand(new Boom());
+        CommandLine cli = SigilCommand.commandLine().addSubcommand(new Boom());
 
         Cli r = Cli.run(cli, "boom");
 

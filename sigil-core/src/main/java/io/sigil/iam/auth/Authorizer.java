@@ -38,10 +38,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * PostgreSQL includes other nodes' changes. Compiled AWS managed policies never change and are kept.
  */
 public final class Authorizer implements AutoCloseable {
-    /** Stands in for the caller's own policies in {@link #authorizeTrust}. */
-    private static final CompiledPolicy ALLOW_ALL = CompiledPolicy.compile(
-            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
-            "caller policies not enforced", PolicyType.IDENTITY);
+    /**
+     * Stands in for the caller's own policies in {@link #authorizeTrust}; compiled at the first trust check, not at
+     * every server start, where it was the first use of the policy parser (sigil-bench's ColdStart).
+     */
+    private static final class AllowAll {
+        static final CompiledPolicy POLICY = CompiledPolicy.compile(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+                "caller policies not enforced", PolicyType.IDENTITY);
+    }
     private final Store store;
     private final PolicyEngine engine = new PolicyEngine();
     private final Map<String, PolicySet> byUserId = new ConcurrentHashMap<>();
@@ -86,7 +91,7 @@ public final class Authorizer implements AutoCloseable {
     public Decision authorizeTrust(Principal principal, String action, String resource, String resourceAccount,
                                    Map<String, ContextValue> keys, CompiledPolicy trustPolicy) {
         RequestContext request = new RequestContext(principal.caller(), action, resource, resourceAccount, keys);
-        return engine.evaluate(request, new PolicySet(List.of(ALLOW_ALL), null, null, trustPolicy, null, null));
+        return engine.evaluate(request, new PolicySet(List.of(AllowAll.POLICY), null, null, trustPolicy, null, null));
     }
 
     /**

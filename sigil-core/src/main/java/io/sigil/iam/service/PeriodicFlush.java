@@ -14,8 +14,6 @@ import java.util.concurrent.TimeUnit;
  * propagates.
  */
 final class PeriodicFlush implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(PeriodicFlush.class.getName());
-
     private final ScheduledExecutorService thread;
     private final Runnable flush;
     private final String failure;
@@ -43,7 +41,9 @@ final class PeriodicFlush implements AutoCloseable {
         try {
             flush.run();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, failure, e);
+            // Looked up only here: the JDK's logging starts up at the first System.getLogger, a few milliseconds of
+            // every server start when it sat in a static field (sigil-bench's ColdStart).
+            System.getLogger(PeriodicFlush.class.getName()).log(System.Logger.Level.WARNING, failure, e);
         }
     }
 

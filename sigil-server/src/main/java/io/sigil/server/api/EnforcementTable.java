@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -141,33 +140,11 @@ public final class EnforcementTable {
     public Optional<Target> resolveWithoutStore(String operation, AwsRequest request, Principal caller,
                                                 NamedUsers users) {
         try {
-            return Optional.of(resolve(operation, request, caller, NO_STORE, users));
-        } catch (NeedsStore e) {
+            return Optional.of(resolve(operation, request, caller, NoStoreTx.INSTANCE, users));
+        } catch (NoStoreTx.NeedsStore e) {
             return Optional.empty();
         }
     }
-
-    /** Thrown by {@link #NO_STORE} when the rule reads the store; no stack trace, as it is expected. */
-    private static final class NeedsStore extends RuntimeException {
-        private static final NeedsStore INSTANCE = new NeedsStore();
-
-        private NeedsStore() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** A transaction that refuses every store: resolving with it finds out whether the rule needs the store. */
-    private static final Tx NO_STORE = (Tx) Proxy.newProxyInstance(Tx.class.getClassLoader(),
-            new Class<?>[] {Tx.class}, (proxy, method, args) -> {
-                if (method.getDeclaringClass() == Object.class) {
-                    return switch (method.getName()) {
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == args[0];
-                        default -> "NO_STORE";
-                    };
-                }
-                throw NeedsStore.INSTANCE;
-            });
 
     private Target resolve(String operation, AwsRequest request, Principal caller, Tx tx, NamedUsers users) {
         Rule rule = rules.get(operation);

@@ -2,7 +2,7 @@ package io.sigil.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sigil.server.Main;
+import io.sigil.server.SigilCommand;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -75,7 +75,7 @@ class ServeArgsTest {
     }
 
     private static ServeCommand picocliParse(String[] args) {
-        CommandLine.ParseResult r = Main.commandLine().parseArgs(args);
+        CommandLine.ParseResult r = SigilCommand.commandLine().parseArgs(args);
         return (ServeCommand) r.subcommand().commandSpec().userObject();
     }
 
