@@ -29,7 +29,13 @@ import java.util.regex.Pattern;
  * java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.ColdStart sigil-server/target/sigil.jar [runs] [JVM option...]
  * java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.ColdStart ./sigil [runs] [JVM option...]
  * java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.ColdStart --restart ./sigil [runs] [JVM option...]
+ * java -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.ColdStart --java [--restart] ./sigil [runs] [JVM option...]
  * </pre>
+ *
+ * <p>{@code --java} measures from the exec of {@code java} itself, as the issue defines a cold start: it asks the
+ * launcher once for the java command line it would run ({@code SIGIL_PRINT_JAVA_COMMAND=1}: its options, caches
+ * and {@code -jar}), then execs that in each run, so that the launcher's own work (bash, its staleness check)
+ * is left out. Without it, runs start at the exec of the launcher.
  *
  * <p>Given a {@code .jar}, it runs {@code java [JVM option...] -jar JAR serve ...} (no options: exactly the
  * command above). Given anything else, it runs that as the launcher ({@code ./sigil serve ...}) with the JVM
@@ -123,13 +129,22 @@ public final class ColdStart {
 
     public static void main(String[] args) throws Exception {
         Path dataDir = null;
-        if (args.length > 0 && args[0].equals("--restart")) {
-            dataDir = Files.createTempDirectory("sigil-coldstart-");
+        boolean java = false;
+        while (args.length > 0 && (args[0].equals("--restart") || args[0].equals("--java"))) {
+            if (args[0].equals("--restart")) {
+                dataDir = Files.createTempDirectory("sigil-coldstart-");
+            } else {
+                java = true;
+            }
             args = Arrays.copyOfRange(args, 1, args.length);
         }
         String target = args.length > 0 ? args[0] : "sigil-server/target/sigil.jar";
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<String> jvm = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of();
+        if (java && !target.endsWith(".jar")) {
+            launcherCommand = javaCommand(target, jvm);
+            System.out.println("java command of " + target + ": " + String.join(" ", launcherCommand));
+        }
         HttpClient client = HttpClient.newHttpClient();
         warmUp(client);
         if (dataDir != null) {
@@ -194,7 +209,9 @@ public final class ColdStart {
     static Run once(String target, List<String> jvm, HttpClient client, Path dataDir) throws Exception {
         List<String> command = new ArrayList<>();
         ProcessBuilder pb = new ProcessBuilder(command);
-        if (target.endsWith(".jar")) {
+        if (launcherCommand != null) {
+            command.addAll(launcherCommand);
+        } else if (target.endsWith(".jar")) {
             command.add("java");
             command.addAll(jvm);
             command.addAll(List.of("-jar", target));
@@ -234,6 +251,23 @@ public final class ColdStart {
             p.destroy();
             p.waitFor();
         }
+    }
+
+    /** With {@code --java}: the java command line the launcher runs, which each run then execs itself. */
+    private static List<String> launcherCommand;
+
+    /** The launcher's java command line (options and {@code -jar JAR}), as {@code SIGIL_PRINT_JAVA_COMMAND} prints it. */
+    static List<String> javaCommand(String launcher, List<String> jvm) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(launcher);
+        pb.environment().put("SIGIL_PRINT_JAVA_COMMAND", "1");
+        pb.environment().put("SIGIL_JAVA_OPTS", String.join(" ", jvm));
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        List<String> command = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        if (p.waitFor() != 0 || command.isEmpty() || !command.get(0).equals("java")) {
+            throw new IllegalStateException(launcher + " did not print its java command: " + command);
+        }
+        return command;
     }
 
     /** User plus system CPU time of process {@code pid} so far, from /proc (Linux; 100 clock ticks a second). */
