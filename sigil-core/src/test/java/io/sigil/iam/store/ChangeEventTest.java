@@ -14,6 +14,18 @@ class ChangeEventTest {
     }
 
     @Test
+    void equalsAndHashCode_followEveryComponent() {
+        ChangeEvent e = new ChangeEvent(EntityKind.USER, "123456789012", "AIDAEXAMPLE");
+
+        assertThat(new ChangeEvent(EntityKind.USER, "123456789012", "AIDAEXAMPLE")).isEqualTo(e).hasSameHashCodeAs(e);
+        assertThat(new ChangeEvent(EntityKind.GROUP, "123456789012", "AIDAEXAMPLE")).isNotEqualTo(e);
+        assertThat(new ChangeEvent(EntityKind.USER, "210987654321", "AIDAEXAMPLE")).isNotEqualTo(e);
+        assertThat(new ChangeEvent(EntityKind.USER, "123456789012", "AIDAOTHER")).isNotEqualTo(e);
+        assertThat(new ChangeEvent(EntityKind.USER, null, null)).isEqualTo(new ChangeEvent(EntityKind.USER, "", ""));
+        assertThat(e).isNotEqualTo(null).isNotEqualTo("user:123456789012:AIDAEXAMPLE");
+    }
+
+    @Test
     void idsContainingColons_surviveTheRoundTrip() {
         ChangeEvent e = new ChangeEvent(EntityKind.ACCESS_KEY, "123456789012", "a:b:c");
         assertThat(ChangeEvent.parse(e.payload())).isEqualTo(e);

@@ -40,6 +40,20 @@ public final class OperationRegistry {
 
     /** One row of the table: an operation whose classes are named, not yet loaded. */
     record Entry(AwsService service, String name, String requestClass, String responseClass) {
+        // Written out: a record's own equals and hashCode are linked through invokedynamic (java.lang.runtime.ObjectMethods)
+        // at their first call, which took several milliseconds of every server start (sigil-bench's ColdStart).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && service == e.service && name.equals(e.name)
+                    && requestClass.equals(e.requestClass) && responseClass.equals(e.responseClass);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((service.hashCode() * 31 + name.hashCode()) * 31 + requestClass.hashCode()) * 31
+                    + responseClass.hashCode();
+        }
+
         /** The table line of this entry. */
         String line() {
             return service.id() + "\t" + name + "\t" + requestClass + "\t" + responseClass;

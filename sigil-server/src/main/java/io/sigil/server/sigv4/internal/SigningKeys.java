@@ -16,6 +16,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class SigningKeys {
     private record Key(String secret, String date, String region, String service) {
+        // Written out: a record's own equals and hashCode are linked through invokedynamic (java.lang.runtime.ObjectMethods)
+        // at their first call, which took several milliseconds of every server start (sigil-bench's ColdStart).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && secret.equals(k.secret) && date.equals(k.date) && region.equals(k.region)
+                    && service.equals(k.service);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((secret.hashCode() * 31 + date.hashCode()) * 31 + region.hashCode()) * 31 + service.hashCode();
+        }
+
         @Override
         public String toString() {
             return "Key[" + date + "/" + region + "/" + service + "]"; // never print the secret
