@@ -1,6 +1,7 @@
 package io.sigil.store.internal;
 
 import org.junit.jupiter.api.AfterEach;
+import org.sqlite.SQLiteOpenMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,54 @@ class SqliteConnectionsTest {
         assertThat(connections.readerCount()).isEqualTo(3);
         connections.commit(again);
         connections.release(again, false);
+    }
+
+    @Test
+    void connectionsOpenInMultiThreadMode_withoutSqlitesOwnMutex() {
+        int flags = SqliteConnections.dataSource(dir.resolve("t.db")).getConfig().getOpenModeFlags();
+
+        assertThat(flags & SQLiteOpenMode.NOMUTEX.flag).isEqualTo(SQLiteOpenMode.NOMUTEX.flag);
+        assertThat(flags & SQLiteOpenMode.FULLMUTEX.flag).isZero();
+    }
+
+    @Test
+    void manyThreadsReadingAndWritingAtOnce_seeEveryCommittedRow() throws Exception {
+        Connection w = connections.begin(true);
+        w.createStatement().executeUpdate("CREATE TABLE t (n INTEGER)");
+        connections.commit(w);
+        connections.release(w, true);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int base = t * 1000;
+            all.add(CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < 50; i++) {
+                        Connection c = connections.begin(true);
+                        c.createStatement().executeUpdate("INSERT INTO t VALUES (" + (base + i) + ")");
+                        connections.commit(c);
+                        connections.release(c, true);
+                        Connection r = connections.begin(false);
+                        try (var rs = r.createStatement().executeQuery("SELECT count(*) FROM t WHERE n = " + (base + i))) {
+                            assertThat(rs.next()).isTrue();
+                            assertThat(rs.getInt(1)).isEqualTo(1);
+                        }
+                        connections.rollback(r);
+                        connections.release(r, false);
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        Connection r = connections.begin(false);
+        try (var rs = r.createStatement().executeQuery("SELECT count(*) FROM t")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(400);
+        }
+        connections.rollback(r);
+        connections.release(r, false);
     }
 
     @Test
