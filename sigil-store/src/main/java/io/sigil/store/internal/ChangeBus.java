@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
 /** The subscribers of one store; a failing subscriber is logged and does not stop the others. */
 public final class ChangeBus {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChangeBus.class);
+    // Not a static field, so that starting a server does not start slf4j (see JdbcStore.log()).
+    private static Logger log() {
+        return LoggerFactory.getLogger(ChangeBus.class);
+    }
 
     private final List<Consumer<ChangeEvent>> listeners = new CopyOnWriteArrayList<>();
 
@@ -32,7 +35,7 @@ public final class ChangeBus {
             try {
                 l.accept(event);
             } catch (RuntimeException ex) {
-                LOG.warn("change listener failed on {}", event.payload(), ex);
+                log().warn("change listener failed on {}", event.payload(), ex);
             }
         }
     }

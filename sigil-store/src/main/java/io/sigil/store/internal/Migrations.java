@@ -40,7 +40,10 @@ public final class Migrations {
         MIGRATED_BY_FLYWAY
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    // Not a static field, so that starting a server does not start slf4j (see JdbcStore.log()).
+    private static Logger log() {
+        return LoggerFactory.getLogger(Migrations.class);
+    }
 
     private Migrations() {
     }
@@ -73,7 +76,7 @@ public final class Migrations {
             }
         } catch (SQLException | RuntimeException e) {
             // Flyway meets the same database next and says what is wrong in its own words, as before.
-            LOG.warn("checking or creating the schema without Flyway failed; Flyway takes over", e);
+            log().warn("checking or creating the schema without Flyway failed; Flyway takes over", e);
             return Optional.empty();
         }
     }
@@ -202,7 +205,7 @@ public final class Migrations {
                     c.setAutoCommit(true);
                 }
             } catch (SQLException e) {
-                LOG.debug("ending the migration transaction failed", e);
+                log().debug("ending the migration transaction failed", e);
             }
         }
     }
