@@ -106,6 +106,41 @@ import java.util.regex.Pattern;
  * thread a third). Tried and dropped: sixteen times HotSpot's C2 counts, 577 -> 486, but slower for the first
  * minutes under load (see {@code ./sigil}); the JDK's calendar data loaded on the second thread (no gain).
  *
+ * <p>Fourth session (issue 4), medians of 16 rounds in which the four runs took turns (--java: from the exec of
+ * java with the launcher's options; launcher: from the exec of {@code ./sigil}); "before" is c4ede6e, the start of
+ * the session, with its own launcher. The VM was in one of its slow phases: in fast ones the same build answered in
+ * 376-422 ms (--java, 8-12 rounds).
+ * <pre>
+ *                                 first  ready   CPU
+ * before (c4ede6e), --java          603    515    995
+ * after, --java                     478    409    765
+ * before (c4ede6e), launcher        645    560   1030
+ * after, launcher                   513    435    770
+ * </pre>
+ * What changed, in the order of its effect. On JDK 17-20 the server uses the JDK's legacy locale data (COMPAT)
+ * unless {@code java.locale.providers} is set: Jetty's {@code MimeTypes} lists every available locale and the SQLite
+ * driver's date format builds a {@code Calendar}, and CLDR has ~800 locale tags to parse in the interpreter
+ * (585 -> 506 ms, CPU 935 -> 760, 8 rounds). Then work that every start did for nothing: a generated
+ * {@code java.lang.reflect.Proxy} (now a plain class), a policy compiled in a static field for trust checks only,
+ * a {@code System.Logger} and three slf4j loggers looked up in static fields, picocli's {@code CommandLine} loaded
+ * from the jar (not archivable, class file version 49) because the launcher reflects on the main class's methods,
+ * the first {@code ObjectMethods} bootstrap of a record's hashCode (four records write theirs out). Each was 5-10 ms
+ * of the main thread in async-profiler profiles; together 448 -> 400 ms (10 rounds, against the COMPAT commit).
+ * The launcher forks less before java (no readlink, dirname or cat, the processor count from /proc): its script
+ * takes 13-15 ms after bash starts.
+ *
+ * <p>Tried and dropped this session: preparing the SQLite driver (native library, date formats) on a third thread
+ * from the start, 503 -> 524 ms (10 rounds: no idle core to run it on); C1 thresholds at 0.5, 2, 4 and 10 times
+ * HotSpot's (no difference beyond the noise); compiler threads at a lower OS priority (none);
+ * {@code -XX:-ProfileInterpreter}, 470 -> 441 ms, but in alternating LoadGenerator runs GetUser then took 83-89 us
+ * of CPU against 73-76 and its p99 was 4.7-5.8 ms against 4.3-4.7; {@code -XX:ArchiveRelocationMode=0} saves the
+ * ~20 ms the JVM spends relocating the archive, but it undoes a JDK security fix (archives at a random address);
+ * registering the API handlers without a lambda each (the linkage of ~200 method references): with only one
+ * module registered, an upper bound, 408 -> 392 ms, too little for a dispatch table written by hand.
+ * What remains, by async-profiler's CPU samples of a start: the JIT compilers ~40% (C1 alone ~30%, a quarter of
+ * its methods java.lang.invoke's, for lambdas and Jetty's string concatenation), the second thread ~18% (the JDK's
+ * crypto providers and Jetty), the main thread ~35%, the first call ~9%.
+ *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
  * of the classpath scan, without validate-on-migrate, without placeholder replacement.

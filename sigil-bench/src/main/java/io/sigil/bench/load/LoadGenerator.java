@@ -57,6 +57,19 @@ import java.util.Map;
  * is three to five times the mean for the floor too. What the p99 is made of besides: the serial collector's young
  * pauses, about 2 ms every 150 ms at this rate, which every request in flight waits out.
  *
+ * <p>Fourth session (the record equals/hashCode written out, SQLite without its own mutex), the NIO client, the
+ * same flags, one run of the final code:
+ * <pre>
+ * NIO client      floor req/s  p50 / p99        GetUser req/s  p50 / p99         ratio   ListUsers req/s  p99
+ *  1 connection       6,017*   0.03 / 1.92 ms      6,554       0.04 / 1.91 ms    1.09*       1,255        3.1 ms
+ *  8 connections     23,697    0.28 / 1.81 ms     15,700       0.41 / 2.57 ms    0.66        3,068        9.4 ms
+ * 32 connections     29,641    1.00 / 2.78 ms     23,448       1.23 / 3.93 ms    0.79        3,577       37.0 ms
+ * </pre>
+ * (*) the floor's 1-connection line stalled (158 µs of CPU per request). In six other runs this session with the
+ * same flags, 32 connections, GetUser ran at 17,583-23,910 req/s with a p99 of 3.9-10.5 ms, five of the six under
+ * 5 ms; in the 10.5 ms run it took 86 µs of CPU per request against 72-81 in the others (a slow VM phase). With
+ * {@code -XX:-ProfileInterpreter} added (tried for the cold start, see {@code ColdStart}) one of four was under.
+ *
  * <p>Earlier, in the second session (before the NIO client, the warm-up until the JIT settles and the serial
  * collector; raw client, 32 connections): floor 31,883 req/s (p99 4.32 ms), GetUser 20,200 (p99 6.86 ms), 0.63x;
  * and back to back with the code of 380d892, GetUser at 0.21x its floor (p99 97 ms) against 0.52x (p99 19 ms).
