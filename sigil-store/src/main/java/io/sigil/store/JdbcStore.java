@@ -27,10 +27,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.slf4j.Logger;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
-import org.slf4j.LoggerFactory;
 
 /**
  * The JDBC {@link Store}: SQLite (one file, the embedded default) or PostgreSQL (shared by many nodes).
@@ -45,10 +43,11 @@ public final class JdbcStore implements Store {
     /** The SQLite file name inside the data directory. */
     public static final String SQLITE_FILE = "sigil.db";
     private static final int MAX_ATTEMPTS = 3;
-    // Looked up where it logs, not in a static field: slf4j's start (a service-loader scan) was ~10 ms of the main
-    // thread in every server start, on a path that logs nothing (sigil-bench's ColdStart).
-    private static Logger log() {
-        return LoggerFactory.getLogger(JdbcStore.class);
+    // The JDK's platform logger (java.util.logging unless configured otherwise), which the server's own messages use
+    // too: the server ships SLF4J's no-op binding for Jetty, Flyway and HikariCP, which would drop these. Looked up
+    // where it logs, not in a static field, so that a start, which logs nothing, does not start the logging.
+    private static System.Logger log() {
+        return System.getLogger(JdbcStore.class.getName());
     }
 
     private final Dialect dialect;
@@ -178,7 +177,7 @@ public final class JdbcStore implements Store {
                     + "change this object were submitted simultaneously. Wait a few minutes and submit your "
                     + "request again.");
         }
-        log().error("store transaction failed", e);
+        log().log(System.Logger.Level.ERROR, "store transaction failed", e);
         return IamException.serviceFailure(e);
     }
 

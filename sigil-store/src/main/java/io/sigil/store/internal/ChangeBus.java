@@ -6,15 +6,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The subscribers of one store; a failing subscriber is logged and does not stop the others. */
 public final class ChangeBus {
 
-    // Not a static field, so that starting a server does not start slf4j (see JdbcStore.log()).
-    private static Logger log() {
-        return LoggerFactory.getLogger(ChangeBus.class);
+    // See JdbcStore.log().
+    private static System.Logger log() {
+        return System.getLogger(ChangeBus.class.getName());
     }
 
     private final List<Consumer<ChangeEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -35,7 +33,7 @@ public final class ChangeBus {
             try {
                 l.accept(event);
             } catch (RuntimeException ex) {
-                log().warn("change listener failed on {}", event.payload(), ex);
+                log().log(System.Logger.Level.WARNING, "change listener failed on " + event.payload(), ex);
             }
         }
     }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema up to date with the migrations of the dialect (db/migration/sqlite or postgresql), with
@@ -40,9 +38,9 @@ public final class Migrations {
         MIGRATED_BY_FLYWAY
     }
 
-    // Not a static field, so that starting a server does not start slf4j (see JdbcStore.log()).
-    private static Logger log() {
-        return LoggerFactory.getLogger(Migrations.class);
+    // See JdbcStore.log().
+    private static System.Logger log() {
+        return System.getLogger(Migrations.class.getName());
     }
 
     private Migrations() {
@@ -76,7 +74,8 @@ public final class Migrations {
             }
         } catch (SQLException | RuntimeException e) {
             // Flyway meets the same database next and says what is wrong in its own words, as before.
-            log().warn("checking or creating the schema without Flyway failed; Flyway takes over", e);
+            log().log(System.Logger.Level.WARNING,
+                    "checking or creating the schema without Flyway failed; Flyway takes over", e);
             return Optional.empty();
         }
     }
@@ -205,7 +204,7 @@ public final class Migrations {
                     c.setAutoCommit(true);
                 }
             } catch (SQLException e) {
-                log().debug("ending the migration transaction failed", e);
+                log().log(System.Logger.Level.DEBUG, "ending the migration transaction failed", e);
             }
         }
     }

@@ -9,8 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Listens on channel {@value #CHANNEL} on a connection of its own and hands each notification to the bus
@@ -23,7 +21,7 @@ public final class PgListener implements AutoCloseable {
     public static final String CHANNEL = "sigil_changes";
     /** The application_name of the listener's connection. */
     public static final String APPLICATION_NAME = "sigil-listener";
-    private static final Logger LOG = LoggerFactory.getLogger(PgListener.class);
+    private static final System.Logger LOG = System.getLogger(PgListener.class.getName());
     private static final int POLL_MS = 200;
 
     /** Opens a fresh connection to the database. */
@@ -79,7 +77,8 @@ public final class PgListener implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                LOG.warn("change listener lost its connection ({}); reconnecting in {} ms", e.toString(), backoffMs);
+                LOG.log(System.Logger.Level.WARNING,
+                        "change listener lost its connection (" + e + "); reconnecting in " + backoffMs + " ms");
                 sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 5_000);
             }
@@ -96,7 +95,8 @@ public final class PgListener implements AutoCloseable {
                 try {
                     sink.accept(ChangeEvent.parse(n.getParameter()));
                 } catch (IllegalArgumentException bad) {
-                    LOG.warn("ignoring malformed change notification {}", n.getParameter());
+                    LOG.log(System.Logger.Level.WARNING,
+                            "ignoring malformed change notification " + n.getParameter());
                 }
             }
         }
