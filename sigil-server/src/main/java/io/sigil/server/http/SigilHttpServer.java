@@ -18,6 +18,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -129,6 +132,40 @@ public final class SigilHttpServer implements AutoCloseable {
             server.stop();
         } catch (java.util.concurrent.TimeoutException e) {
             // graceful stop timed out; Jetty has closed the remaining connections
+        }
+    }
+
+    /**
+     * A header value as the UTF-8 text its bytes spell, when they do. Jetty hands values over one char per byte
+     * (ISO-8859-1), but SigV4 signs the bytes sent, and a client that sends anything but ASCII sends UTF-8 (the
+     * canonical request is hashed as UTF-8); so does what the audit log and error messages echo. Bytes that are
+     * not UTF-8 stay as Jetty read them.
+     */
+    static String utf8(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return redecode(value);
+            }
+        }
+        return value;
+    }
+
+    private static String redecode(String latin1) {
+        for (int i = 0; i < latin1.length(); i++) {
+            if (latin1.charAt(i) > 0xFF) {
+                return latin1; // not one char per byte: nothing to redecode
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
+            return latin1;
         }
     }
 
@@ -354,7 +391,7 @@ public final class SigilHttpServer implements AutoCloseable {
         private static Headers headers(Request request) {
             List<Header> fields = new ArrayList<>();
             for (HttpField f : request.getHeaders()) {
-                fields.add(new Header(f.getName(), f.getValue()));
+                fields.add(new Header(f.getName(), utf8(f.getValue())));
             }
             return Headers.of(fields);
         }

@@ -12,10 +12,12 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +78,40 @@ class SignedRawRequestsTest {
         HttpResponse<String> r = send(get("Action=GetUser&Version=2010-05-08"), true, null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("<Arn>arn:aws:iam::" + SigilTestServer.ACCOUNT_ID + ":root</Arn>");
+    }
+
+    /**
+     * SigV4 signs the bytes a header carries. A client that writes a signed header's value as UTF-8 (curl does; the
+     * SDK's signer hashes the canonical request as UTF-8) is verified over those bytes, although Jetty hands header
+     * values over one char per byte (ISO-8859-1).
+     */
+    @Test
+    void aSignedHeaderWithUtf8Bytes_isVerifiedOverTheBytesSent() throws Exception {
+        String body = "Action=GetUser&Version=2010-05-08";
+        SdkHttpRequest request = post().toBuilder().putHeader("x-amz-meta-note", "\u00fcn\u00ef \u20ac").build();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsBasicCredentials.create(SigilTestServer.ROOT_KEY_ID, SigilTestServer.ROOT_SECRET))
+                .request(request)
+                .payload(() -> new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "iam")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+        assertThat(signed.request().firstMatchingHeader("Authorization")).get().asString()
+                .contains("x-amz-meta-note");
+        URI uri = signed.request().getUri();
+        StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\n");
+        signed.request().headers().forEach((k, vs) -> {
+            if (!k.equalsIgnoreCase("content-length")) {
+                vs.forEach(v -> head.append(k).append(": ").append(v).append("\r\n"));
+            }
+        });
+        head.append("Content-Length: ").append(body.length()).append("\r\nConnection: close\r\n\r\n").append(body);
+        String response;
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.UTF_8));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 200").contains("<GetUserResponse");
     }
 
     @Test
