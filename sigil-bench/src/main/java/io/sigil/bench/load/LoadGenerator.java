@@ -65,7 +65,9 @@ import java.util.Map;
  *  8 connections     23,697    0.28 / 1.81 ms     15,700       0.41 / 2.57 ms    0.66        3,068        9.4 ms
  * 32 connections     29,641    1.00 / 2.78 ms     23,448       1.23 / 3.93 ms    0.79        3,577       37.0 ms
  * </pre>
- * (*) the floor's 1-connection line stalled (158 µs of CPU per request). In six other runs this session with the
+ * (*) the floor's 1-connection line stalled (158 µs of CPU per request). Two runs of 1 connection alone, right after:
+ * floor 33,384 and 38,245 req/s (p99 0.13 ms), GetUser 22,001 and 23,677 req/s (p50 39 and 36 µs, p99 0.21 ms,
+ * 0.66x and 0.62x), ListUsers 2,423 and 2,424 req/s (p99 0.8 ms). In six other runs this session with the
  * same flags, 32 connections, GetUser ran at 17,583-23,910 req/s with a p99 of 3.9-10.5 ms, five of the six under
  * 5 ms; in the 10.5 ms run it took 86 µs of CPU per request against 72-81 in the others (a slow VM phase). With
  * {@code -XX:-ProfileInterpreter} added (tried for the cold start, see {@code ColdStart}) one of four was under.
