@@ -178,14 +178,15 @@ public final class ColdStart {
         String target = args.length > 0 ? args[0] : "sigil-server/target/sigil.jar";
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<String> jvm = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of();
+        List<String> javaCommand = null;
         if (java && !target.endsWith(".jar")) {
-            launcherCommand = javaCommand(target, jvm);
-            System.out.println("java command of " + target + ": " + String.join(" ", launcherCommand));
+            javaCommand = javaCommand(target, jvm);
+            System.out.println("java command of " + target + ": " + String.join(" ", javaCommand));
         }
         HttpClient client = HttpClient.newHttpClient();
         warmUp(client);
         if (dataDir != null) {
-            Run r = once(target, jvm, client, dataDir);
+            Run r = once(target, jvm, javaCommand, client, dataDir);
             System.out.printf("first start on %s (not counted): first answered signed call %d ms%n", dataDir,
                     r.firstMs());
         }
@@ -193,7 +194,7 @@ public final class ColdStart {
         long[] first = new long[runs];
         long[] cpu = new long[runs];
         for (int i = 0; i < runs; i++) {
-            Run r = once(target, jvm, client, dataDir);
+            Run r = once(target, jvm, javaCommand, client, dataDir);
             ready[i] = r.readyMs();
             first[i] = r.firstMs();
             cpu[i] = r.cpuMs();
@@ -242,12 +243,16 @@ public final class ColdStart {
         return b.build();
     }
 
-    /** One start: on a fresh temporary data directory ({@code --ephemeral}) when {@code dataDir} is null. */
-    static Run once(String target, List<String> jvm, HttpClient client, Path dataDir) throws Exception {
+    /**
+     * One start: on a fresh temporary data directory ({@code --ephemeral}) when {@code dataDir} is null; with
+     * {@code javaCommand} (the launcher's, for {@code --java}) exec'd instead of {@code target} when it is given.
+     */
+    static Run once(String target, List<String> jvm, List<String> javaCommand, HttpClient client, Path dataDir)
+            throws Exception {
         List<String> command = new ArrayList<>();
         ProcessBuilder pb = new ProcessBuilder(command);
-        if (launcherCommand != null) {
-            command.addAll(launcherCommand);
+        if (javaCommand != null) {
+            command.addAll(javaCommand);
         } else if (target.endsWith(".jar")) {
             command.add("java");
             command.addAll(jvm);
@@ -290,10 +295,7 @@ public final class ColdStart {
         }
     }
 
-    /** With {@code --java}: the java command line the launcher runs, which each run then execs itself. */
-    private static List<String> launcherCommand;
-
-    /** The launcher's java command line (options and {@code -jar JAR}), as {@code SIGIL_PRINT_JAVA_COMMAND} prints it. */
+    /** The launcher's java command line (options, {@code -jar JAR}) as {@code SIGIL_PRINT_JAVA_COMMAND} prints it. */
     static List<String> javaCommand(String launcher, List<String> jvm) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(launcher);
         pb.environment().put("SIGIL_PRINT_JAVA_COMMAND", "1");

@@ -18,8 +18,9 @@ public record ChangeEvent(EntityKind kind, String accountId, String id) {
         id = id == null ? "" : id;
     }
 
-    // Written out: a record's own equals and hashCode are linked through invokedynamic (java.lang.runtime.ObjectMethods)
-    // at their first call, which took several milliseconds of every server start (sigil-bench's ColdStart).
+    // Written out: a record's own equals and hashCode are linked through invokedynamic
+    // (java.lang.runtime.ObjectMethods) at their first call, several milliseconds of every server start
+    // (sigil-bench's ColdStart).
     @Override
     public boolean equals(Object o) {
         return o instanceof ChangeEvent e && kind == e.kind && accountId.equals(e.accountId) && id.equals(e.id);

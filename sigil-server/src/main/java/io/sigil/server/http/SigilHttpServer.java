@@ -145,27 +145,24 @@ public final class SigilHttpServer implements AutoCloseable {
         if (value == null) {
             return null;
         }
+        boolean ascii = true;
         for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) >= 0x80) {
-                return redecode(value);
+            char c = value.charAt(i);
+            if (c > 0xFF) {
+                return value; // not one char per byte: nothing to redecode
             }
+            ascii &= c < 0x80;
         }
-        return value;
-    }
-
-    private static String redecode(String latin1) {
-        for (int i = 0; i < latin1.length(); i++) {
-            if (latin1.charAt(i) > 0xFF) {
-                return latin1; // not one char per byte: nothing to redecode
-            }
+        if (ascii) {
+            return value;
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1))).toString();
+                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
         } catch (CharacterCodingException e) {
-            return latin1;
+            return value;
         }
     }
 

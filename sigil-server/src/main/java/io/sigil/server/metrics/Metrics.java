@@ -17,8 +17,9 @@ public final class Metrics {
 
     /** Counters by their two label values; the label text is built only when rendered, not per request. */
     private record Key(String first, String second) {
-        // Written out: a record's own equals and hashCode are linked through invokedynamic (java.lang.runtime.ObjectMethods)
-        // at their first call, which took several milliseconds of every server start (sigil-bench's ColdStart).
+        // Written out: a record's own equals and hashCode are linked through invokedynamic
+        // (java.lang.runtime.ObjectMethods) at their first call, several milliseconds of every server start
+        // (sigil-bench's ColdStart).
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && Objects.equals(first, k.first) && Objects.equals(second, k.second);

@@ -40,8 +40,9 @@ public final class OperationRegistry {
 
     /** One row of the table: an operation whose classes are named, not yet loaded. */
     record Entry(AwsService service, String name, String requestClass, String responseClass) {
-        // Written out: a record's own equals and hashCode are linked through invokedynamic (java.lang.runtime.ObjectMethods)
-        // at their first call, which took several milliseconds of every server start (sigil-bench's ColdStart).
+        // Written out: a record's own equals and hashCode are linked through invokedynamic
+        // (java.lang.runtime.ObjectMethods) at their first call, several milliseconds of every server start
+        // (sigil-bench's ColdStart).
         @Override
         public boolean equals(Object o) {
             return o instanceof Entry e && service == e.service && name.equals(e.name)

@@ -30,21 +30,25 @@ class SignedRawRequestsTest {
     @RegisterExtension
     static final ServerPerClass SIGIL = new ServerPerClass();
 
-    private static HttpResponse<String> send(SdkHttpRequest request, boolean presign, String body) throws Exception {
-        AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-        SignedRequest signed = signer.sign(r -> {
+    /** The request signed by the SDK's SigV4 signer with the root key, in the header or presigned. */
+    private static SignedRequest sign(SdkHttpRequest request, boolean presign, String body) {
+        return AwsV4HttpSigner.create().sign(r -> {
             r.identity(AwsBasicCredentials.create(SigilTestServer.ROOT_KEY_ID, SigilTestServer.ROOT_SECRET))
                     .request(request)
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "iam")
                     .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1");
             if (body != null) {
-                r.payload(() -> new java.io.ByteArrayInputStream(body.getBytes()));
+                r.payload(() -> new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
             }
             if (presign) {
                 r.putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
                         .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, Duration.ofMinutes(5));
             }
         });
+    }
+
+    private static HttpResponse<String> send(SdkHttpRequest request, boolean presign, String body) throws Exception {
+        SignedRequest signed = sign(request, presign, body);
         HttpRequest.Builder b = HttpRequest.newBuilder(signed.request().getUri());
         signed.request().headers().forEach((k, vs) -> {
             if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) {
@@ -89,12 +93,7 @@ class SignedRawRequestsTest {
     void aSignedHeaderWithUtf8Bytes_isVerifiedOverTheBytesSent() throws Exception {
         String body = "Action=GetUser&Version=2010-05-08";
         SdkHttpRequest request = post().toBuilder().putHeader("x-amz-meta-note", "\u00fcn\u00ef \u20ac").build();
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsBasicCredentials.create(SigilTestServer.ROOT_KEY_ID, SigilTestServer.ROOT_SECRET))
-                .request(request)
-                .payload(() -> new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "iam")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+        SignedRequest signed = sign(request, false, body);
         assertThat(signed.request().firstMatchingHeader("Authorization")).get().asString()
                 .contains("x-amz-meta-note");
         URI uri = signed.request().getUri();

@@ -80,7 +80,8 @@ class SqliteConnectionsTest {
                         connections.commit(c);
                         connections.release(c, true);
                         Connection r = connections.begin(false);
-                        try (var rs = r.createStatement().executeQuery("SELECT count(*) FROM t WHERE n = " + (base + i))) {
+                        String sql = "SELECT count(*) FROM t WHERE n = " + (base + i);
+                        try (var rs = r.createStatement().executeQuery(sql)) {
                             assertThat(rs.next()).isTrue();
                             assertThat(rs.getInt(1)).isEqualTo(1);
                         }

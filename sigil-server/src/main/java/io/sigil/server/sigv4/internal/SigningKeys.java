@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class SigningKeys {
     private record Key(String secret, String date, String region, String service) {
-        // Written out: a record's own equals and hashCode are linked through invokedynamic (java.lang.runtime.ObjectMethods)
-        // at their first call, which took several milliseconds of every server start (sigil-bench's ColdStart).
+        // Written out: a record's own equals and hashCode are linked through invokedynamic
+        // (java.lang.runtime.ObjectMethods) at their first call, several milliseconds of every server start
+        // (sigil-bench's ColdStart).
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && secret.equals(k.secret) && date.equals(k.date) && region.equals(k.region)
