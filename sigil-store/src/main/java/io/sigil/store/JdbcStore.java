@@ -73,11 +73,19 @@ public final class JdbcStore implements Store {
 
     /** Opens (creating and migrating as needed) the SQLite database in {@code file}. */
     public static JdbcStore sqlite(Path file, SecretBox secretBox, Limits limits) {
+        return sqlite(file, secretBox, limits, true);
+    }
+
+    /**
+     * The same, for a durable file or ({@code durable} false) a scratch one that is deleted when the process stops,
+     * as {@code --ephemeral}'s: its commits skip fsync (see {@link SqliteConnections}).
+     */
+    public static JdbcStore sqlite(Path file, SecretBox secretBox, Limits limits, boolean durable) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Migrations.migrate(SqliteConnections.dataSource(file), Dialect.SQLITE);
-            return new JdbcStore(Dialect.SQLITE, new SqliteConnections(file), secretBox, limits, null);
+            Migrations.migrate(SqliteConnections.dataSource(file, durable), Dialect.SQLITE);
+            return new JdbcStore(Dialect.SQLITE, new SqliteConnections(file, durable), secretBox, limits, null);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot open the SQLite store at " + file, e);
         }

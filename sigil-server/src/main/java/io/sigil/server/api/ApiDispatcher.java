@@ -45,7 +45,6 @@ import java.util.logging.Logger;
  * event and metrics per call. Every failure is an AWS-shaped error; nothing internal reaches the client.
  */
 public final class ApiDispatcher implements ApiEndpoint {
-    private static final Logger LOG = Logger.getLogger(ApiDispatcher.class.getName());
     /** IAM's text for an internal failure (IAM API Reference, ServiceFailure). */
     static final String SERVICE_FAILURE = "Request processing has failed due to some unknown error, exception or failure.";
 
@@ -124,7 +123,9 @@ public final class ApiDispatcher implements ApiEndpoint {
             t.error = new AwsError(e.code(), e.httpStatus(), e.senderFault() ? Fault.SENDER : Fault.RECEIVER,
                     e.safeMessage());
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "request " + t.requestId + " failed", e);
+            // Looked up only here: java.util.logging starts up at the first Logger.getLogger, ~20 ms of a cold start
+            // when a static field did it (sigil-bench's ColdStart).
+            Logger.getLogger(ApiDispatcher.class.getName()).log(java.util.logging.Level.WARNING, "request " + t.requestId + " failed", e);
             t.error = new AwsError("ServiceFailure", 500, Fault.RECEIVER, SERVICE_FAILURE);
         }
         return finish(call, t, now, t.error.httpStatus(), protocol.encodeError(t.service, t.error, t.requestId));

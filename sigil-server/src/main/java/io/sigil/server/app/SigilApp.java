@@ -71,12 +71,14 @@ public final class SigilApp implements AutoCloseable {
             s.start();
             return s;
         });
-        Thread starter = new Thread(httpStart, "sigil-start-http");
+        Thread starter = new Thread(() -> {
+            httpStart.run();
+            SigilHttpServer.prepareFirstConnection();
+        }, "sigil-start-http");
         starter.setDaemon(true);
         starter.start();
         try {
-            this.dataDir = config.ephemeral() && config.dataDir() == null
-                    ? Files.createTempDirectory("sigil-ephemeral-") : config.dataDir();
+            this.dataDir = scratch(config) ? Files.createTempDirectory("sigil-ephemeral-") : config.dataDir();
             Files.createDirectories(dataDir);
             SecretBox box = MasterKey.load(dataDir, config.env());
             trace.mark("data dir and master key");
@@ -179,7 +181,8 @@ public final class SigilApp implements AutoCloseable {
 
     private static Store openStore(SigilConfig config, Path dataDir, SecretBox box) {
         if (config.dbUrl() == null || config.dbUrl().isEmpty()) {
-            return JdbcStore.sqlite(dataDir.resolve(JdbcStore.SQLITE_FILE), box, config.quotas());
+            // --ephemeral's own temporary directory is deleted at exit: no fsync for what is not meant to last.
+            return JdbcStore.sqlite(dataDir.resolve(JdbcStore.SQLITE_FILE), box, config.quotas(), !scratch(config));
         }
         if (!config.dbUrl().startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--db takes a jdbc:postgresql:// URL (SQLite is the default)");
@@ -269,9 +272,14 @@ public final class SigilApp implements AutoCloseable {
         credentials.close();
         authorizer.close();
         store.close();
-        if (config.ephemeral() && config.dataDir() == null) {
+        if (scratch(config)) {
             deleteTree(dataDir);
         }
+    }
+
+    /** True when the data lives in a temporary directory of its own, deleted at exit ({@code --ephemeral}). */
+    private static boolean scratch(SigilConfig config) {
+        return config.ephemeral() && config.dataDir() == null;
     }
 
     private static void deleteTree(Path dir) {

@@ -26,6 +26,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Jetty 12 (core handlers, no servlets) in front of Sigil's endpoints. Routes {@code /_sigil/*} to the admin
@@ -59,7 +61,7 @@ public final class SigilHttpServer implements AutoCloseable {
      * store and builds the modules, so that the two overlap on a start (sigil-bench's ColdStart measures it).
      */
     public SigilHttpServer(String bindHost, int port, HttpLimits limits) {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8, 60_000, -1, null, null, numberedThreads("sigil-http-"));
         threads.setName("sigil-http");
         server = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
@@ -74,6 +76,20 @@ public final class SigilHttpServer implements AutoCloseable {
         dispatch = new Dispatch(limits);
         server.setHandler(dispatch);
         server.setStopTimeout(2_000);
+    }
+
+    /**
+     * The pool's threads, named {@code prefix} and a number. Jetty's own factory names them with a string
+     * concatenation compiled to invokedynamic, whose first link of each shape spins and compiles method-handle
+     * classes at every start (sigil's own code compiles concatenation inline: see the parent pom).
+     */
+    private static ThreadFactory numberedThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, prefix + count.incrementAndGet());
+            t.setDaemon(false); // as Jetty's own (a thread inherits the daemon flag of the one that starts it)
+            return t;
+        };
     }
 
     /**
@@ -110,6 +126,38 @@ public final class SigilHttpServer implements AutoCloseable {
 
     public void start() throws Exception {
         server.start();
+    }
+
+    /**
+     * Jetty's classes that only the first connection and its first request initialise, in the order they do. Their
+     * static initialisers build header and token tables, and link string concatenations compiled to invokedynamic,
+     * whose first link of each shape spins and loads method-handle classes: about a third of the first request's
+     * time in a cold start (sigil-bench's ColdStart, -Xlog:class+init).
+     */
+    static final List<String> FIRST_CONNECTION_CLASSES = List.of(
+            "org.eclipse.jetty.server.internal.HttpConnection", "org.eclipse.jetty.http.HttpGenerator",
+            "org.eclipse.jetty.http.DateGenerator", "org.eclipse.jetty.http.HttpStatus",
+            "org.eclipse.jetty.server.internal.HttpChannelState", "org.eclipse.jetty.http.HttpParser",
+            "org.eclipse.jetty.http.HttpTokens", "org.eclipse.jetty.server.HttpStream",
+            "org.eclipse.jetty.http.HttpURI$Mutable", "org.eclipse.jetty.server.Request",
+            "org.eclipse.jetty.http.ComplianceUtils", "org.eclipse.jetty.http.QuotedCSVParser",
+            "org.eclipse.jetty.io.Content$Chunk");
+
+    /**
+     * Initialises {@link #FIRST_CONNECTION_CLASSES} ahead of the first client. The composition root calls it on its
+     * start thread once Jetty has started, while the main thread still builds the rest, so that the first request
+     * finds them ready; if that request comes first, the JVM lets it wait for an initialisation in progress rather
+     * than do it twice. A class that a later Jetty no longer has is skipped.
+     */
+    public static void prepareFirstConnection() {
+        ClassLoader loader = SigilHttpServer.class.getClassLoader();
+        for (String name : FIRST_CONNECTION_CLASSES) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // only a head start: the first connection initialises what it needs itself
+            }
+        }
     }
 
     /** The port actually bound (useful with port 0). */

@@ -30,7 +30,9 @@ import org.sqlite.SQLiteDataSource;
  * thread-park events). A reader costs a file handle and a lazily filled page cache.
  *
  * <p>Durability: WAL with {@code synchronous=FULL}, so a committed transaction survives a crash or power loss
- * (sqlite.org, "Write-Ahead Logging" and "PRAGMA synchronous").
+ * (sqlite.org, "Write-Ahead Logging" and "PRAGMA synchronous"). A scratch file, deleted when the server stops
+ * ({@code --ephemeral}), is opened with {@code synchronous=OFF} instead: no fsync, since nothing in it is meant to
+ * outlive the process; transactions stay atomic and isolated.
  */
 public final class SqliteConnections implements ConnectionSource {
 
@@ -49,7 +51,12 @@ public final class SqliteConnections implements ConnectionSource {
     private volatile boolean closed;
 
     public SqliteConnections(Path file) throws SQLException {
-        dataSource = dataSource(file);
+        this(file, true);
+    }
+
+    /** {@code durable} false: a scratch file, without fsync (see the class comment). */
+    public SqliteConnections(Path file, boolean durable) throws SQLException {
+        dataSource = dataSource(file, durable);
         writer = dataSource.getConnection();
         all.add(writer);
         caches.put(writer, new StatementCache(writer));
@@ -59,9 +66,14 @@ public final class SqliteConnections implements ConnectionSource {
 
     /** The settings every connection to a Sigil SQLite file gets, Flyway's included. */
     public static SQLiteDataSource dataSource(Path file) {
+        return dataSource(file, true);
+    }
+
+    /** The same for a durable file or a scratch one (see the class comment). */
+    public static SQLiteDataSource dataSource(Path file, boolean durable) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(durable ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.OFF);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         // SQLite's "multi-thread" mode: no mutex of its own around every call on a connection. The driver already

@@ -64,6 +64,31 @@ class SqliteConnectionsTest {
     }
 
     @Test
+    void aDurableFile_syncsEveryCommit_andAScratchFileNever() throws SQLException {
+        try (SqliteConnections scratch = new SqliteConnections(dir.resolve("scratch.db"), false)) {
+            assertThat(synchronousOf(connections)).isEqualTo(2); // FULL
+            assertThat(synchronousOf(scratch)).isZero(); // OFF
+        }
+    }
+
+    /** PRAGMA synchronous as the writer and a reader of {@code source} see it (0 OFF, 1 NORMAL, 2 FULL). */
+    private static int synchronousOf(SqliteConnections source) throws SQLException {
+        List<Integer> seen = new ArrayList<>();
+        for (boolean write : new boolean[] {true, false}) {
+            Connection c = source.begin(write);
+            try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA synchronous")) {
+                rs.next();
+                seen.add(rs.getInt(1));
+            } finally {
+                source.rollback(c);
+                source.release(c, write);
+            }
+        }
+        assertThat(seen.get(1)).isEqualTo(seen.get(0));
+        return seen.get(0);
+    }
+
+    @Test
     void manyThreadsReadingAndWritingAtOnce_seeEveryCommittedRow() throws Exception {
         Connection w = connections.begin(true);
         w.createStatement().executeUpdate("CREATE TABLE t (n INTEGER)");
