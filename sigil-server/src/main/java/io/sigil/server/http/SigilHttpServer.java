@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,6 +47,7 @@ public final class SigilHttpServer implements AutoCloseable {
     }
 
     private final Server server;
+    private final ScheduledThreadPoolExecutor timers;
     private final ServerConnector connector;
     private final Dispatch dispatch;
 
@@ -63,7 +66,12 @@ public final class SigilHttpServer implements AutoCloseable {
     public SigilHttpServer(String bindHost, int port, HttpLimits limits) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8, 60_000, -1, null, null, numberedThreads("sigil-http-"));
         threads.setName("sigil-http");
-        server = new Server(threads);
+        // Jetty's timer thread (idle timeouts), started at the first connection, from Sigil's factory too; Jetty
+        // leaves a scheduler it was given running, so close() shuts it down. Cancelled timeouts leave its queue at
+        // once, as in Jetty's own.
+        timers = new ScheduledThreadPoolExecutor(1, numberedThreads("sigil-timer-"));
+        timers.setRemoveOnCancelPolicy(true);
+        server = new Server(threads, new ScheduledExecutorScheduler(timers), null);
         HttpConfiguration config = new HttpConfiguration();
         config.setRequestHeaderSize(limits.maxHeaderBytes());
         config.setSendServerVersion(false);
@@ -79,9 +87,10 @@ public final class SigilHttpServer implements AutoCloseable {
     }
 
     /**
-     * The pool's threads, named {@code prefix} and a number. Jetty's own factory names them with a string
-     * concatenation compiled to invokedynamic, whose first link of each shape spins and compiles method-handle
-     * classes at every start (sigil's own code compiles concatenation inline: see the parent pom).
+     * Threads named {@code prefix} and a number, for the request pool and the timer. Jetty's own factories name
+     * them with string concatenations compiled to invokedynamic, whose first link of each shape spins and loads
+     * method-handle classes at every start, the timer's in the first request (sigil's own code compiles
+     * concatenation inline: see the parent pom).
      */
     private static ThreadFactory numberedThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
@@ -180,6 +189,8 @@ public final class SigilHttpServer implements AutoCloseable {
             server.stop();
         } catch (java.util.concurrent.TimeoutException e) {
             // graceful stop timed out; Jetty has closed the remaining connections
+        } finally {
+            timers.shutdownNow();
         }
     }
 
