@@ -143,6 +143,44 @@ import java.util.regex.Pattern;
  * its methods java.lang.invoke's, for lambdas and Jetty's string concatenation), the second thread ~18% (the JDK's
  * crypto providers and Jetty), the main thread ~35%, the first call ~9%.
  *
+ * <p>Fifth session (issue 4), --java. The VM's speed drifted by up to 1.5x within minutes, so the figures are
+ * paired: each round runs the builds in turn, and "paired" is the median of the per-round differences (how many
+ * rounds the newer build won in brackets). Final code (9102406) against fd5c04b, the start of the session:
+ * <pre>
+ *                                   first (medians)   paired      CPU (medians)
+ * --ephemeral, 20 rounds             464 -> 428       -43.5 (16)   745 -> 690   (a build before the last change)
+ * --ephemeral, 20 rounds             482 -> 464       -23   (13)   785 -> 695   (final, a noisier phase)
+ * --restart, 14 rounds               436 -> 411       -16.5 (11)   685 -> 650   (a build before the last change)
+ * --restart, 14 rounds               450 -> 443       -28.5  (9)   715 -> 655   (final)
+ * launcher, 10 rounds                477 -> 445       -40    (7)   730 -> 690   (final)
+ * </pre>
+ * The fastest runs of the final code answered in 300-340 ms. What changed, each measured against the build before
+ * it: a static class-data-sharing archive instead of a dynamic one on top of the JDK's (the dump pre-generates the
+ * method-handle forms the training run linked, and one archive is mapped instead of two; 546 -> 511 ms, 10 rounds);
+ * Jetty's per-connection classes initialised on the start thread once Jetty is up (their static initialisers link
+ * invokedynamic string concatenations, whose first link of each shape spins method-handle classes), the request
+ * and timer threads named by Sigil's own thread factory (Jetty's links such a concatenation, the timer's in the
+ * first request), the dispatchers' java.util.logging loggers looked up only at a failure, and {@code --ephemeral}'s
+ * scratch SQLite file without fsync (together 476 -> 453, 14 rounds; the timer alone -9 paired); on JDK 17-21, the
+ * JDK's SunJCE provider listed before SunEC, so that the start's AES-GCM and HMAC lookups no longer load SunEC
+ * through a ServiceLoader that instantiated up to five other providers on its way, a different number in each run
+ * (-7.5 paired, CPU -10, 20 rounds; see {@code Main}).
+ *
+ * <p>Tried and dropped this session, paired: the Query protocol's tables read on the start thread instead of the
+ * main one (+18 ms), the SQLite driver loaded first on the main thread while the start thread seeds the random
+ * generator (-0.5), {@code -cp} instead of {@code -jar} (+14: the jar's central directory is read once either way),
+ * compiler threads at a lower OS priority (-15 median, -0.7 mean: noise), C1 with less inlining (-10.5, +0.2 mean).
+ * The API handlers registered without a method reference each, upper bound measured with one module registered:
+ * -10.5 paired, CPU -15, not worth a dispatch table written by hand. C1's thresholds at 2, 4 and 8 times HotSpot's
+ * did cut the start: -18, -38 and -50 ms paired, CPU -40 to -105 (C1 compiles ~620 methods in a start, 0.44 ms
+ * each); but {@link WarmUpCurve} (8 connections, 1 s windows, two runs each) served 25% fewer requests in the first
+ * three seconds with four times, so a test suite that starts a server and calls it at once would lose more than the
+ * start gains. What remains, by CPU: the JVM's own start (~65 ms: relocating the 33 MB archive ~22, the module
+ * graph ~19, which JDK 17 archives for G1 only), the JIT (C1 ~200-250 ms, C2 ~60-70 ms), the main thread's store
+ * (SQLite's date formats and time zone ~10, the migrations ~15, the first connection and its native library ~10) and
+ * Query tables (~10), Jetty on the start thread (~60, a fifth of it its MimeTypes listing every locale), and the first
+ * request (~40, most of it Jetty's first connection and its own first run).
+ *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
  * of the classpath scan, without validate-on-migrate, without placeholder replacement.
