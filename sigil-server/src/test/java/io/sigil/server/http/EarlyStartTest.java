@@ -17,17 +17,7 @@ import org.junit.jupiter.api.Test;
  * gets a 503.
  */
 class EarlyStartTest {
-    private static final ApiEndpoint API = new ApiEndpoint() {
-        @Override
-        public HttpReply handle(HttpCall call) {
-            return HttpReply.text(200, "text/plain", "api\n");
-        }
-
-        @Override
-        public HttpReply refuse(HttpCall partial, int status, String code, String message) {
-            return HttpReply.text(status, "text/plain", code + "\n");
-        }
-    };
+    private static final ApiEndpoint API = PlainTextApi.INSTANCE;
 
     private static CompletableFuture<HttpResponse<String>> get(SigilHttpServer server, String path) {
         return HttpClient.newHttpClient().sendAsync(

@@ -16,17 +16,7 @@ import org.junit.jupiter.api.Test;
  * thread the server starts for it; closing the server stops that thread and the request threads.
  */
 class IdleTimeoutTest {
-    private static final ApiEndpoint API = new ApiEndpoint() {
-        @Override
-        public HttpReply handle(HttpCall call) {
-            return HttpReply.text(200, "text/plain", "api\n");
-        }
-
-        @Override
-        public HttpReply refuse(HttpCall partial, int status, String code, String message) {
-            return HttpReply.text(status, "text/plain", code + "\n");
-        }
-    };
+    private static final ApiEndpoint API = PlainTextApi.INSTANCE;
 
     @Test
     void aClientThatStopsMidRequest_isDisconnectedAfterTheIdleTimeout() throws Exception {
