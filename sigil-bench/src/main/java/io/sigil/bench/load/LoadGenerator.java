@@ -72,6 +72,18 @@ import java.util.Map;
  * 5 ms; in the 10.5 ms run it took 86 µs of CPU per request against 72-81 in the others (a slow VM phase). With
  * {@code -XX:-ProfileInterpreter} added (tried for the cold start, see {@code ColdStart}) one of four was under.
  *
+ * <p>Fifth session (Jetty's request and timer threads from Sigil's own factory, the cold-start work of
+ * {@code ColdStart}), the same flags, two runs of the final code:
+ * <pre>
+ * NIO client      floor req/s  p50 / p99        GetUser req/s  p50 / p99         ratio   ListUsers req/s  p99
+ *  1 connection      16,392*   0.03 / 1.30 ms     13,146       0.04 / 1.25 ms    0.80*       1,931        0.9 ms
+ *  8 connections     27,953    0.27 / 0.73 ms     17,594       0.40 / 1.43 ms    0.63        3,506        7.9 ms
+ * 32 connections     30,991    0.93 / 3.28 ms     22,729       1.29 / 4.01 ms    0.73        3,661       35.1 ms
+ * 32, earlier run    28,250    0.98 / 4.48 ms     20,903       1.39 / 4.80 ms    0.74        3,939       34.6 ms
+ * </pre>
+ * (*) the floor's 1-connection line stalled again (60 µs of CPU per request against 38 in the earlier run). The
+ * earlier run came before the timer-thread change, in a slower VM phase (the floor's own p99 4.48 ms).
+ *
  * <p>Earlier, in the second session (before the NIO client, the warm-up until the JIT settles and the serial
  * collector; raw client, 32 connections): floor 31,883 req/s (p99 4.32 ms), GetUser 20,200 (p99 6.86 ms), 0.63x;
  * and back to back with the code of 380d892, GetUser at 0.21x its floor (p99 97 ms) against 0.52x (p99 19 ms).
