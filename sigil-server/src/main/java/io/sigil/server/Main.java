@@ -66,7 +66,7 @@ public final class Main {
      * other way round. Every start looks up AES-GCM and HMAC-SHA256, which only SunJCE has, so the lookup loaded
      * SunEC on its way; and SunEC, outside java.base until JDK 22, loads through a ServiceLoader that instantiates
      * the providers of other modules it meets first (XMLDSig, SunPKCS11, SunPCSC, JdkSASL, SunJGSS: none to five of
-     * them, in an order that changes from run to run), 20 ms of CPU in the median of a start (sigil-bench's
+     * them, in an order that changes from run to run), 10-20 ms of CPU in the median of a start (sigil-bench's
      * ColdStart). SunEC, SunJSSE and SunJCE offer no algorithm in common (MainTest checks it on the JDK it runs
      * on), so every lookup still finds the provider it found before. Set before any lookup: the JDK reads the list
      * once, at its first.

@@ -125,7 +125,8 @@ public final class ApiDispatcher implements ApiEndpoint {
         } catch (RuntimeException e) {
             // Looked up only here: java.util.logging starts up at the first Logger.getLogger, ~20 ms of a cold start
             // when a static field did it (sigil-bench's ColdStart).
-            Logger.getLogger(ApiDispatcher.class.getName()).log(java.util.logging.Level.WARNING, "request " + t.requestId + " failed", e);
+            Logger.getLogger(ApiDispatcher.class.getName())
+                    .log(java.util.logging.Level.WARNING, "request " + t.requestId + " failed", e);
             t.error = new AwsError("ServiceFailure", 500, Fault.RECEIVER, SERVICE_FAILURE);
         }
         return finish(call, t, now, t.error.httpStatus(), protocol.encodeError(t.service, t.error, t.requestId));

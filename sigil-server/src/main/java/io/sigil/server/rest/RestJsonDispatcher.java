@@ -96,7 +96,8 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         } catch (RuntimeException e) {
             // Looked up only here: java.util.logging starts up at the first Logger.getLogger, ~20 ms of a cold start
             // when a static field did it (sigil-bench's ColdStart).
-            Logger.getLogger(RestJsonDispatcher.class.getName()).log(Level.WARNING, "request " + t.requestId + " failed", e);
+            Logger.getLogger(RestJsonDispatcher.class.getName())
+                    .log(Level.WARNING, "request " + t.requestId + " failed", e);
             t.error = new RestJsonException("InternalServerException", 500, INTERNAL);
         }
         return finish(call, t, now, errorReply(t.error));

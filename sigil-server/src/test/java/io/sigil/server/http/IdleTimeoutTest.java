@@ -27,7 +27,8 @@ class IdleTimeoutTest {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
-            out.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nAct".getBytes(StandardCharsets.US_ASCII));
+            String stalled = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nAct"; // 3 of 10 body bytes
+            out.write(stalled.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             long start = System.nanoTime();
 
@@ -61,7 +62,8 @@ class IdleTimeoutTest {
         server.close();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while ((liveThreads(before, "sigil-timer-") > 0 || liveThreads(before, "sigil-http-") > 0) && System.nanoTime() < deadline) {
+        while ((liveThreads(before, "sigil-timer-") > 0 || liveThreads(before, "sigil-http-") > 0)
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertThat(liveThreads(before, "sigil-timer-")).isZero();
