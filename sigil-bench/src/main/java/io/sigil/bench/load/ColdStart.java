@@ -154,7 +154,7 @@ import java.util.regex.Pattern;
  * --restart, 14 rounds               450 -> 443       -28.5  (9)   715 -> 655   (final)
  * launcher, 10 rounds                477 -> 445       -40    (7)   730 -> 690   (final)
  * </pre>
- * The fastest runs of the final code answered in 300-340 ms. What changed, each measured against the build before
+ * The fastest runs of the final code answered in 313-340 ms. What changed, each measured against the build before
  * it: a static class-data-sharing archive instead of a dynamic one on top of the JDK's (the dump pre-generates the
  * method-handle forms the training run linked, and one archive is mapped instead of two; 546 -> 511 ms, 10 rounds);
  * Jetty's per-connection classes initialised on the start thread once Jetty is up (their static initialisers link
