@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -84,8 +85,9 @@ public final class JdbcStore implements Store {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Migrations.migrate(SqliteConnections.dataSource(file, durable), Dialect.SQLITE);
-            return new JdbcStore(Dialect.SQLITE, new SqliteConnections(file, durable), secretBox, limits, null);
+            SQLiteDataSource dataSource = SqliteConnections.dataSource(file, durable);
+            Migrations.migrate(dataSource, Dialect.SQLITE);
+            return new JdbcStore(Dialect.SQLITE, new SqliteConnections(dataSource), secretBox, limits, null);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot open the SQLite store at " + file, e);
         }

@@ -56,7 +56,12 @@ public final class SqliteConnections implements ConnectionSource {
 
     /** {@code durable} false: a scratch file, without fsync (see the class comment). */
     public SqliteConnections(Path file, boolean durable) throws SQLException {
-        dataSource = dataSource(file, durable);
+        this(dataSource(file, durable));
+    }
+
+    /** Connections from {@code dataSource}, one of {@link #dataSource(Path, boolean)}'s. */
+    public SqliteConnections(SQLiteDataSource dataSource) throws SQLException {
+        this.dataSource = dataSource;
         writer = dataSource.getConnection();
         all.add(writer);
         caches.put(writer, new StatementCache(writer));
