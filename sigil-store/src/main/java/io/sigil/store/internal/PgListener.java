@@ -21,8 +21,12 @@ public final class PgListener implements AutoCloseable {
     public static final String CHANNEL = "sigil_changes";
     /** The application_name of the listener's connection. */
     public static final String APPLICATION_NAME = "sigil-listener";
-    private static final System.Logger LOG = System.getLogger(PgListener.class.getName());
     private static final int POLL_MS = 200;
+
+    // See JdbcStore.log().
+    private static System.Logger log() {
+        return System.getLogger(PgListener.class.getName());
+    }
 
     /** Opens a fresh connection to the database. */
     @FunctionalInterface
@@ -77,7 +81,7 @@ public final class PgListener implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                LOG.log(System.Logger.Level.WARNING,
+                log().log(System.Logger.Level.WARNING,
                         "change listener lost its connection (" + e + "); reconnecting in " + backoffMs + " ms");
                 sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 5_000);
@@ -95,7 +99,7 @@ public final class PgListener implements AutoCloseable {
                 try {
                     sink.accept(ChangeEvent.parse(n.getParameter()));
                 } catch (IllegalArgumentException bad) {
-                    LOG.log(System.Logger.Level.WARNING,
+                    log().log(System.Logger.Level.WARNING,
                             "ignoring malformed change notification " + n.getParameter());
                 }
             }
