@@ -65,6 +65,21 @@ class AccessTrackingTest {
     }
 
     @Test
+    void pendingAttempts_areKeyedByEntityServiceAndAction_eachOfWhichCounts() {
+        User bob = fx.user("bob");
+        try (AccessTracking tracking = new AccessTracking(fx.store, LONG)) {
+            tracking.record(as(alice), "iam:GetUser", "us-east-1", NOW);
+            tracking.record(as(alice), "iam:GetUser", "eu-west-1", NOW);
+            assertThat(tracking.pendingCount()).isEqualTo(1);
+            tracking.record(as(alice), "iam:ListUsers", "us-east-1", NOW);
+            tracking.record(as(alice), "sts:GetUser", "us-east-1", NOW);
+            tracking.record(as(bob), "iam:GetUser", "us-east-1", NOW);
+
+            assertThat(tracking.pendingCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void record_keepsTheLatestAttempt_whateverTheOrderOfArrival_andAcrossFlushes() {
         try (AccessTracking tracking = new AccessTracking(fx.store, LONG)) {
             tracking.record(as(alice), "iam:GetUser", "us-west-2", NOW.plusSeconds(60));
