@@ -181,6 +181,26 @@ import java.util.regex.Pattern;
  * Query tables (~10), Jetty on the start thread (~60, a fifth of it its MimeTypes listing every locale), and the first
  * request (~40, most of it Jetty's first connection and its own first run).
  *
+ * <p>Sixth session (issue 4), --java, paired as above. Jetty's connector without an acceptor thread (the selector
+ * accepts; the acceptor named itself with {@code String.format}, and was one thread more to start), against
+ * b1df98b: --ephemeral, 20 rounds, 426.5 -> 396.5 ms (medians), -33.5 paired (13 of 20), CPU 665 -> 610; in two
+ * earlier series of 14 and 16 rounds -5.5 and -3.5 paired (means -11 and -30), CPU -15 and -20; --restart, 12
+ * rounds, +17.5 paired (mean -5.5), CPU 675 -> 655. So a gain of about 10 ms and 15-35 ms of CPU, within the
+ * VM's drift. A wall-clock profile of the first calls after a start also found the second call slower than the
+ * first wanted to be: three records that {@code LatestPerKey.merge} compares on the request path linked
+ * {@code ObjectMethods} at their first equals or hashCode (an IAM user's first call, anyone's second); written out,
+ * the second call fell from 21-38 ms to 7-10 ms (client-side, 3 runs each).
+ *
+ * <p>Tried and dropped this session, paired: C1's thresholds at twice HotSpot's again, -24.5 ms (11 of 14), CPU
+ * -25, but {@link WarmUpCurve} (8 connections, 1 s windows, three runs each) served 5-25% fewer requests in
+ * windows 4 to 6; {@code -Djava.locale.providers=SPI}, which leaves the JDK's fallback locale data only so that
+ * Jetty's {@code MimeTypes} lists one locale instead of ~160 (+4, 14 rounds); transparent huge pages (+27.5) and
+ * {@code -XX:-UsePerfData} (+13.5), 12 rounds; {@code --limit-modules}, which turns class-data sharing off. Measured
+ * but not worth a change: the archive relocation is 21 ms of {@code -Xlog:startuptime}'s Genesis (1 ms with
+ * {@code ArchiveRelocationMode=0}, not used: see the fourth session); opening the jar's 10,873-entry central directory ~12 ms
+ * against ~6 for a 253-entry jar; every resource looked up through the application class loader first probes the
+ * 62 modules of the boot layer (1,426 image lookups in a start, 620 of them for the migration scripts).
+ *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
  * of the classpath scan, without validate-on-migrate, without placeholder replacement.

@@ -84,6 +84,15 @@ import java.util.Map;
  * (*) the floor's 1-connection line stalled again (60 µs of CPU per request against 38 in the earlier run). The
  * earlier run came before the timer-thread change, in a slower VM phase (the floor's own p99 4.48 ms).
  *
+ * <p>Sixth session (Jetty's connector without an acceptor thread), the same flags, one run of the final code:
+ * <pre>
+ * NIO client      floor req/s  p50 / p99        GetUser req/s  p50 / p99         ratio   ListUsers req/s  p99
+ *  8 connections     32,923    0.23 / 0.62 ms     18,662       0.38 / 1.52 ms    0.57        3,663        7.4 ms
+ * 32 connections     35,382    0.83 / 2.42 ms     22,690       1.29 / 4.17 ms    0.64        3,712       33.3 ms
+ * </pre>
+ * GetUser served as much as in the fifth session (22,729 req/s); the floor ran faster (CPU 46 µs per request
+ * against 50-60 before), hence the lower ratio.
+ *
  * <p>Earlier, in the second session (before the NIO client, the warm-up until the JIT settles and the serial
  * collector; raw client, 32 connections): floor 31,883 req/s (p99 4.32 ms), GetUser 20,200 (p99 6.86 ms), 0.63x;
  * and back to back with the code of 380d892, GetUser at 0.21x its floor (p99 97 ms) against 0.52x (p99 19 ms).
