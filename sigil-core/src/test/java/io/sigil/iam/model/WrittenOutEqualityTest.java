@@ -3,6 +3,7 @@ package io.sigil.iam.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The records whose equals and hashCode are written out keep a record's contract: every component counts. */
@@ -23,32 +24,29 @@ class WrittenOutEqualityTest {
 
     @Test
     void accessRecord_isEqualExactlyWhenEveryComponentIs() {
-        AccessRecord r = record("123456789012", PolicyOwnerKind.USER, "AIDA1", "arn:aws:iam::123456789012:user/a",
-                "iam", "GetUser", T, "us-east-1");
+        AccessRecord r = new AccessRecord("123456789012", PolicyOwnerKind.USER, "AIDA1",
+                "arn:aws:iam::123456789012:user/a", "iam", "GetUser", T, "us-east-1");
 
-        assertThat(record("123456789012", PolicyOwnerKind.USER, "AIDA1", "arn:aws:iam::123456789012:user/a", "iam",
-                "GetUser", T, "us-east-1")).isEqualTo(r).hasSameHashCodeAs(r);
-        assertThat(record("210987654321", PolicyOwnerKind.USER, "AIDA1", "arn:aws:iam::123456789012:user/a", "iam",
-                "GetUser", T, "us-east-1")).isNotEqualTo(r);
-        assertThat(record("123456789012", PolicyOwnerKind.ROLE, "AIDA1", "arn:aws:iam::123456789012:user/a", "iam",
-                "GetUser", T, "us-east-1")).isNotEqualTo(r);
-        assertThat(record("123456789012", PolicyOwnerKind.USER, "AIDA2", "arn:aws:iam::123456789012:user/a", "iam",
-                "GetUser", T, "us-east-1")).isNotEqualTo(r);
-        assertThat(record("123456789012", PolicyOwnerKind.USER, "AIDA1", "arn:aws:iam::123456789012:user/b", "iam",
-                "GetUser", T, "us-east-1")).isNotEqualTo(r);
-        assertThat(record("123456789012", PolicyOwnerKind.USER, "AIDA1", "arn:aws:iam::123456789012:user/a", "sts",
-                "GetUser", T, "us-east-1")).isNotEqualTo(r);
-        assertThat(record("123456789012", PolicyOwnerKind.USER, "AIDA1", "arn:aws:iam::123456789012:user/a", "iam",
-                "ListUsers", T, "us-east-1")).isNotEqualTo(r);
-        assertThat(record("123456789012", PolicyOwnerKind.USER, "AIDA1", "arn:aws:iam::123456789012:user/a", "iam",
-                "GetUser", T.plusSeconds(1), "us-east-1")).isNotEqualTo(r);
-        assertThat(record("123456789012", PolicyOwnerKind.USER, "AIDA1", "arn:aws:iam::123456789012:user/a", "iam",
-                "GetUser", T, "eu-west-1")).isNotEqualTo(r);
+        assertThat(new AccessRecord(r.accountId(), r.entityKind(), r.entityId(), r.entityArn(), r.serviceNamespace(),
+                r.action(), r.lastAccessed(), r.region())).isEqualTo(r).hasSameHashCodeAs(r);
+        List<AccessRecord> oneComponentOff = List.of(
+                new AccessRecord("210987654321", r.entityKind(), r.entityId(), r.entityArn(), r.serviceNamespace(),
+                        r.action(), r.lastAccessed(), r.region()),
+                new AccessRecord(r.accountId(), PolicyOwnerKind.ROLE, r.entityId(), r.entityArn(),
+                        r.serviceNamespace(), r.action(), r.lastAccessed(), r.region()),
+                new AccessRecord(r.accountId(), r.entityKind(), "AIDA2", r.entityArn(), r.serviceNamespace(),
+                        r.action(), r.lastAccessed(), r.region()),
+                new AccessRecord(r.accountId(), r.entityKind(), r.entityId(), "arn:aws:iam::123456789012:user/b",
+                        r.serviceNamespace(), r.action(), r.lastAccessed(), r.region()),
+                new AccessRecord(r.accountId(), r.entityKind(), r.entityId(), r.entityArn(), "sts", r.action(),
+                        r.lastAccessed(), r.region()),
+                new AccessRecord(r.accountId(), r.entityKind(), r.entityId(), r.entityArn(), r.serviceNamespace(),
+                        "ListUsers", r.lastAccessed(), r.region()),
+                new AccessRecord(r.accountId(), r.entityKind(), r.entityId(), r.entityArn(), r.serviceNamespace(),
+                        r.action(), T.plusSeconds(1), r.region()),
+                new AccessRecord(r.accountId(), r.entityKind(), r.entityId(), r.entityArn(), r.serviceNamespace(),
+                        r.action(), r.lastAccessed(), "eu-west-1"));
+        assertThat(oneComponentOff).hasSize(8).allSatisfy(other -> assertThat(other).isNotEqualTo(r));
         assertThat(r).isNotEqualTo(null).isNotEqualTo("GetUser");
-    }
-
-    private static AccessRecord record(String account, PolicyOwnerKind kind, String id, String arn, String service,
-                                       String action, Instant at, String region) {
-        return new AccessRecord(account, kind, id, arn, service, action, at, region);
     }
 }
