@@ -16,8 +16,8 @@ public record AccessKeyLastUsed(Instant date, String serviceName, String region)
     }
 
     // Written out, as ChangeEvent's: a record's own equals and hashCode are linked through invokedynamic
-    // (java.lang.runtime.ObjectMethods) at their first call, which LatestPerKey.merge makes on the request path of an
-    // early call: ~15 ms of the second signed call after a start (async-profiler, wall clock).
+    // (java.lang.runtime.ObjectMethods) at their first call, which LatestPerKey.merge makes on the request path:
+    // ~15 ms of the second signed call with a key after a start (async-profiler, wall clock).
     @Override
     public boolean equals(Object o) {
         return o instanceof AccessKeyLastUsed u && date.equals(u.date) && serviceName.equals(u.serviceName)

@@ -37,8 +37,8 @@ public record AccessRecord(String accountId, PolicyOwnerKind entityKind, String 
     }
 
     // Written out, as ChangeEvent's: a record's own equals and hashCode are linked through invokedynamic
-    // (java.lang.runtime.ObjectMethods) at their first call, which LatestPerKey.merge makes on the request path of an
-    // early call: ~15 ms of the second signed call after a start (async-profiler, wall clock).
+    // (java.lang.runtime.ObjectMethods) at their first call, which LatestPerKey.merge makes on the request path:
+    // ~15 ms of an IAM user's second signed call after a start (async-profiler, wall clock).
     @Override
     public boolean equals(Object o) {
         return o instanceof AccessRecord r && accountId.equals(r.accountId) && entityKind == r.entityKind

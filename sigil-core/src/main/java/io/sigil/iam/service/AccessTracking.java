@@ -66,8 +66,8 @@ public final class AccessTracking implements AutoCloseable {
 
     private record Key(String accountId, String entityId, String namespace, String action) {
         // Written out, as ChangeEvent's: a record's own equals and hashCode are linked through invokedynamic
-        // (java.lang.runtime.ObjectMethods) at their first call, which LatestPerKey.merge makes on the request path of an
-        // early call: ~15 ms of the second signed call after a start (async-profiler, wall clock).
+        // (java.lang.runtime.ObjectMethods) at their first call, which LatestPerKey.merge makes on the request
+        // path: ~15 ms of an IAM user's first signed call after a start (async-profiler, wall clock).
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && accountId.equals(k.accountId) && entityId.equals(k.entityId)
