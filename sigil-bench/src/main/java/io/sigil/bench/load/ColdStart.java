@@ -47,8 +47,9 @@ import java.util.regex.Pattern;
  * answered when the server verified the signature and answered in AWS's shape: 200, or an {@code <ErrorResponse>}
  * whose code is neither a SigV4 rejection nor an internal failure (so that an operation without a handler, which
  * answers 400 InvalidAction only after verification and decoding, would still be measured). The answer is printed
- * with each run. The probe loads and runs its own signer and HTTP client (200 calls, then a second to settle)
- * before the first run, so that neither its class loading nor its JIT competes with the server for the two cores.
+ * with each run. The probe speaks HTTP/1.1, as AWS clients do, and loads and runs its own signer and HTTP client
+ * (200 calls, then a second to settle) before the first run, so that neither its class loading nor its JIT
+ * competes with the server for the two cores.
  *
  * <h2>Figures</h2>
  * 2-core VM, JDK 17.0.15, median of 5, each run started only after the machine was 90% idle for 2 s (other
@@ -200,6 +201,9 @@ import java.util.regex.Pattern;
  * {@code ArchiveRelocationMode=0}, not used: see the fourth session); opening the jar's 10,873-entry central directory ~12 ms
  * against ~6 for a 253-entry jar; every resource looked up through the application class loader first probes the
  * 62 modules of the boot layer (1,426 image lookups in a start, 620 of them for the migration scripts).
+ * The probe itself changed twice, each paired against the old probe on one server build: 200 warm-up calls
+ * instead of one (+3.5 ms median, -14 mean, 12 rounds) and HTTP/1.1 instead of the JDK client's HTTP/2 upgrade
+ * request (+5, -4 mean, 16 rounds); neither moved the figures beyond the noise, so the series before them compare.
  *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
@@ -241,7 +245,10 @@ public final class ColdStart {
             javaCommand = javaCommand(target, jvm);
             System.out.println("java command of " + target + ": " + String.join(" ", javaCommand));
         }
-        HttpClient client = HttpClient.newHttpClient();
+        // HTTP/1.1 as the AWS SDKs and CLI speak it without TLS: the JDK client's default, HTTP/2, asks a plain
+        // connection to upgrade (Upgrade: h2c), which no AWS client does and which made the first call take Jetty's
+        // upgrade path, classes that the launcher's training run never loads.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         warmUp(client);
         if (dataDir != null) {
             Run r = once(target, jvm, javaCommand, client, dataDir);
