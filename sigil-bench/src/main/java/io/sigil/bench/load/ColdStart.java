@@ -182,17 +182,17 @@ import java.util.regex.Pattern;
  * Query tables (~10), Jetty on the start thread (~60, a fifth of it its MimeTypes listing every locale), and the first
  * request (~40, most of it Jetty's first connection and its own first run).
  *
- * <p>Sixth session (issue 4), --java, paired as above. Jetty's connector without an acceptor thread (the selector
- * accepts; the acceptor named itself with {@code String.format}, and was one thread more to start), against
- * b1df98b: --ephemeral, 20 rounds, 426.5 -> 396.5 ms (medians), -33.5 paired (13 of 20), CPU 665 -> 610; in two
- * earlier series of 14 and 16 rounds -5.5 and -3.5 paired (means -11 and -30), CPU -15 and -20; --restart, 12
- * rounds, +17.5 paired (mean -5.5), CPU 675 -> 655. So a gain of about 10 ms and 15-35 ms of CPU, within the
- * VM's drift. A wall-clock profile of the first calls after a start also found the second call slower than the
- * first wanted to be: three records that {@code LatestPerKey.merge} compares on the request path linked
- * {@code ObjectMethods} at their first equals or hashCode (an IAM user's first call, anyone's second); written out,
- * the second call fell from 21-38 ms to 7-10 ms (client-side, 3 runs each).
+ * <p>Sixth session (issue 4), --java, paired as above. A wall-clock profile of the first calls after a start found
+ * the second call slower than the first: three records that {@code LatestPerKey.merge} compares on the request path
+ * linked {@code ObjectMethods} at their first equals or hashCode (an IAM user's first call, anyone's second);
+ * written out, the second call fell from 21-38 ms to 7-10 ms (client-side, 3 runs each). The first call, which
+ * these figures time, does not reach them.
  *
- * <p>Tried and dropped this session, paired: C1's thresholds at twice HotSpot's again, -24.5 ms (11 of 14), CPU
+ * <p>Tried and dropped this session, paired: Jetty's connector without an acceptor thread (the selector accepts;
+ * the acceptor names itself with {@code String.format}), against b1df98b, --ephemeral, four series of 14-20 rounds:
+ * -5.5, -3.5, -33.5 and +6 ms (CPU -15, -20, -35, +5), --restart, three series of 12-20 rounds: +17.5, +20.5
+ * and -1 (the time from the ready line to the answer unchanged, 53.5 and 55 ms): no effect beyond the noise, so
+ * Jetty's default stays. C1's thresholds at twice HotSpot's again, -24.5 ms (11 of 14), CPU
  * -25, but {@link WarmUpCurve} (8 connections, 1 s windows, three runs each) served 5-25% fewer requests in
  * windows 4 to 6; {@code -Djava.locale.providers=SPI}, which leaves the JDK's fallback locale data only so that
  * Jetty's {@code MimeTypes} lists one locale instead of ~160 (+4, 14 rounds); transparent huge pages (+27.5) and

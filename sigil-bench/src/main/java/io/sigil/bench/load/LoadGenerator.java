@@ -84,14 +84,19 @@ import java.util.Map;
  * (*) the floor's 1-connection line stalled again (60 µs of CPU per request against 38 in the earlier run). The
  * earlier run came before the timer-thread change, in a slower VM phase (the floor's own p99 4.48 ms).
  *
- * <p>Sixth session (Jetty's connector without an acceptor thread), the same flags, one run of the final code:
+ * <p>Sixth session, the same flags; the first run with Jetty's connector without an acceptor thread (dropped
+ * again, see {@code ColdStart}), the other two on the final code, in a slower and noisier VM phase (the floor's own
+ * p99 2.6 and 5.8 ms at 32 connections):
  * <pre>
  * NIO client      floor req/s  p50 / p99        GetUser req/s  p50 / p99         ratio   ListUsers req/s  p99
  *  8 connections     32,923    0.23 / 0.62 ms     18,662       0.38 / 1.52 ms    0.57        3,663        7.4 ms
  * 32 connections     35,382    0.83 / 2.42 ms     22,690       1.29 / 4.17 ms    0.64        3,712       33.3 ms
+ *  8, final code     22,197    0.29 / 2.15 ms     14,691       0.42 / 3.16 ms    0.66        3,247        9.0 ms
+ * 32, final code     31,531    0.93 / 2.59 ms     20,091       1.41 / 5.60 ms    0.64        3,195       39.2 ms
+ * 32, final code     26,832    1.00 / 5.83 ms     16,638       1.48 / 11.29 ms   0.62        3,335       38.7 ms
  * </pre>
- * GetUser served as much as in the fifth session (22,729 req/s); the floor ran faster (CPU 46 µs per request
- * against 50-60 before), hence the lower ratio.
+ * GetUser's CPU per request was 75, 80 and 86 µs against 75-90 in the fifth session: the slower phase, not the
+ * code (the server's request path did not change this session but for three records' equals and hashCode).
  *
  * <p>Earlier, in the second session (before the NIO client, the warm-up until the JIT settles and the serial
  * collector; raw client, 32 connections): floor 31,883 req/s (p99 4.32 ms), GetUser 20,200 (p99 6.86 ms), 0.63x;

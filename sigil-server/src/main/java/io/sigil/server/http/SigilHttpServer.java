@@ -76,11 +76,7 @@ public final class SigilHttpServer implements AutoCloseable {
         config.setRequestHeaderSize(limits.maxHeaderBytes());
         config.setSendServerVersion(false);
         config.setSendDateHeader(true);
-        // No acceptor thread: the selector accepts, which Jetty supports with 0 acceptors. Its acceptor named itself
-        // with String.format at every start, the JDK's Formatter (and its locale data) for nothing, and it was one
-        // thread more to start on two cores; clients that keep their connections (the SDKs, the CLI) accept rarely.
-        // sigil-bench's ColdStart, three paired series of 14-20 rounds: about -10 ms, CPU -15 to -35 ms.
-        connector = new ServerConnector(server, 0, -1, new HttpConnectionFactory(config));
+        connector = new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost(bindHost);
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
