@@ -85,8 +85,8 @@ import java.util.Map;
  * earlier run came before the timer-thread change, in a slower VM phase (the floor's own p99 4.48 ms).
  *
  * <p>Sixth session, the same flags; the first run with Jetty's connector without an acceptor thread (dropped
- * again, see {@code ColdStart}), the other two on the final code, in a slower and noisier VM phase (the floor's own
- * p99 2.6 and 5.8 ms at 32 connections):
+ * again, see {@code ColdStart}), the next two on the final code in a slower and noisier VM phase (the floor's own
+ * p99 2.6 and 5.8 ms at 32 connections), the last on the final code once the VM was calm again:
  * <pre>
  * NIO client      floor req/s  p50 / p99        GetUser req/s  p50 / p99         ratio   ListUsers req/s  p99
  *  8 connections     32,923    0.23 / 0.62 ms     18,662       0.38 / 1.52 ms    0.57        3,663        7.4 ms
@@ -94,8 +94,12 @@ import java.util.Map;
  *  8, final code     22,197    0.29 / 2.15 ms     14,691       0.42 / 3.16 ms    0.66        3,247        9.0 ms
  * 32, final code     31,531    0.93 / 2.59 ms     20,091       1.41 / 5.60 ms    0.64        3,195       39.2 ms
  * 32, final code     26,832    1.00 / 5.83 ms     16,638       1.48 / 11.29 ms   0.62        3,335       38.7 ms
+ * 32, final code     32,003    0.91 / 2.70 ms     22,494       1.30 / 4.21 ms    0.70        3,510       37.3 ms
  * </pre>
- * GetUser's CPU per request was 75, 80 and 86 µs against 75-90 in the fifth session: the slower phase, not the
+ * In the last run the serial collector paused for young collections 326 times in its 68 s (1.9 ms median, 3.1 ms
+ * at the 90th percentile, one full collection): a pause every 0.1-0.3 s under load holds every request in flight,
+ * which is most of what separates GetUser's p99 from its p50.
+ * GetUser's CPU per request was 75, 80, 86 and 74 µs against 75-90 in the fifth session: the slower phase, not the
  * code (the server's request path did not change this session but for three records' equals and hashCode).
  *
  * <p>Earlier, in the second session (before the NIO client, the warm-up until the JIT settles and the serial
