@@ -196,7 +196,13 @@ import java.util.regex.Pattern;
  * -25, but {@link WarmUpCurve} (8 connections, 1 s windows, three runs each) served 5-25% fewer requests in
  * windows 4 to 6; {@code -Djava.locale.providers=SPI}, which leaves the JDK's fallback locale data only so that
  * Jetty's {@code MimeTypes} lists one locale instead of ~160 (+4, 14 rounds); transparent huge pages (+27.5) and
- * {@code -XX:-UsePerfData} (+13.5), 12 rounds; {@code --limit-modules}, which turns class-data sharing off. Measured
+ * {@code -XX:-UsePerfData} (+13.5), 12 rounds; four times HotSpot's compile thresholds for the JDK's start-up-only
+ * packages alone (locale data, the runtime image, zip, the module system, ASM; {@code CompileCommand}), -3.5
+ * (mean -0.7, 16 rounds); {@code TieredCompileTaskTimeout} at 10 and 3 ms instead of 50, so that stale compile
+ * tasks leave the queue sooner, +17.5 and +19 (16 rounds: the compilations the queue held were worth having);
+ * {@code -cp} instead of {@code -jar} again, +9 (16 rounds), although with {@code -jar} the jar's central directory
+ * is read twice (the launcher's check of the manifest, then the class path), as async-profiler counted;
+ * {@code --limit-modules}, which turns class-data sharing off. Measured
  * but not worth a change: the archive relocation is 21 ms of {@code -Xlog:startuptime}'s Genesis (1 ms with
  * {@code ArchiveRelocationMode=0}, not used: see the fourth session); opening the jar's 10,873-entry central directory ~12 ms
  * against ~6 for a 253-entry jar; every resource looked up through the application class loader first probes the
