@@ -4,7 +4,6 @@ import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.model.User;
 import io.sigil.iam.error.IamException;
-import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
 import io.sigil.iam.sts.TemporaryCredentialRules;
 import io.sigil.policy.ContextValue;
@@ -12,13 +11,11 @@ import io.sigil.policy.Decision;
 import io.sigil.policy.Outcome;
 import io.sigil.server.audit.AuditEvent;
 import io.sigil.server.audit.AuditIdentity;
-import io.sigil.server.audit.AuditLog;
 import io.sigil.server.audit.FederatedIdentity;
 import io.sigil.server.audit.Redaction;
 import io.sigil.server.http.ApiEndpoint;
 import io.sigil.server.http.HttpCall;
 import io.sigil.server.http.HttpReply;
-import io.sigil.server.metrics.Metrics;
 import io.sigil.server.protocol.AwsError;
 import io.sigil.server.protocol.AwsService;
 import io.sigil.server.protocol.DecodedRequest;
@@ -31,7 +28,6 @@ import io.sigil.server.sigv4.Verification;
 import software.amazon.awssdk.awscore.AwsResponse;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,40 +54,27 @@ public final class ApiDispatcher implements ApiEndpoint {
 
     private final QueryProtocol protocol;
     private final SigV4Verifier<KeyCredential> verifier;
+    private final CallServices services;
     private final Store store;
-    private final Authorizer authorizer;
     private final NamedUsers namedUsers;
     private final EnforcementTable table;
     private final Handlers handlers;
     private final EnforcementGate gate;
-    private final AuditLog audit;
-    private final Metrics metrics;
-    private final KeyUse keyUse;
-    private final Clock clock;
-    private final AccessTracking tracking;
 
     /**
-     * @param tracking   where each call's attempt is recorded for last accessed data; null records nothing
      * @param namedUsers the cached users that authorisation resolves named users with, sparing a read transaction
      *                   where the operation's rule needs nothing else from the store
      */
-    public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, Store store,
-                         Authorizer authorizer, EnforcementTable table, Handlers handlers, EnforceMode mode,
-                         AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock, AccessTracking tracking,
-                         NamedUsers namedUsers) {
-        this.namedUsers = Objects.requireNonNull(namedUsers, "namedUsers");
-        this.tracking = tracking;
+    public ApiDispatcher(QueryProtocol protocol, SigV4Verifier<KeyCredential> verifier, CallServices services,
+                         Store store, EnforcementTable table, Handlers handlers, NamedUsers namedUsers) {
         this.protocol = protocol;
         this.verifier = verifier;
+        this.services = Objects.requireNonNull(services, "services");
         this.store = store;
-        this.authorizer = authorizer;
+        this.namedUsers = Objects.requireNonNull(namedUsers, "namedUsers");
         this.table = table;
         this.handlers = handlers;
-        this.gate = new EnforcementGate(mode, metrics);
-        this.audit = audit;
-        this.metrics = metrics;
-        this.keyUse = keyUse;
-        this.clock = clock;
+        this.gate = new EnforcementGate(services.mode(), services.metrics());
     }
 
     /** What one call became, for the audit event and metrics. */
@@ -113,7 +96,7 @@ public final class ApiDispatcher implements ApiEndpoint {
     @Override
     public HttpReply handle(HttpCall call) {
         Trace t = new Trace();
-        Instant now = clock.instant();
+        Instant now = services.clock().instant();
         try {
             byte[] xml = run(call, t, now);
             return finish(call, t, now, 200, xml);
@@ -136,7 +119,7 @@ public final class ApiDispatcher implements ApiEndpoint {
     public HttpReply refuse(HttpCall partial, int status, String code, String message) {
         Trace t = new Trace();
         t.error = new AwsError(code, status, Fault.SENDER, message);
-        Instant now = clock.instant();
+        Instant now = services.clock().instant();
         return finish(partial, t, now, status, protocol.encodeError(t.service, t.error, t.requestId));
     }
 
@@ -164,7 +147,7 @@ public final class ApiDispatcher implements ApiEndpoint {
             t.principal = ok.credential().principal();
             t.region = ok.region().equals("aws-global") ? "us-east-1" : ok.region();
             signingRegion = ok.region();
-            keyUse.used(ok.accessKeyId(), now, t.service.id(), t.region);
+            services.keyUse().used(ok.accessKeyId(), now, t.service.id(), t.region);
         }
 
         DecodedRequest in = protocol.decode(t.service, params);
@@ -182,10 +165,10 @@ public final class ApiDispatcher implements ApiEndpoint {
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
                 call.header("User-Agent"), call.secure(), signingRegion,
                 gate.callerPolicies(t.operation, denial -> t.denial = denial));
-        if (tracking != null && t.principal != null) {
+        if (services.tracking() != null && t.principal != null) {
             // Last accessed data counts every attempt, allowed or denied (IAM User Guide, "Refine permissions in
             // AWS using last accessed information"); recording only merges into memory.
-            tracking.record(t.principal, in.operation().iamAction(), t.region, now);
+            services.tracking().record(t.principal, in.operation().iamAction(), t.region, now);
         }
         ctx = ctx.withNamedUser(authorize(in, ctx, t));
         AwsResponse out = handlers.invoke(in.request(), ctx).orElseThrow();
@@ -231,7 +214,7 @@ public final class ApiDispatcher implements ApiEndpoint {
      */
     private void check(Principal p, String action, String resource, Map<String, ContextValue> keys, Trace t,
                        boolean accountGrant) {
-        Decision d = authorizer.authorize(p, action, resource, p.accountId(), keys);
+        Decision d = services.authorizer().authorize(p, action, resource, p.accountId(), keys);
         if (d.allowed() || (accountGrant && d.outcome() == Outcome.IMPLICIT_DENY)) {
             return;
         }
@@ -253,8 +236,8 @@ public final class ApiDispatcher implements ApiEndpoint {
 
     private HttpReply finish(HttpCall call, Trace t, Instant now, int status, byte[] body) {
         String outcome = t.error == null ? "success" : t.error.code();
-        metrics.request(t.operation, outcome, System.nanoTime() - t.started);
-        audit.record(new AuditEvent(now, t.service.id() + ".amazonaws.com", t.operation, t.region,
+        services.metrics().request(t.operation, outcome, System.nanoTime() - t.started);
+        services.audit().record(new AuditEvent(now, t.service.id() + ".amazonaws.com", t.operation, t.region,
                 call.remoteAddress(), call.header("User-Agent") == null ? "" : call.header("User-Agent"),
                 t.federated != null ? t.federated.identity() : AuditIdentity.of(t.principal), t.requestParameters,
                 t.error == null ? t.responseElements : null,

@@ -1,27 +1,21 @@
 package io.sigil.server.app;
 
-import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.crypto.SecretBox;
-import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.store.Store;
 import io.sigil.iam.sts.AuthorizationMessages;
+import io.sigil.server.api.CallServices;
 import io.sigil.server.api.CredentialResolver;
-import io.sigil.server.api.EnforceMode;
 import io.sigil.server.api.KeyCredential;
-import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.accessanalyzer.ValidatePolicyOperation;
-import io.sigil.server.audit.AuditLog;
 import io.sigil.server.authz.AuthorizeOperation;
 import io.sigil.server.authz.DecisionListener;
 import io.sigil.server.http.ApiEndpoint;
 import io.sigil.server.http.Endpoint;
-import io.sigil.server.metrics.Metrics;
 import io.sigil.server.rest.RestJsonDispatcher;
 import io.sigil.server.rest.RestOperation;
 import io.sigil.server.sigv4.SigV4Config;
 import io.sigil.server.sigv4.SigV4Verifier;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -32,26 +26,13 @@ import java.util.Map;
  */
 final class RestRoutes {
     private final Store store;
-    private final Authorizer authorizer;
     private final CredentialResolver credentials;
-    private final EnforceMode mode;
-    private final AuditLog audit;
-    private final Metrics metrics;
-    private final KeyUse keyUse;
-    private final Clock clock;
-    private final AccessTracking tracking;
+    private final CallServices services;
 
-    RestRoutes(Store store, Authorizer authorizer, CredentialResolver credentials, EnforceMode mode, AuditLog audit,
-               Metrics metrics, KeyUse keyUse, Clock clock, AccessTracking tracking) {
+    RestRoutes(Store store, CredentialResolver credentials, CallServices services) {
         this.store = store;
-        this.authorizer = authorizer;
         this.credentials = credentials;
-        this.mode = mode;
-        this.audit = audit;
-        this.metrics = metrics;
-        this.keyUse = keyUse;
-        this.clock = clock;
-        this.tracking = tracking;
+        this.services = services;
     }
 
     /** AWS API paths: {@code POST /policy/validation}. */
@@ -63,14 +44,14 @@ final class RestRoutes {
     Map<String, Endpoint> admin(SecretBox box, DecisionListener listener) {
         SigV4Verifier<KeyCredential> anyService = new SigV4Verifier<>(SigV4Config.defaults()
                 .withRegions(List.of(SigV4Config.ANY)).withServices(List.of(SigV4Config.ANY)), credentials);
-        AuthorizeOperation authorize = new AuthorizeOperation(store, authorizer, anyService,
-                new AuthorizationMessages(box), audit, listener, keyUse);
+        AuthorizeOperation authorize = new AuthorizeOperation(store, services.authorizer(), anyService,
+                new AuthorizationMessages(box), services.audit(), listener, services.keyUse());
         return Map.of("POST " + AuthorizeOperation.PATH, dispatcher(authorize));
     }
 
     private RestJsonDispatcher dispatcher(RestOperation op) {
         SigV4Verifier<KeyCredential> verifier = new SigV4Verifier<>(SigV4Config.defaults()
                 .withRegions(List.of(SigV4Config.ANY)).withServices(List.of(op.signingName())), credentials);
-        return new RestJsonDispatcher(op, verifier, authorizer, mode, audit, metrics, keyUse, clock, tracking);
+        return new RestJsonDispatcher(op, verifier, services);
     }
 }

@@ -11,6 +11,7 @@ import io.sigil.server.api.ApiDispatcher;
 import io.sigil.server.api.NamedUsers;
 import io.sigil.server.federation.FederationEndpoint;
 import io.sigil.server.api.ApiModule;
+import io.sigil.server.api.CallServices;
 import io.sigil.server.api.CredentialResolver;
 import io.sigil.server.api.EnforcementTable;
 import io.sigil.server.api.Handlers;
@@ -101,13 +102,13 @@ public final class SigilApp implements AutoCloseable {
             trace.mark("authorizer, audit and modules");
             QueryProtocol protocol = QueryProtocol.standard();
             trace.mark("query protocol");
+            CallServices services = new CallServices(authorizer, config.enforce(), audit, metrics, keyUse, clock,
+                    accessTracking);
             this.api = new ApiDispatcher(protocol,
-                    new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), store, authorizer,
-                    EnforcementTable.load(), handlers, config.enforce(), audit, metrics, keyUse, clock, accessTracking,
-                    namedUsers(store, extras));
+                    new SigV4Verifier<KeyCredential>(SigV4Config.defaults(), credentials), services, store,
+                    EnforcementTable.load(), handlers, namedUsers(store, extras));
             trace.mark("dispatcher");
-            RestRoutes rest = new RestRoutes(store, authorizer, credentials, config.enforce(), audit, metrics, keyUse,
-                    clock, accessTracking);
+            RestRoutes rest = new RestRoutes(store, credentials, services);
             java.util.Map<String, io.sigil.server.http.Endpoint> admin = new java.util.LinkedHashMap<>(
                     AdminEndpoints.routes(this));
             // Every decision of the authorization API counts for last accessed data, like the IAM and STS calls the

@@ -3,31 +3,26 @@ package io.sigil.server.rest;
 import io.sigil.iam.auth.Authorizer;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
-import io.sigil.iam.service.AccessTracking;
 import io.sigil.iam.sts.CallerPolicyGate;
 import io.sigil.policy.ContextValue;
 import io.sigil.policy.Decision;
 import io.sigil.server.api.CallContext;
-import io.sigil.server.api.EnforceMode;
+import io.sigil.server.api.CallServices;
 import io.sigil.server.api.EnforcementGate;
 import io.sigil.server.api.KeyCredential;
-import io.sigil.server.api.KeyUse;
 import io.sigil.server.api.RequestIds;
 import io.sigil.server.api.RequestKeys;
 import io.sigil.server.api.SignedCalls;
 import io.sigil.server.audit.AuditEvent;
 import io.sigil.server.audit.AuditIdentity;
-import io.sigil.server.audit.AuditLog;
 import io.sigil.server.http.ApiEndpoint;
 import io.sigil.server.http.HttpCall;
 import io.sigil.server.http.HttpReply;
-import io.sigil.server.metrics.Metrics;
 import io.sigil.server.sigv4.SigV4Error;
 import io.sigil.server.sigv4.SigV4Verifier;
 import io.sigil.server.sigv4.Verification;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,27 +44,14 @@ public final class RestJsonDispatcher implements ApiEndpoint {
 
     private final RestOperation operation;
     private final SigV4Verifier<KeyCredential> verifier;
-    private final Authorizer authorizer;
+    private final CallServices services;
     private final EnforcementGate gate;
-    private final AuditLog audit;
-    private final Metrics metrics;
-    private final KeyUse keyUse;
-    private final Clock clock;
-    private final AccessTracking tracking;
 
-    /** @param tracking where each AWS service call's attempt is recorded for last accessed data; null records nothing */
-    public RestJsonDispatcher(RestOperation operation, SigV4Verifier<KeyCredential> verifier, Authorizer authorizer,
-                              EnforceMode mode, AuditLog audit, Metrics metrics, KeyUse keyUse, Clock clock,
-                              AccessTracking tracking) {
+    public RestJsonDispatcher(RestOperation operation, SigV4Verifier<KeyCredential> verifier, CallServices services) {
         this.operation = operation;
         this.verifier = verifier;
-        this.authorizer = authorizer;
-        this.gate = new EnforcementGate(mode, metrics);
-        this.audit = audit;
-        this.metrics = metrics;
-        this.keyUse = keyUse;
-        this.clock = clock;
-        this.tracking = tracking;
+        this.services = services;
+        this.gate = new EnforcementGate(services.mode(), services.metrics());
     }
 
     private static final class Trace {
@@ -85,7 +67,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
     @Override
     public HttpReply handle(HttpCall call) {
         Trace t = new Trace();
-        Instant now = clock.instant();
+        Instant now = services.clock().instant();
         try {
             String json = run(call, t, now);
             return finish(call, t, now, HttpReply.json(200, json));
@@ -108,7 +90,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         Trace t = new Trace();
         t.error = status == 413 ? new RestJsonException("RequestEntityTooLargeException", 413, message)
                 : RestJsonException.validation(message, "cannotParse", null);
-        return finish(partial, t, clock.instant(), errorReply(t.error));
+        return finish(partial, t, services.clock().instant(), errorReply(t.error));
     }
 
     private String run(HttpCall call, Trace t, Instant now) {
@@ -116,13 +98,13 @@ public final class RestJsonDispatcher implements ApiEndpoint {
                 RestJsonDispatcher::signatureError);
         t.principal = ok.credential().principal();
         t.region = ok.region();
-        keyUse.used(ok.accessKeyId(), now, operation.signingName(), t.region);
+        services.keyUse().used(ok.accessKeyId(), now, operation.signingName(), t.region);
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
                 call.header("User-Agent"), call.secure(), ok.region(),
                 CallerPolicyGate.ENFORCE); // no REST-JSON operation authorises inside itself
-        if (tracking != null && !operation.action().startsWith(SIGIL_PREFIX)) {
+        if (services.tracking() != null && !operation.action().startsWith(SIGIL_PREFIX)) {
             // every attempt counts, allowed or denied, as for the Query API (ApiDispatcher)
-            tracking.record(t.principal, operation.action(), t.region, now);
+            services.tracking().record(t.principal, operation.action(), t.region, now);
         }
         authorize(ctx, t);
         return operation.handle(call, ctx, t.note);
@@ -139,7 +121,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         Principal p = ctx.principal();
         Map<String, ContextValue> keys = RequestKeys.of(ctx);
         keys.put("aws:RequestedRegion", ContextValue.of(ctx.region()));
-        Decision d = authorizer.authorize(p, operation.action(), "*", p.accountId(), keys);
+        Decision d = services.authorizer().authorize(p, operation.action(), "*", p.accountId(), keys);
         if (d.allowed()) {
             return;
         }
@@ -180,10 +162,10 @@ public final class RestJsonDispatcher implements ApiEndpoint {
 
     private HttpReply finish(HttpCall call, Trace t, Instant now, HttpReply reply) {
         String outcome = t.error == null ? "success" : t.error.code();
-        metrics.request(operation.name(), outcome, System.nanoTime() - t.started);
+        services.metrics().request(operation.name(), outcome, System.nanoTime() - t.started);
         if (t.error != null || operation.auditSuccess()) {
             String agent = call.header("User-Agent");
-            audit.record(new AuditEvent(now, operation.signingName() + ".amazonaws.com", operation.name(), t.region,
+            services.audit().record(new AuditEvent(now, operation.signingName() + ".amazonaws.com", operation.name(), t.region,
                     call.remoteAddress(), agent == null ? "" : agent, AuditIdentity.of(t.principal),
                     t.note.requestParameters(), null, t.error == null ? null : t.error.code(),
                     t.error == null ? null : t.error.safeMessage(), t.requestId, RequestIds.next(), true,
