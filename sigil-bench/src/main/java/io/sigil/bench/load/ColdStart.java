@@ -193,8 +193,8 @@ import java.util.regex.Pattern;
  * -5.5, -3.5, -33.5 and +6 ms (CPU -15, -20, -35, +5), --restart, three series of 12-20 rounds: +17.5, +20.5
  * and -1 (the time from the ready line to the answer unchanged, 53.5 and 55 ms): no effect beyond the noise, so
  * Jetty's default stays. C1's thresholds at twice HotSpot's again, -24.5 ms (11 of 14), CPU
- * -25, but {@link WarmUpCurve} (8 connections, 1 s windows, three runs each) served 5-25% fewer requests in
- * windows 4 to 6; {@code -Djava.locale.providers=SPI}, which leaves the JDK's fallback locale data only so that
+ * -25, but {@link WarmUpCurve} (8 connections, 1 s windows, three runs each) served 15-24% fewer requests in
+ * windows 4 to 6 together (the first three mixed); {@code -Djava.locale.providers=SPI}, which leaves the JDK's fallback locale data only so that
  * Jetty's {@code MimeTypes} lists one locale instead of ~160 (+4, 14 rounds); transparent huge pages (+27.5) and
  * {@code -XX:-UsePerfData} (+13.5), 12 rounds; four times HotSpot's compile thresholds for the JDK's start-up-only
  * packages alone (locale data, the runtime image, zip, the module system, ASM; {@code CompileCommand}), -3.5
