@@ -51,12 +51,7 @@ public final class SqliteConnections implements ConnectionSource {
     private volatile boolean closed;
 
     public SqliteConnections(Path file) throws SQLException {
-        this(file, true);
-    }
-
-    /** {@code durable} false: a scratch file, without fsync (see the class comment). */
-    public SqliteConnections(Path file, boolean durable) throws SQLException {
-        this(dataSource(file, durable));
+        this(dataSource(file));
     }
 
     /** Connections from {@code dataSource}, one of {@link #dataSource(Path, boolean)}'s. */

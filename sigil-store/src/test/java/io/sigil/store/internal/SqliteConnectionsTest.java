@@ -65,7 +65,8 @@ class SqliteConnectionsTest {
 
     @Test
     void aDurableFile_syncsEveryCommit_andAScratchFileNever() throws SQLException {
-        try (SqliteConnections scratch = new SqliteConnections(dir.resolve("scratch.db"), false)) {
+        try (SqliteConnections scratch =
+                new SqliteConnections(SqliteConnections.dataSource(dir.resolve("scratch.db"), false))) {
             assertThat(synchronousOf(connections)).isEqualTo(2); // FULL
             assertThat(synchronousOf(scratch)).isZero(); // OFF
         }
