@@ -29,6 +29,9 @@ import java.util.Set;
  * <li>across accounts, the resource-based policy must allow as well.</li>
  * </ol>
  * Total: never throws on policy content. Thread-safe.
+ *
+ * <p>{@link #simulator()} is the variant the IAM policy simulator applies, which differs for the sts:AssumeRole
+ * family only.
  */
 public final class PolicyEngine {
 
@@ -39,6 +42,43 @@ public final class PolicyEngine {
     private static final Set<String> TRUST_POLICY_ACTIONS = Set.of("sts:assumerole",
             "sts:assumerolewithsaml", "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity",
             "sts:setcontext");
+
+    /**
+     * The actions the IAM policy simulator (SimulatePrincipalPolicy, SimulateCustomPolicy) decides from the caller's
+     * identity side alone. AWS's simulator does not evaluate role trust policies: it answers {@code allowed} for an
+     * identity-based policy that allows sts:AssumeRole, and it validates a trust policy passed as ResourcePolicy but
+     * discards it before evaluating, a Deny included (aws/aws-cli#10314, eleven cases run against AWS across
+     * sts:AssumeRole and sts:AssumeRoleWithWebIdentity; ReversecLabs/IAMSpy#25, the same with the simulator console).
+     * A real AssumeRole call still needs the trust policy ({@link #TRUST_POLICY_ACTIONS}).
+     */
+    private static final Set<String> SIMULATED_FROM_IDENTITY = Set.of("sts:assumerole", "sts:assumerolewithsaml",
+            "sts:assumerolewithwebidentity");
+
+    private final boolean simulator;
+
+    /** The engine that authorises requests. */
+    public PolicyEngine() {
+        this(false);
+    }
+
+    private PolicyEngine(boolean simulator) {
+        this.simulator = simulator;
+    }
+
+    /**
+     * The engine as the IAM policy simulator applies it: no trust-policy requirement (the simulator consults a
+     * resource-based policy only as one more policy), and the sts:AssumeRole family decided by the identity-based
+     * policies and the permissions boundary alone, whatever the resource-based policy or the resource's account
+     * ({@link #simulatedFromIdentity}).
+     */
+    public static PolicyEngine simulator() {
+        return new PolicyEngine(true);
+    }
+
+    /** Whether the policy simulator decides {@code action} from the caller's identity side alone. */
+    public static boolean simulatedFromIdentity(String action) {
+        return SIMULATED_FROM_IDENTITY.contains(action.toLowerCase(Locale.ROOT));
+    }
 
     /** What one policy type said about the request; it visits the index's candidate statements itself. */
     private static final class Result implements CandidateVisitor {
@@ -104,9 +144,12 @@ public final class PolicyEngine {
         PolicySet.Groups g = set.groups();
         List<PolicyGroup> groups = new ArrayList<>();
         groups.add(g.identity());
-        addIfPresent(groups, g.boundary(), g.session(), g.resource());
+        boolean identityOnly = simulator && simulatedFromIdentity(action);
+        addIfPresent(groups, g.boundary(), g.session(), identityOnly ? null : g.resource());
         groups.addAll(g.scp());
-        groups.addAll(g.rcp());
+        if (!identityOnly) {
+            groups.addAll(g.rcp());
+        }
         List<List<String>> lists = new ArrayList<>();
         for (PolicyGroup group : groups) {
             for (CompiledStatement s : group.bucket(action).all()) {
@@ -137,15 +180,16 @@ public final class PolicyEngine {
         String action = request.action();
         PolicySet.Groups g = set.groups();
         boolean hasIdentity = caller.hasIdentity();
+        boolean identityOnly = simulator && simulatedFromIdentity(action);
 
         Result identity = hasIdentity ? evaluate(g.identity(), PolicyType.IDENTITY, action, ctx, false, all, false) : null;
         Result boundary = hasIdentity && g.boundary() != null
                 ? evaluate(g.boundary(), PolicyType.PERMISSIONS_BOUNDARY, action, ctx, false, all, false) : null;
         Result session = hasIdentity && g.session() != null
                 ? evaluate(g.session(), PolicyType.SESSION, action, ctx, false, all, false) : null;
-        Result resource = g.resource() != null ? evaluate(g.resource(), PolicyType.RESOURCE, action, ctx, true, all, boundary != null) : null;
+        Result resource = g.resource() != null && !identityOnly ? evaluate(g.resource(), PolicyType.RESOURCE, action, ctx, true, all, boundary != null) : null;
         List<Result> scps = levels(hasIdentity ? g.scp() : List.of(), PolicyType.SCP, action, ctx, false, all, false);
-        List<Result> rcps = levels(g.rcp(), PolicyType.RCP, action, ctx, true, all, boundary != null);
+        List<Result> rcps = levels(identityOnly ? List.of() : g.rcp(), PolicyType.RCP, action, ctx, true, all, boundary != null);
 
         // 1. Explicit deny anywhere wins; reported by the first type in this order.
         if (anyDenies(scps) || anyDenies(rcps) || denies(identity) || denies(resource) || denies(boundary)
@@ -172,11 +216,11 @@ public final class PolicyEngine {
         // 3b. A role trust policy must allow the caller itself, in the same account too: it is an exception to "an
         // identity-based or a resource-based policy suffices" (IAM User Guide, "Policy evaluation logic": IAM role
         // trust policies must explicitly allow access for principals).
-        boolean trust = isTrustPolicyAction(action);
+        boolean trust = !simulator && isTrustPolicyAction(action);
         if (trust && (resource == null || !resource.allows())) {
             return implicitDeny(PolicyType.RESOURCE, request, set, ctx);
         }
-        boolean cross = request.crossAccount();
+        boolean cross = request.crossAccount() && !identityOnly;
         // 4. The account root in its own account.
         if (caller.kind() == Caller.Kind.ROOT && !cross) {
             return new Decision(Outcome.ALLOW, null, List.of(), List.of());

@@ -71,7 +71,8 @@ final class Simulation {
             "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
                     + "\"Action\":\"*\",\"Resource\":\"*\"}]}", "allow-anyone", PolicyType.RESOURCE);
 
-    private final PolicyEngine engine = new PolicyEngine();
+    /** The simulator's variant of the engine: it decides the sts:AssumeRole family from the identity side alone. */
+    private final PolicyEngine engine = PolicyEngine.simulator();
     private final Input in;
     private final List<Source> sources = new ArrayList<>();
     private final PolicySet set;
@@ -121,6 +122,10 @@ final class Simulation {
      * message (SimulateCustomPolicy and SimulatePrincipalPolicy model no MalformedPolicyDocument: a policy IAM could
      * not evaluate is an invalid input value).
      */
+    static boolean isValid(String document, PolicyType type) {
+        return !PolicyValidator.validate(document, type).hasErrors();
+    }
+
     static void requireValid(String document, PolicyType type, String member) {
         ValidationReport report = PolicyValidator.validate(document, type);
         if (report.hasErrors()) {
@@ -214,8 +219,9 @@ final class Simulation {
             // "If the simulation evaluates policies within the same account and includes a resource ARN, then the
             // parameter is present but the response is empty ... specifies all resources (*), then the parameter is
             // not returned" (EvaluationResult, EvalDecisionDetails).
-            details = request.crossAccount() ? crossAccountDetails(request)
-                    : resource.equals("*") ? null : Map.of();
+            // The sts:AssumeRole family is decided from the identity side alone, so it reads as same-account.
+            boolean cross = request.crossAccount() && !PolicyEngine.simulatedFromIdentity(action);
+            details = cross ? crossAccountDetails(request) : resource.equals("*") ? null : Map.of();
         }
 
         void boundaryDetail(EvaluationResult.Builder b) {

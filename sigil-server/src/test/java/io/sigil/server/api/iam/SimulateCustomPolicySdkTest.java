@@ -73,6 +73,45 @@ class SimulateCustomPolicySdkTest {
         assertThat(r.organizationsDecisionDetail()).isNull();
     }
 
+    /**
+     * sts:AssumeRole and the other AssumeRole actions are simulated from the identity-based policies alone, as AWS's
+     * simulator answers them (aws/aws-cli#10314): no trust policy is needed, and one passed is not evaluated.
+     */
+    @Test
+    void theAssumeRoleActions_areAllowedByAnIdentityPolicyAlone_whateverTheResourcePolicy() {
+        for (String action : new String[] {"sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"}) {
+            EvaluationResult any = only(iam.simulateCustomPolicy(b -> b.policyInputList(allow(action, "*"))
+                    .actionNames(action)));
+            assertThat(any.evalDecision()).as(action).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+            assertThat(any.matchedStatements()).extracting(Statement::sourcePolicyId)
+                    .containsExactly("PolicyInputList.1");
+        }
+        String role = "arn:aws:iam::" + ACCOUNT + ":role/deploy";
+        String denyAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"sts:AssumeRole\"}]}";
+        EvaluationResult withDeny = only(iam.simulateCustomPolicy(b -> b.policyInputList(allow("sts:AssumeRole", role))
+                .actionNames("sts:AssumeRole").resourceArns(role).resourcePolicy(denyAll).callerArn(ALICE)));
+        assertThat(withDeny.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        EvaluationResult otherRole = only(iam.simulateCustomPolicy(b -> b.policyInputList(allow("sts:AssumeRole", role))
+                .actionNames("sts:AssumeRole").resourceArns("arn:aws:iam::" + ACCOUNT + ":role/other")));
+        assertThat(otherRole.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+        // sts:TagSession is not of the family: a Deny in the resource policy still counts.
+        String denyTag = denyAll.replace("sts:AssumeRole", "sts:TagSession");
+        EvaluationResult tag = only(iam.simulateCustomPolicy(b -> b.policyInputList(allow("sts:TagSession", "*"))
+                .actionNames("sts:TagSession").resourceArns(role).resourcePolicy(denyTag).callerArn(ALICE)));
+        assertThat(tag.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.EXPLICIT_DENY);
+        EvaluationResult tagAlone = only(iam.simulateCustomPolicy(b -> b.policyInputList(allow("sts:TagSession", "*"))
+                .actionNames("sts:TagSession")));
+        assertThat(tagAlone.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        // A ResourcePolicy must still read as a resource-based or a trust policy: this one names no principal.
+        String noPrincipal = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+                + "\"Action\":\"sts:AssumeRole\"}]}";
+        var invalid = awsError(() -> iam.simulateCustomPolicy(b -> b.policyInputList(allow("sts:AssumeRole", "*"))
+                .actionNames("sts:AssumeRole").resourcePolicy(noPrincipal).callerArn(ALICE)),
+                InvalidInputException.class, 400, "InvalidInput", null);
+        assertThat(invalid.awsErrorDetails().errorMessage()).startsWith("Invalid policy document in ResourcePolicy: ");
+    }
+
     @Test
     void anApplicableDeny_isAnExplicitDeny_reportingTheDenyingStatementOfTheSecondPolicy() {
         String deny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:*\","

@@ -132,6 +132,46 @@ class SimulatePrincipalPolicySdkTest {
         assertThat(replaced.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
     }
 
+    /**
+     * AWS's simulator decides sts:AssumeRole from the caller's identity side and never evaluates the role's trust
+     * policy, not even one passed as ResourcePolicy (aws/aws-cli#10314); the real call does.
+     */
+    @Test
+    void stsAssumeRole_isSimulatedFromTheCallersIdentityPolicies_whileTheRealCallAlsoNeedsTheTrustPolicy() {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String role = iam.createRole(b -> b.roleName("sim-assume-target").assumeRolePolicyDocument(trust)).role().arn();
+        String user = iam.createUser(b -> b.userName("sim-assumer")).user().arn();
+        iam.putUserPolicy(b -> b.userName("sim-assumer").policyName("Assume").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Resource\":\"arn:aws:iam::*:role/sim-assume-*\"}]}"));
+
+        var onRole = iam.simulatePrincipalPolicy(b -> b.policySourceArn(user).actionNames("sts:AssumeRole")
+                .resourceArns(role)).evaluationResults().get(0);
+        assertThat(onRole.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(matched(onRole).sourcePolicyId()).isEqualTo("user_sim-assumer_Assume");
+        assertThat(onRole.evalDecisionDetailsAsStrings()).isEmpty();
+        String denyingTrust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\""
+                + user + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+        var withTrust = iam.simulatePrincipalPolicy(b -> b.policySourceArn(user).actionNames("sts:AssumeRole")
+                .resourceArns(role).resourcePolicy(denyingTrust)).evaluationResults().get(0);
+        assertThat(withTrust.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(matched(withTrust).sourcePolicyId()).isEqualTo("user_sim-assumer_Assume");
+        String otherAccountRole = "arn:aws:iam::210987654321:role/sim-assume-elsewhere";
+        var crossAccount = iam.simulatePrincipalPolicy(b -> b.policySourceArn(user).actionNames("sts:AssumeRole")
+                .resourceArns(otherAccountRole)).evaluationResults().get(0);
+        assertThat(crossAccount.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(simulate(user, "sts:AssumeRoleWithWebIdentity").evalDecision())
+                .isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+
+        var key = iam.createAccessKey(b -> b.userName("sim-assumer")).accessKey();
+        try (var sts = server.sts(key.accessKeyId(), key.secretAccessKey())) {
+            awsError(() -> sts.assumeRole(b -> b.roleArn(role).roleSessionName("sim-session")),
+                    software.amazon.awssdk.services.sts.model.StsException.class, 403, "AccessDenied",
+                    "User: " + user + " is not authorized to perform: sts:AssumeRole on resource: " + role);
+        }
+    }
+
     @Test
     void policyInputList_addsToThePrincipalsPolicies() {
         String arn = iam.createUser(b -> b.userName("sim-u4")).user().arn();
