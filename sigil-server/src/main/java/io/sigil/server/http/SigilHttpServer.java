@@ -4,7 +4,6 @@ import io.sigil.server.sigv4.Header;
 import io.sigil.server.sigv4.Headers;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -167,21 +166,6 @@ public final class SigilHttpServer implements AutoCloseable {
             } catch (ClassNotFoundException | LinkageError e) {
                 // only a head start: the first connection initialises what it needs itself
             }
-        }
-        linkAuthorityConcatenation();
-    }
-
-    /**
-     * Every request's compliance check compares its Host header with the URI's authority, which Jetty's
-     * {@code HttpURI.Immutable.getAuthority} builds as host + ":" + port, a string concatenation compiled to
-     * invokedynamic: linked at the first request, it spun seven method-handle classes there (-Xlog:class+load, 3-4 ms
-     * of a cold start's first call). Called once here, it is linked before any client arrives.
-     */
-    static String linkAuthorityConcatenation() {
-        try {
-            return HttpURI.build("http://127.0.0.1:1/").asImmutable().getAuthority();
-        } catch (RuntimeException | LinkageError e) {
-            return null; // only a head start, as above
         }
     }
 

@@ -35,10 +35,4 @@ class JettyPresetTest {
             assertThatCode(() -> Class.forName(name, false, loader)).doesNotThrowAnyException();
         });
     }
-
-    @Test
-    void theAuthorityConcatenation_linkedAheadOfTheFirstRequest_isHostColonPort() {
-        // null would mean Jetty's HttpURI no longer takes this path, and the head start does nothing
-        assertThat(SigilHttpServer.linkAuthorityConcatenation()).isEqualTo("127.0.0.1:1");
-    }
 }
