@@ -211,6 +211,22 @@ import java.util.regex.Pattern;
  * instead of one (+3.5 ms median, -14 mean, 12 rounds) and HTTP/1.1 instead of the JDK client's HTTP/2 upgrade
  * request (+5, -4 mean, 16 rounds); neither moved the figures beyond the noise, so the series before them compare.
  *
+ * <p>Seventh session (issue 4), --java, paired as above, on 9c2f73a: a series of 10 rounds of that build alone had a
+ * median of 509 ms (a slow phase); the baselines of the paired series were 463.5, 414.5 and 465 ms. Tried and
+ * dropped: the provider order of {@code Main} given as a {@code -Djava.security.properties} file instead of
+ * {@code Security.setProperty}, whose security-event check starts {@code System.Logger} (a service lookup of its
+ * finder on the class path): {@code Main} to {@code ServeArgs} took 9 ms instead of 18 in the class-load log, but
+ * the first call moved -7 ms (mean +0.8, 16 rounds), so the launcher writes no such file; Jetty's host:port string
+ * concatenation ({@code HttpURI.Immutable.getAuthority}, which every request's compliance check reads and whose
+ * first link spun seven method-handle classes in the first request) linked on the start thread: the time from the
+ * ready line to the answer moved -5.5 and -1 ms, the first call +12.5 and +11.5 ms (means +21.8 and -7.9, two
+ * series of 16 rounds), so it was reverted. Measured, not changed: an archive dumped with G1, which archives heap
+ * objects, is mapped by a JVM on the serial collector without them ("CDS heap data is being ignored. UseG1GC,
+ * UseCompressedOops and UseCompressedClassPointers are required", -Xlog:cds), so the module graph still takes
+ * 12-20 ms of the JVM's start; 33 method-handle classes are spun in every start, for Jetty's string concatenations
+ * compiled to invokedynamic ({@code QueuedThreadPool}'s name, {@code Jetty}'s and {@code HttpParser}'s static
+ * initialisers, the first request's authority), 4-5% of a start's CPU samples, which JDK 17's archive cannot hold.
+ *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
  * of the classpath scan, without validate-on-migrate, without placeholder replacement.

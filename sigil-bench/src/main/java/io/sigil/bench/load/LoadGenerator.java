@@ -102,6 +102,17 @@ import java.util.Map;
  * GetUser's CPU per request was 75, 80, 86 and 74 µs against 75-90 in the fifth session: the slower phase, not the
  * code (the server's request path did not change this session but for three records' equals and hashCode).
  *
+ * <p>Seventh session, 32 connections, NIO client, one run each, the young generation's sizing and collector tried
+ * against the launcher's choice (the serial collector with its default young generation, ~100 MB of eden here):
+ * <pre>
+ *                               floor req/s  p99      GetUser req/s  p99       ratio   young pauses (median, p90)
+ * serial (the launcher's)          31,105    2.89 ms     20,644      4.99 ms   0.66    382 in 78 s, 1.8 / 3.0 ms
+ * serial, -Xmn600m                 30,749    3.77 ms     20,574      6.28 ms   0.67     63 in 62 s, 4.0 / 13.6 ms
+ * parallel collector               32,989    2.54 ms     16,427     18.12 ms   0.50     46 in 65 s, 2.2 / 11.6 ms
+ * </pre>
+ * A young pause grows with the generation (3.4-7.5 ms each at 500 MB of eden), so fewer, larger ones cost the p99
+ * more; the parallel collector's two threads take both cores from the request threads. The launcher's choice stays.
+ *
  * <p>Earlier, in the second session (before the NIO client, the warm-up until the JIT settles and the serial
  * collector; raw client, 32 connections): floor 31,883 req/s (p99 4.32 ms), GetUser 20,200 (p99 6.86 ms), 0.63x;
  * and back to back with the code of 380d892, GetUser at 0.21x its floor (p99 97 ms) against 0.52x (p99 19 ms).
