@@ -24,6 +24,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
 import software.amazon.awssdk.services.iam.model.PermissionsBoundaryDecisionDetail;
 import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
+import software.amazon.awssdk.services.iam.model.PolicySourceType;
 import software.amazon.awssdk.services.iam.model.Position;
 import software.amazon.awssdk.services.iam.model.ResourceSpecificResult;
 import software.amazon.awssdk.services.iam.model.Statement;
@@ -238,7 +239,9 @@ final class Simulation {
                 b.permissionsBoundaryDecisionDetail(PermissionsBoundaryDecisionDetail.builder()
                         .allowedByPermissionsBoundary(allowedByBoundary).build());
             }
-            if (details != null) {
+            // "This parameter is returned only for cross-account simulations" (IAM API Reference,
+            // "ResourceSpecificResult", EvalDecisionDetails), unlike the EvaluationResult's own.
+            if (details != null && !details.isEmpty()) {
                 b.evalDecisionDetailsWithStrings(details);
             }
             return b.build();
@@ -271,13 +274,27 @@ final class Simulation {
     private Statement statement(StatementRef ref) {
         Source source = sources.get(Integer.parseInt(ref.policyName()));
         SourceSpan span = ref.span();
-        // Positions are 1-based, of the statement's opening and closing braces (AWS answers StartPosition column
-        // 41 and EndPosition column 145 for a one-line statement spanning those columns); the span's end is the
-        // column after the closing brace.
-        return Statement.builder().sourcePolicyId(source.id()).sourcePolicyType(source.type())
+        // Positions are 1-based: the statement's opening brace, and the column just after its closing brace, as
+        // AWS answers them. For the one-line document of the AWS CLI's simulate-custom-policy example (its
+        // statement's braces at columns 38 and 166 as run) AWS answers StartPosition 38 and EndPosition 167; a
+        // Terraform-minified policy whose statement spans columns 15 to 164 gets 15 and 165 (a 2026 run published
+        // in github.com/ravikus1457/aws-labs, lab 03's REPORT.md). The span's end is that column already.
+        return Statement.builder().sourcePolicyId(source.id()).sourcePolicyType(answeredType(source.type()))
                 .startPosition(Position.builder().line(span.line()).column(span.column()).build())
-                .endPosition(Position.builder().line(span.endLine()).column(Math.max(1, span.endColumn() - 1)).build())
+                .endPosition(Position.builder().line(span.endLine()).column(span.endColumn()).build())
                 .build();
+    }
+
+    /**
+     * SourcePolicyType as AWS answers it: "IAM Policy" for every identity-based policy (inline, managed or
+     * submitted) and "Resource Policy" for the ResourcePolicy, not the API reference's enum (user, group, role,
+     * aws-managed, user-managed, resource, none). Real answers quoted in public: github.com/ravikus1457/aws-labs
+     * lab 03's REPORT.md (a customer managed policy of a role, 2026), ScottLogic's blog on automated policy
+     * simulator testing (PolicyInputList.1 and ResourcePolicy, 2025), smoketurner/sam-iam-role's sample response;
+     * soto-project/soto#230 added the value because "it isn't documented, but is being returned by IAM".
+     */
+    static String answeredType(PolicySourceType type) {
+        return type == PolicySourceType.RESOURCE ? "Resource Policy" : "IAM Policy";
     }
 
     static PolicyEvaluationDecisionType decisionOf(Outcome o) {

@@ -16,7 +16,6 @@ import io.sigil.iam.store.Tx;
 import io.sigil.iam.store.UserStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.iam.model.PolicySourceType;
@@ -58,21 +57,27 @@ final class SimulationPolicies {
     /**
      * Loads the entity the ARN names in the caller's account.
      *
-     * @throws IamException InvalidInput for an ARN that names no user, group or role; NoSuchEntity for one that does
-     *     not exist (in the caller's account)
+     * @throws IamException InvalidInput for an ARN that names no user, group or role, or one of another account;
+     *     NoSuchEntity for one that does not exist. The InvalidInput texts are AWS's, as real answers quote them
+     *     ("Invalid Entity Arn: arn:aws:sts::...:assumed-role/... does not clearly define entity type and name.",
+     *     aws-cloudformation/rain, internal/aws/iam/iam.go; "Invalid Policy Source Arn: caller's account ... does not
+     *     have access to policies in account ...")
      */
     static Principal load(Tx tx, String accountId, String sourceArn) {
         Matcher m = ENTITY_ARN.matcher(sourceArn == null ? "" : sourceArn);
         if (!m.matches()) {
-            throw IamException.invalidInput("Invalid ARN " + sourceArn
-                    + ": PolicySourceArn must be the ARN of an IAM user, group or role.");
+            throw IamException.invalidInput("Invalid Entity Arn: " + sourceArn
+                    + " does not clearly define entity type and name.");
+        }
+        if (!m.group(1).equals(accountId)) {
+            throw IamException.invalidInput("Invalid Policy Source Arn: caller's account " + accountId
+                    + " does not have access to policies in account " + m.group(1));
         }
         String kind = m.group(2);
         String name = m.group(4);
-        boolean here = m.group(1).equals(accountId);
         switch (kind) {
             case "user": {
-                User user = (here ? tx.users().find(accountId, name) : Optional.<User>empty())
+                User user = tx.users().find(accountId, name)
                         .orElseThrow(() -> UserStore.noSuchUser(name));
                 List<Source> identity = new ArrayList<>(own(tx, accountId, PolicyOwnerKind.USER, user.name()));
                 for (Group g : groups(tx, accountId, user.name())) {
@@ -82,13 +87,13 @@ final class SimulationPolicies {
                         boundary(tx, accountId, user.permissionsBoundaryArn()));
             }
             case "group": {
-                Group group = (here ? tx.groups().find(accountId, name) : Optional.<Group>empty())
+                Group group = tx.groups().find(accountId, name)
                         .orElseThrow(() -> GroupStore.noSuchGroup(name));
                 return new Principal(PolicySourceType.GROUP, group.arn(),
                         own(tx, accountId, PolicyOwnerKind.GROUP, group.name()), null);
             }
             default: {
-                Role role = (here ? tx.roles().find(accountId, name) : Optional.<Role>empty())
+                Role role = tx.roles().find(accountId, name)
                         .orElseThrow(() -> RoleStore.noSuchRole(name));
                 return new Principal(PolicySourceType.ROLE, role.arn(),
                         own(tx, accountId, PolicyOwnerKind.ROLE, role.name()),

@@ -196,8 +196,8 @@ public final class SimulatorApi implements ApiModule {
 
     private static Caller callerOf(String arn) {
         if (!USER_ARN.matcher(arn).matches()) {
-            throw IamException.invalidInput("Invalid CallerArn " + arn
-                    + ": the simulated caller must be the ARN of an IAM user.");
+            // AWS's text (ScottLogic's blog on simulating a role with a ResourcePolicy, quoting the answer).
+            throw IamException.invalidInput("Invalid caller - Caller must be an IAM user in this context.");
         }
         return Caller.parse(arn);
     }

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.iam.model.ContextKeyTypeEnum;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
 import software.amazon.awssdk.services.iam.model.InvalidInputException;
 import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
-import software.amazon.awssdk.services.iam.model.PolicySourceType;
 import software.amazon.awssdk.services.iam.model.ResourceSpecificResult;
 import software.amazon.awssdk.services.iam.model.SimulateCustomPolicyRequest;
 import software.amazon.awssdk.services.iam.model.SimulateCustomPolicyResponse;
@@ -60,12 +59,13 @@ class SimulateCustomPolicySdkTest {
         assertThat(r.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
         Statement s = r.matchedStatements().get(0);
         assertThat(s.sourcePolicyId()).isEqualTo("PolicyInputList.1");
-        assertThat(s.sourcePolicyType()).isEqualTo(PolicySourceType.NONE);
-        // The statement's object opens on line 4, column 5 and closes on line 9, column 5.
+        assertThat(s.sourcePolicyTypeAsString()).isEqualTo("IAM Policy");
+        // The statement's object opens on line 4, column 5 and closes on line 9, column 5; AWS ends the span just
+        // after the brace.
         assertThat(s.startPosition().line()).isEqualTo(4);
         assertThat(s.startPosition().column()).isEqualTo(5);
         assertThat(s.endPosition().line()).isEqualTo(9);
-        assertThat(s.endPosition().column()).isEqualTo(5);
+        assertThat(s.endPosition().column()).isEqualTo(6);
         assertThat(r.missingContextValues()).isEmpty();
         assertThat(r.hasResourceSpecificResults()).isFalse();
         // OrganizationsDecisionDetail "only applies if the simulated user's account is part of an organization";
@@ -110,6 +110,32 @@ class SimulateCustomPolicySdkTest {
                 .actionNames("sts:AssumeRole").resourcePolicy(noPrincipal).callerArn(ALICE)),
                 InvalidInputException.class, 400, "InvalidInput", null);
         assertThat(invalid.awsErrorDetails().errorMessage()).startsWith("Invalid policy document in ResourcePolicy: ");
+    }
+
+    /**
+     * A Terraform-minified policy and the positions AWS answered for it in a published 2026 run
+     * (github.com/ravikus1457/aws-labs, lab 03, REPORT.md): the first statement's brace at column 15, and the column
+     * just after its closing brace, 165.
+     */
+    @Test
+    void positions_areTheOpeningBrace_andTheColumnAfterTheClosingBrace_asAwsAnswers() {
+        String policy = "{\"Statement\":[{\"Action\":[\"s3:GetObject\",\"s3:PutObject\"],\"Effect\":\"Allow\","
+                + "\"Resource\":\"arn:aws:s3:::awslabs-r20261001-094515-1582130-data/*\",\"Sid\":\"ReadWriteObjects\"},"
+                + "{\"Action\":\"s3:ListBucket\",\"Effect\":\"Allow\",\"Resource\":"
+                + "\"arn:aws:s3:::awslabs-r20261001-094515-1582130-data\",\"Sid\":\"ListBucket\"}],"
+                + "\"Version\":\"2012-10-17\"}";
+        EvaluationResult r = only(iam.simulateCustomPolicy(b -> b.policyInputList(policy).actionNames("s3:GetObject")
+                .resourceArns("arn:aws:s3:::awslabs-r20261001-094515-1582130-data/test.txt")));
+        Statement s = r.matchedStatements().get(0);
+        assertThat(s.startPosition().line()).isEqualTo(1);
+        assertThat(s.startPosition().column()).isEqualTo(15);
+        assertThat(s.endPosition().line()).isEqualTo(1);
+        assertThat(s.endPosition().column()).isEqualTo(165);
+        assertThat(s.sourcePolicyTypeAsString()).isEqualTo("IAM Policy");
+        // ResourceSpecificResults carry EvalDecisionDetails only for cross-account simulations (IAM API Reference).
+        assertThat(r.resourceSpecificResults()).singleElement()
+                .satisfies(each -> assertThat(each.hasEvalDecisionDetails()).isFalse());
+        assertThat(r.hasEvalDecisionDetails()).isTrue();
     }
 
     @Test
@@ -270,7 +296,7 @@ class SimulateCustomPolicySdkTest {
         assertThat(r.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
         Statement s = r.matchedStatements().get(0);
         assertThat(s.sourcePolicyId()).isEqualTo("ResourcePolicy");
-        assertThat(s.sourcePolicyType()).isEqualTo(PolicySourceType.RESOURCE);
+        assertThat(s.sourcePolicyTypeAsString()).isEqualTo("Resource Policy");
     }
 
     @Test
@@ -304,7 +330,7 @@ class SimulateCustomPolicySdkTest {
         String role = "arn:aws:iam::" + ACCOUNT + ":role/r";
         awsError(() -> iam.simulateCustomPolicy(b -> b.policyInputList(allow("s3:*", "*")).callerArn(role)
                 .actionNames("s3:GetObject")), InvalidInputException.class, 400, "InvalidInput",
-                "Invalid CallerArn " + role + ": the simulated caller must be the ARN of an IAM user.");
+                "Invalid caller - Caller must be an IAM user in this context.");
     }
 
     @Test

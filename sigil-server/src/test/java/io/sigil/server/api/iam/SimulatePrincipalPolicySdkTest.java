@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.InvalidInputException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
-import software.amazon.awssdk.services.iam.model.PolicySourceType;
 import software.amazon.awssdk.services.iam.model.Statement;
 
 /**
@@ -62,13 +61,13 @@ class SimulatePrincipalPolicySdkTest {
     }
 
     @Test
-    void aUsersInlinePolicy_isNamedUserNamePolicy_withSourceTypeUser() {
+    void aUsersInlinePolicy_isNamedUserNamePolicy_withSourceTypeIamPolicy() {
         String arn = iam.createUser(b -> b.userName("sim-u1")).user().arn();
         iam.putUserPolicy(b -> b.userName("sim-u1").policyName("S3Read").policyDocument(allow("s3:GetObject")));
         EvaluationResult r = simulate(arn, "s3:GetObject");
         assertThat(r.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
         assertThat(matched(r).sourcePolicyId()).isEqualTo("user_sim-u1_S3Read");
-        assertThat(matched(r).sourcePolicyType()).isEqualTo(PolicySourceType.USER);
+        assertThat(matched(r).sourcePolicyTypeAsString()).isEqualTo("IAM Policy");
         assertThat(simulate(arn, "s3:PutObject").evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
     }
 
@@ -82,12 +81,12 @@ class SimulatePrincipalPolicySdkTest {
         EvaluationResult read = simulate(arn, "s3:GetObject");
         assertThat(read.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
         assertThat(read.matchedStatements()).extracting(Statement::sourcePolicyId).contains("ReadOnlyAccess");
-        assertThat(read.matchedStatements()).extracting(Statement::sourcePolicyType)
-                .containsOnly(PolicySourceType.AWS_MANAGED);
+        assertThat(read.matchedStatements()).extracting(Statement::sourcePolicyTypeAsString)
+                .containsOnly("IAM Policy");
         EvaluationResult delete = simulate(arn, "s3:DeleteObject");
         assertThat(delete.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.EXPLICIT_DENY);
         assertThat(matched(delete).sourcePolicyId()).isEqualTo("group_sim-g2_NoDelete");
-        assertThat(matched(delete).sourcePolicyType()).isEqualTo(PolicySourceType.GROUP);
+        assertThat(matched(delete).sourcePolicyTypeAsString()).isEqualTo("IAM Policy");
         // The group itself can be simulated too.
         String groupArn = iam.getGroup(b -> b.groupName("sim-g2")).group().arn();
         assertThat(simulate(groupArn, "s3:DeleteObject").evalDecision())
@@ -95,19 +94,19 @@ class SimulatePrincipalPolicySdkTest {
     }
 
     @Test
-    void aCustomerManagedPolicy_isNamedByItsPolicyName_withSourceTypeUserManaged() {
+    void aCustomerManagedPolicy_isNamedByItsPolicyName_withSourceTypeIamPolicy() {
         String arn = iam.createUser(b -> b.userName("sim-u3")).user().arn();
         String policy = iam.createPolicy(b -> b.policyName("sim-ec2").policyDocument(allow("ec2:Describe*")))
                 .policy().arn();
         iam.attachUserPolicy(b -> b.userName("sim-u3").policyArn(policy));
         Statement s = matched(simulate(arn, "ec2:DescribeInstances"));
         assertThat(s.sourcePolicyId()).isEqualTo("sim-ec2");
-        assertThat(s.sourcePolicyType()).isEqualTo(PolicySourceType.USER_MANAGED);
+        assertThat(s.sourcePolicyTypeAsString()).isEqualTo("IAM Policy");
         assertThat(s.startPosition().line()).isEqualTo(1);
         assertThat(s.startPosition().column()).isEqualTo(38);
-        // The closing brace of {"Effect":"Allow","Action":"ec2:Describe*","Resource":"*"}: 38 + 58 - 1.
+        // Just after the closing brace of {"Effect":"Allow","Action":"ec2:Describe*","Resource":"*"}: 38 + 58.
         assertThat(s.endPosition().line()).isEqualTo(1);
-        assertThat(s.endPosition().column()).isEqualTo(95);
+        assertThat(s.endPosition().column()).isEqualTo(96);
     }
 
     @Test
@@ -118,7 +117,7 @@ class SimulatePrincipalPolicySdkTest {
         iam.putRolePolicy(b -> b.roleName("sim-r1").policyName("All").policyDocument(allow("*")));
         Statement s = matched(simulate(arn, "sqs:SendMessage"));
         assertThat(s.sourcePolicyId()).isEqualTo("role_sim-r1_All");
-        assertThat(s.sourcePolicyType()).isEqualTo(PolicySourceType.ROLE);
+        assertThat(s.sourcePolicyTypeAsString()).isEqualTo("IAM Policy");
         iam.putRolePermissionsBoundary(b -> b.roleName("sim-r1").permissionsBoundary(READ_ONLY));
         EvaluationResult write = simulate(arn, "sqs:SendMessage");
         assertThat(write.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
@@ -220,7 +219,7 @@ class SimulatePrincipalPolicySdkTest {
         var r = iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("s3:GetObject")
                 .resourceArns("arn:aws:s3:::shared/x").resourcePolicy(bucket)).evaluationResults().get(0);
         assertThat(r.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
-        assertThat(matched(r).sourcePolicyType()).isEqualTo(PolicySourceType.RESOURCE);
+        assertThat(matched(r).sourcePolicyTypeAsString()).isEqualTo("Resource Policy");
         // Owned by another account, the bucket's grant is not enough: the user's own policies must allow too.
         var cross = iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("s3:GetObject")
                 .resourceArns("arn:aws:s3:::shared/x").resourcePolicy(bucket).resourceOwner("999988887777"))
@@ -243,7 +242,7 @@ class SimulatePrincipalPolicySdkTest {
     }
 
     @Test
-    void anEntityThatDoesNotExist_isNoSuchEntity_andAnArnOfAnotherKind_isInvalidInput() {
+    void anEntityThatDoesNotExist_isNoSuchEntity_andAnArnOfAnotherKindOrAccount_isInvalidInputInAwsWords() {
         awsError(() -> simulate("arn:aws:iam::" + ACCOUNT + ":user/nobody-here", "s3:GetObject"),
                 NoSuchEntityException.class, 404, "NoSuchEntity", "The user with name nobody-here cannot be found.");
         awsError(() -> simulate("arn:aws:iam::" + ACCOUNT + ":role/no-role", "s3:GetObject"),
@@ -252,7 +251,17 @@ class SimulatePrincipalPolicySdkTest {
                 NoSuchEntityException.class, 404, "NoSuchEntity", "The group with name no-group cannot be found.");
         String policyArn = "arn:aws:iam::" + ACCOUNT + ":policy/some-policy";
         awsError(() -> simulate(policyArn, "s3:GetObject"), InvalidInputException.class, 400, "InvalidInput",
-                "Invalid ARN " + policyArn + ": PolicySourceArn must be the ARN of an IAM user, group or role.");
+                "Invalid Entity Arn: " + policyArn + " does not clearly define entity type and name.");
+        String session = "arn:aws:sts::" + ACCOUNT + ":assumed-role/Admin/someone";
+        awsError(() -> simulate(session, "s3:GetObject"), InvalidInputException.class, 400, "InvalidInput",
+                "Invalid Entity Arn: " + session + " does not clearly define entity type and name.");
+        awsError(() -> simulate("arn:aws:iam::210987654321:user/alice", "s3:GetObject"), InvalidInputException.class,
+                400, "InvalidInput", "Invalid Policy Source Arn: caller's account " + ACCOUNT
+                        + " does not have access to policies in account 210987654321");
+        awsError(() -> iam.getContextKeysForPrincipalPolicy(b -> b.policySourceArn(
+                        "arn:aws:iam::210987654321:role/other")), InvalidInputException.class, 400, "InvalidInput",
+                "Invalid Policy Source Arn: caller's account " + ACCOUNT
+                        + " does not have access to policies in account 210987654321");
     }
 
     @Test
