@@ -135,10 +135,13 @@ public final class PolicyEngine {
     }
 
     /**
-     * The context keys read by the statements whose action matches the request, in every policy type of the set, each
-     * once (IAM API Reference, "EvaluationResult": MissingContextValues lists "the context keys that are required by
-     * the included input policies but that were not provided"). Resources are not matched: a statement whose resource
-     * holds a variable that the request lacks would not match, yet that variable is exactly the missing key.
+     * The context keys read by the statements of the set's identity-based, boundary, session and resource-based
+     * policies, each once: the simulator's MissingContextValues lists "the context keys that are required by the
+     * included input policies but that were not provided" (IAM API Reference, "EvaluationResult"), and AWS lists
+     * those of every statement, whatever its action (boto/boto3#3111: simulating s3:ListBucket reports the key of
+     * an s3:GetObject statement's resource; aws/aws-sdk-java-v2#1751), but not those of organization policies
+     * (aws/aws-cli#10525). The resource-based policy's are left out where the simulator discards that policy
+     * ({@link #simulatedFromIdentity}).
      */
     public List<String> keysRead(String action, PolicySet set) {
         PolicySet.Groups g = set.groups();
@@ -146,13 +149,9 @@ public final class PolicyEngine {
         groups.add(g.identity());
         boolean identityOnly = simulator && simulatedFromIdentity(action);
         addIfPresent(groups, g.boundary(), g.session(), identityOnly ? null : g.resource());
-        groups.addAll(g.scp());
-        if (!identityOnly) {
-            groups.addAll(g.rcp());
-        }
         List<List<String>> lists = new ArrayList<>();
         for (PolicyGroup group : groups) {
-            for (CompiledStatement s : group.bucket(action).all()) {
+            for (CompiledStatement s : group.statements()) {
                 lists.add(s.keysRead());
             }
         }

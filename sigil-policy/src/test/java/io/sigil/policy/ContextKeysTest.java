@@ -45,7 +45,7 @@ class ContextKeysTest {
     }
 
     @Test
-    void engineKeysRead_listsOnlyTheStatementsWhoseActionMatches() {
+    void engineKeysRead_listsEveryStatementsKeys_whateverItsAction_asAwsSimulatorDoes() {
         CompiledPolicy p = CompiledPolicy.compile("{\"Version\":\"2012-10-17\",\"Statement\":["
                 + "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\","
                 + "\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}},"
@@ -56,9 +56,17 @@ class ContextKeysTest {
                 "b", PolicyType.PERMISSIONS_BOUNDARY);
         PolicySet set = new PolicySet(List.of(p), List.of(boundary), null, null, null, null);
         PolicyEngine engine = new PolicyEngine();
-        assertThat(engine.keysRead("s3:GetObject", set)).containsExactly("aws:SourceIp", "aws:username");
-        assertThat(engine.keysRead("ec2:RunInstances", set)).containsExactly("ec2:Region");
-        assertThat(engine.keysRead("iam:GetUser", set)).isEmpty();
+        // boto/boto3#3111: AWS lists the keys of statements for other actions too.
+        for (String action : List.of("s3:GetObject", "ec2:RunInstances", "iam:GetUser")) {
+            assertThat(engine.keysRead(action, set)).as(action)
+                    .containsExactlyInAnyOrder("aws:SourceIp", "ec2:Region", "aws:username");
+        }
+        CompiledPolicy scp = CompiledPolicy.compile("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\","
+                + "\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"StringNotEquals\":{\"aws:RequestedRegion\":"
+                + "\"eu-west-1\"}}}}", "scp", PolicyType.SCP);
+        PolicySet withScp = new PolicySet(List.of(p), null, null, null, List.of(List.of(scp)), null);
+        // aws/aws-cli#10525: the keys of organization policies are not reported.
+        assertThat(engine.keysRead("s3:GetObject", withScp)).containsExactlyInAnyOrder("aws:SourceIp", "ec2:Region");
     }
 
     @Test

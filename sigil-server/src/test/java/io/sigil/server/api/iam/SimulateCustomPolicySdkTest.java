@@ -138,6 +138,24 @@ class SimulateCustomPolicySdkTest {
         assertThat(r.hasEvalDecisionDetails()).isTrue();
     }
 
+    /** The policy and action of boto/boto3#3111, where AWS lists the key of the other action's statement too. */
+    @Test
+    void missingContextValues_listTheKeysOfEveryStatement_notOnlyOfThoseForTheAction() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\","
+                + "\"Resource\":\"arn:aws:s3:::example-bucket\",\"Condition\":{\"StringLike\":"
+                + "{\"aws:PrincipalTag/allowed_service\":\"s3\"}}},{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::example-bucket/${aws:username}\"}]}";
+        EvaluationResult r = only(iam.simulateCustomPolicy(b -> b.policyInputList(policy).actionNames("s3:ListBucket")
+                .resourceArns("arn:aws:s3:::example-bucket")));
+        assertThat(r.resourceSpecificResults()).singleElement().satisfies(each -> assertThat(
+                each.missingContextValues()).containsExactlyInAnyOrder("aws:PrincipalTag/allowed_service",
+                "aws:username"));
+        EvaluationResult any = only(iam.simulateCustomPolicy(b -> b.policyInputList(policy)
+                .actionNames("s3:ListBucket")));
+        assertThat(any.missingContextValues()).containsExactlyInAnyOrder("aws:PrincipalTag/allowed_service",
+                "aws:username");
+    }
+
     @Test
     void anApplicableDeny_isAnExplicitDeny_reportingTheDenyingStatementOfTheSecondPolicy() {
         String deny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:*\","
