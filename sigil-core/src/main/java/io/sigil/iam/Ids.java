@@ -59,8 +59,13 @@ public final class Ids {
         return uniqueId(MANAGED_POLICY);
     }
 
+    /**
+     * {@code APKA} + 16 random base32 characters: 20 in all, like an access key id, as AWS's are (CodeCommit's docs
+     * use APKAEIBAERJR2EXAMPLE; real ones in public walkthroughs, e.g. APKA254BBSGPK2B5K5YQ). CodeCommit takes it as
+     * the SSH user name.
+     */
     public static String sshPublicKeyId() {
-        return uniqueId(PUBLIC_KEY);
+        return PUBLIC_KEY + base32(ACCESS_KEY_ID_LENGTH - PUBLIC_KEY.length());
     }
 
     public static String serverCertificateId() {

@@ -221,10 +221,10 @@ interface KeyStoreContract {
                 .items().get(0).id();
         store().write(tx -> tx.signingCertificates().delete(account(), certId));
         assertIamError(() -> store().write(tx -> tx.users().delete(account(), "holder")), "DeleteConflict",
-                "Cannot delete entity, must delete SSH public keys first.");
+                "Cannot delete entity, must remove referenced objects first.");
         store().write(tx -> tx.sshKeys().delete(account(), key.id()));
         assertIamError(() -> store().write(tx -> tx.users().delete(account(), "holder")), "DeleteConflict",
-                "Cannot delete entity, must delete service-specific credentials first.");
+                "Cannot delete entity, must remove referenced objects first.");
         store().write(tx -> tx.serviceSpecificCredentials().delete(account(), c.id()));
         store().write(tx -> tx.users().delete(account(), "holder"));
         Optional<User> gone = store().read(tx -> tx.users().find(account(), "holder"));

@@ -40,7 +40,20 @@ public final class AccountService {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
+    /**
+     * An alias "cannot be a 12-digit number" (IAM User Guide, "IAM and AWS STS quotas", IAM name requirements), so
+     * that it never reads as an account ID in a sign-in URL. AWS's text for it is not on record; this is the one it
+     * answers for an alias of the wrong form (RequestValidator.ACCOUNT_ALIAS_INVALID, which cannot be referenced
+     * from this module).
+     */
+    static final String TWELVE_DIGITS = "The specified value for accountAlias is invalid. It must be a minimum "
+            + "length of 3 characters and maximum length of 63 characters, contain only digits, lowercase letters, "
+            + "and hyphens (-), but cannot begin or end with a hyphen, and cannot be a 12-digit number.";
+
     public void createAlias(String accountId, String alias) {
+        if (alias.length() == 12 && alias.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw IamException.validationError(TWELVE_DIGITS);
+        }
         store.write(tx -> {
             Account account = tx.accounts().get(accountId);
             if (alias.equals(account.alias())) {

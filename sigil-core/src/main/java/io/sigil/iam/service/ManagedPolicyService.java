@@ -19,6 +19,7 @@ import io.sigil.iam.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -118,8 +119,14 @@ public final class ManagedPolicyService {
     }
 
     /** ListPolicyVersions: in version order, paged. */
+    /**
+     * ListPolicyVersions, newest first, as AWS lists them (the AWS CLI's list-policy-versions example answers v2,
+     * then v1; real accounts' listings, e.g. CloudGoat's walkthroughs, v5 down to v1).
+     */
     public Page<PolicyVersion> listPolicyVersions(String accountId, String policyArn, PageRequest page) {
-        return ListPages.page(listVersions(accountId, policyArn), v -> sortKey(v.versionId()), page);
+        List<PolicyVersion> newestFirst = new ArrayList<>(listVersions(accountId, policyArn));
+        java.util.Collections.reverse(newestFirst);
+        return ListPages.page(newestFirst, v -> newestFirstKey(v.versionId()), page);
     }
 
     /** DeletePolicyVersion: "You cannot delete the default version from a policy using this operation." */
@@ -197,8 +204,9 @@ public final class ManagedPolicyService {
     }
 
     /** v2 before v10: the number, zero-padded. */
-    private static String sortKey(String versionId) {
-        return String.format(java.util.Locale.ROOT, "%020d", PolicyVersion.number(versionId));
+    /** Ascends as version numbers descend, so that the pages run newest first. */
+    private static String newestFirstKey(String versionId) {
+        return String.format(java.util.Locale.ROOT, "%020d", Long.MAX_VALUE - PolicyVersion.number(versionId));
     }
 
     /** IAM reports dates to the second. */

@@ -104,9 +104,18 @@ final class JdbcUsers implements UserStore {
      * words as DeleteGroup with members), as seen in AWS responses quoted in mozilla-services/userplex#17 and n8n's
      * AWS IAM node tests; the login profile and MFA texts are AWS's as Terraform and CloudFormation users quote them
      * ("Cannot delete entity, must delete login profile first.", "Cannot delete entity, must delete MFA device
-     * first."); the certificate, SSH key and service-specific credential texts follow the access key one (AWS does
-     * not publish them).
+     * first."); the certificate text follows the access key one (AWS does not publish it); SSH keys and
+     * service-specific credentials get {@link #REFERENCED_OBJECTS}.
      */
+    /**
+     * What AWS answers for a user that still has SSH public keys (a CloudFormation stack deleting a CodeCommit user
+     * quoted it: "Cannot delete entity, must remove referenced objects first. (Service: AmazonIdentityManagement;
+     * Status Code: 409; Error Code: DeleteConflict ...)"; ucopacme/aws-orgs#69 got it after removing keys,
+     * policies, groups, MFA devices, signing certificates and the login profile); service-specific credentials are
+     * such objects too.
+     */
+    static final String REFERENCED_OBJECTS = "Cannot delete entity, must remove referenced objects first.";
+
     @Override
     public void delete(String accountId, String name) {
         User user = lock(accountId, name);
@@ -117,9 +126,9 @@ final class JdbcUsers implements UserStore {
         requireNone("SELECT count(*) FROM signing_certificates WHERE user_id = ?", user.id(),
                 "Cannot delete entity, must delete signing certificates first.");
         requireNone("SELECT count(*) FROM ssh_public_keys WHERE user_id = ?", user.id(),
-                "Cannot delete entity, must delete SSH public keys first.");
+                REFERENCED_OBJECTS);
         requireNone("SELECT count(*) FROM service_specific_credentials WHERE user_id = ?", user.id(),
-                "Cannot delete entity, must delete service-specific credentials first.");
+                REFERENCED_OBJECTS);
         requireNone("SELECT count(*) FROM virtual_mfa_devices WHERE user_id = ?", user.id(),
                 "Cannot delete entity, must delete MFA device first.");
         requireNone("SELECT count(*) FROM user_policies WHERE owner_id = ?", user.id(),

@@ -73,12 +73,12 @@ public final class ManagedPoliciesApi implements ApiModule {
     CreatePolicyResponse createPolicy(CreatePolicyRequest r, CallContext call) {
         PolicyInfo created = policies.createPolicy(call.accountId(), r.policyName(), r.path(), r.policyDocument(),
                 r.description(), PolicyModelMapper.fromSdkTags(r.hasTags() ? r.tags() : null));
-        return CreatePolicyResponse.builder().policy(PolicyModelMapper.policy(created)).build();
+        return CreatePolicyResponse.builder().policy(PolicyModelMapper.created(created)).build();
     }
 
     GetPolicyResponse getPolicy(GetPolicyRequest r, CallContext call) {
         return GetPolicyResponse.builder()
-                .policy(PolicyModelMapper.policy(policies.getPolicy(call.accountId(), r.policyArn()))).build();
+                .policy(PolicyModelMapper.fetched(policies.getPolicy(call.accountId(), r.policyArn()))).build();
     }
 
     /** Scope defaults to All, OnlyAttached to false (ListPolicies › Request Parameters). */

@@ -22,10 +22,20 @@ final class PolicyModelMapper {
     private PolicyModelMapper() {
     }
 
-    /** GetPolicy and CreatePolicy: every member, Description and Tags when the policy has them. */
-    static Policy policy(PolicyInfo info) {
+    /**
+     * GetPolicy: every member, Description when the policy has one, and Tags always, empty when there are none
+     * (AWS-verified in getmoto/moto's tests/test_iam/test_iam_response_attributes.py: "GetPolicy *does* return empty
+     * tags list").
+     */
+    static Policy fetched(PolicyInfo info) {
         ManagedPolicy p = info.policy();
-        Policy.Builder b = listedBuilder(info).description(p.description());
+        return listedBuilder(info).description(p.description()).tags(tags(p.tags())).build();
+    }
+
+    /** CreatePolicy: no Description, and Tags only when some were given (the same AWS-verified test). */
+    static Policy created(PolicyInfo info) {
+        ManagedPolicy p = info.policy();
+        Policy.Builder b = listedBuilder(info);
         if (!p.tags().isEmpty()) {
             b.tags(tags(p.tags()));
         }

@@ -57,6 +57,23 @@ class AccountSdkTest {
         assertThat(SIGIL.root().listAccountAliases().accountAliases()).containsExactly("other-alias-2");
     }
 
+    /** AWS's own text for a malformed alias (app-sre/qontract-schemas#824); a 12-digit number is refused too. */
+    @Test
+    void createAccountAlias_ofTheWrongForm_orTwelveDigits_isValidationError_andSetsNoAlias() {
+        for (String bad : List.of("Upper-Case", "a--b", "-leading", "ab", "x".repeat(64))) {
+            IamException e = awsError(() -> SIGIL.root().createAccountAlias(r -> r.accountAlias(bad)),
+                    IamException.class, 400, "ValidationError", null);
+            assertThat(e.awsErrorDetails().errorMessage()).as(bad).isEqualTo("The specified value for accountAlias is "
+                    + "invalid. It must be a minimum length of 3 characters and maximum length of 63 characters, "
+                    + "contain only digits, lowercase letters, and hyphens (-), but cannot begin or end with a hyphen.");
+        }
+        IamException digits = awsError(() -> SIGIL.root().createAccountAlias(r -> r.accountAlias("123456789012")),
+                IamException.class, 400, "ValidationError", null);
+        assertThat(digits.awsErrorDetails().errorMessage()).endsWith("and cannot be a 12-digit number.");
+        SIGIL.root().createAccountAlias(r -> r.accountAlias("1234567890123"));
+        assertThat(SIGIL.root().listAccountAliases().accountAliases()).containsExactly("1234567890123");
+    }
+
     @Test
     void createAccountAlias_withTheAliasTheAccountAlreadyHas_isEntityAlreadyExists() {
         SIGIL.root().createAccountAlias(r -> r.accountAlias("same-alias"));

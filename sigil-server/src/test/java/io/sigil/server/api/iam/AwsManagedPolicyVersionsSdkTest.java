@@ -29,8 +29,9 @@ class AwsManagedPolicyVersionsSdkTest {
     void listPolicyVersions_ofAnAwsManagedPolicy_listsItsOlderVersionsAndTheDefault() {
         List<PolicyVersion> versions = iam.listPolicyVersions(r -> r.policyArn(S3_READ_ONLY)).versions();
 
-        assertThat(versions).extracting(PolicyVersion::versionId).containsExactly("v1", "v2", "v3");
-        assertThat(versions).extracting(PolicyVersion::isDefaultVersion).containsExactly(false, false, true);
+        // Newest first, as AWS lists versions (the AWS CLI's list-policy-versions example: v2, then v1).
+        assertThat(versions).extracting(PolicyVersion::versionId).containsExactly("v3", "v2", "v1");
+        assertThat(versions).extracting(PolicyVersion::isDefaultVersion).containsExactly(true, false, false);
         assertThat(versions).allSatisfy(v -> assertThat(v.document()).isNull());
         assertThat(iam.getPolicy(r -> r.policyArn(S3_READ_ONLY)).policy().defaultVersionId()).isEqualTo("v3");
     }
@@ -65,6 +66,6 @@ class AwsManagedPolicyVersionsSdkTest {
             marker = page.isTruncated() ? page.marker() : null;
         } while (marker != null);
 
-        assertThat(ids).containsExactly("v1", "v2", "v3");
+        assertThat(ids).containsExactly("v3", "v2", "v1");
     }
 }

@@ -63,6 +63,19 @@ class ManagedPoliciesSdkTest {
         assertThat(got.createDate()).isEqualTo(created.createDate()).isEqualTo(got.updateDate());
     }
 
+    /** The members AWS answers, as getmoto/moto's AWS-verified test_iam_response_attributes.py records them. */
+    @Test
+    void createPolicy_leavesOutTheDescription_andGetPolicy_alwaysHasTags() {
+        Policy created = iam.createPolicy(b -> b.policyName("Described").description("some text")
+                .policyDocument(allow("s3:GetObject"))).policy();
+        assertThat(created.description()).isNull();
+        assertThat(created.hasTags()).isFalse();
+        Policy got = iam.getPolicy(b -> b.policyArn(created.arn())).policy();
+        assertThat(got.description()).isEqualTo("some text");
+        assertThat(got.hasTags()).isTrue();
+        assertThat(got.tags()).isEmpty();
+    }
+
     @Test
     void duplicateNamesInAnyCase_malformedDocuments_andOversizedOnes_areTypedErrors() {
         create("Dupe");
@@ -101,7 +114,7 @@ class ManagedPoliciesSdkTest {
         assertThat(iam.createPolicyVersion(b -> b.policyArn(arn).policyDocument(allow("s3:*")).setAsDefault(true))
                 .policyVersion().versionId()).isEqualTo("v7");
         assertThat(iam.listPolicyVersions(b -> b.policyArn(arn)).versions()).extracting(PolicyVersion::versionId)
-                .containsExactly("v1", "v3", "v5", "v6", "v7");
+                .containsExactly("v7", "v6", "v5", "v3", "v1"); // newest first, as AWS lists them
         assertThat(iam.getPolicy(b -> b.policyArn(arn)).policy().defaultVersionId()).isEqualTo("v7");
         assertThatThrownBy(() -> iam.deletePolicy(b -> b.policyArn(arn))).isInstanceOf(DeleteConflictException.class)
                 .hasMessageStartingWith("This policy has more than one version.");
@@ -195,10 +208,10 @@ class ManagedPoliciesSdkTest {
         iam.createPolicyVersion(b -> b.policyArn(arn).policyDocument(allow("s3:Put*")));
         var first = iam.listPolicyVersions(b -> b.policyArn(arn).maxItems(2));
         assertThat(first.isTruncated()).isTrue();
-        assertThat(first.versions()).extracting(PolicyVersion::versionId).containsExactly("v1", "v2");
+        assertThat(first.versions()).extracting(PolicyVersion::versionId).containsExactly("v3", "v2");
         var rest = iam.listPolicyVersions(b -> b.policyArn(arn).maxItems(2).marker(first.marker()));
         assertThat(rest.isTruncated()).isFalse();
-        assertThat(rest.versions()).extracting(PolicyVersion::versionId).containsExactly("v3");
+        assertThat(rest.versions()).extracting(PolicyVersion::versionId).containsExactly("v1");
         List<String> keys = new ArrayList<>();
         String marker = null;
         do {

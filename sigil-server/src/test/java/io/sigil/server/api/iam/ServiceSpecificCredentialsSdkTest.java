@@ -182,7 +182,7 @@ class ServiceSpecificCredentialsSdkTest {
         Entities.user(server, "git-holder");
         create("git-holder", CODECOMMIT);
         awsError(() -> iam.deleteUser(r -> r.userName("git-holder")), DeleteConflictException.class, 409,
-                "DeleteConflict", "Cannot delete entity, must delete service-specific credentials first.");
+                "DeleteConflict", "Cannot delete entity, must remove referenced objects first.");
     }
 
     @Test

@@ -58,7 +58,7 @@ class SshPublicKeysSdkTest {
         SSHPublicKey key = upload("ssh-alice", body);
 
         assertThat(key.userName()).isEqualTo("ssh-alice");
-        assertThat(key.sshPublicKeyId()).matches("APKA[A-Z2-7]{17}");
+        assertThat(key.sshPublicKeyId()).matches("APKA[A-Z2-7]{16}");
         assertThat(key.fingerprint()).matches("([0-9a-f]{2}:){15}[0-9a-f]{2}");
         assertThat(key.sshPublicKeyBody()).isEqualTo(body);
         assertThat(key.status()).isEqualTo(StatusType.ACTIVE);
@@ -213,6 +213,6 @@ class SshPublicKeysSdkTest {
         upload("ssh-holder", TestPki.openSsh(KEY_2048, "h"));
         awsError(() -> iam.deleteUser(r -> r.userName("ssh-holder")),
                 software.amazon.awssdk.services.iam.model.DeleteConflictException.class, 409, "DeleteConflict",
-                "Cannot delete entity, must delete SSH public keys first.");
+                "Cannot delete entity, must remove referenced objects first.");
     }
 }
