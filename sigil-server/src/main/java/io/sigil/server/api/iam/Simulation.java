@@ -135,61 +135,105 @@ final class Simulation {
         }
     }
 
-    /** Every result, in the order of ActionNames, then ResourceArns. */
+    /**
+     * One result per action, in the order of ActionNames (IAM API Reference, "EvaluationResult": "The simulator now
+     * returns a single EvaluationResult per action, regardless of how many resource ARNs are provided"): for all
+     * resources ({@code *}) the result itself; for listed resources the aggregate of their ResourceSpecificResults.
+     */
     List<EvaluationResult> run() {
         List<EvaluationResult> out = new ArrayList<>();
-        List<String> resources = in.resources().isEmpty() ? List.of("*") : in.resources();
+        boolean star = in.resources().isEmpty() || in.resources().equals(List.of("*"));
         for (String action : in.actions()) {
             if (in.scenario() != null) {
-                out.add(scenario(action, resources));
-                continue;
-            }
-            for (String resource : resources) {
-                One one = evaluate(action, resource);
-                // MissingContextValues "is used when the resource in a simulation is "*", either explicitly, or when
-                // the ResourceArns parameter blank. If you include a list of resources, then any missing context
-                // values are instead included under the ResourceSpecificResults section" (EvaluationResult).
-                boolean specific = !resource.equals("*");
-                EvaluationResult.Builder b = EvaluationResult.builder().evalActionName(action)
-                        .evalResourceName(resource).evalDecision(one.decision)
-                        .matchedStatements(one.matched)
-                        .missingContextValues(specific ? List.of() : one.missing);
-                one.boundaryDetail(b);
-                if (one.details != null) {
-                    b.evalDecisionDetailsWithStrings(one.details);
-                }
-                if (specific) {
-                    b.resourceSpecificResults(one.resourceResult());
-                }
-                out.add(b.build());
+                out.add(aggregate(action, in.resources(), "*"));
+            } else if (star) {
+                out.add(forAllResources(action));
+            } else {
+                List<String> resources = in.resources();
+                out.add(aggregate(action, resources, resources.size() == 1 ? resources.get(0) : "*"));
             }
         }
         return out;
     }
 
     /**
-     * An action simulated on a group of resources, as a ResourceHandlingOption scenario asks (IAM API Reference,
-     * "SimulatePrincipalPolicy", ResourceHandlingOption: each scenario names the resources one EC2 operation acts on
-     * together): the operation is allowed only if every resource is; an explicit deny on any of them denies it.
+     * The action on {@code *}: MissingContextValues "is used when the resource in a simulation is "*", either
+     * explicitly, or when the ResourceArns parameter blank" (EvaluationResult); no ResourceSpecificResults, and
+     * no EvalDecisionDetails within one account.
      */
-    private EvaluationResult scenario(String action, List<String> resources) {
-        List<ResourceSpecificResult> each = new ArrayList<>();
-        List<Statement> matched = new ArrayList<>();
-        PolicyEvaluationDecisionType overall = PolicyEvaluationDecisionType.ALLOWED;
+    private EvaluationResult forAllResources(String action) {
+        One one = evaluate(action, "*");
+        EvaluationResult.Builder b = EvaluationResult.builder().evalActionName(action).evalResourceName("*")
+                .evalDecision(one.decision).matchedStatements(one.matched).missingContextValues(one.missing);
+        one.boundaryDetail(b);
+        if (one.details != null) {
+            b.evalDecisionDetailsWithStrings(one.details);
+        }
+        return b.build();
+    }
+
+    /**
+     * The action on listed resources, or on a ResourceHandlingOption scenario's group of resources that one EC2
+     * operation acts on together: each resource in ResourceSpecificResults, and at the top "the aggregate decision
+     * across all requested resources ... the most restrictive decision across all resources" (IAM API Reference,
+     * "EvaluationResult"): an explicit deny on any resource denies, an implicit deny on any leaves it denied. The
+     * top level names the resource when there is one, else {@code *} (AWS's documents do not say which it names;
+     * a scenario's is {@code *}).
+     */
+    private EvaluationResult aggregate(String action, List<String> resources, String resourceName) {
+        List<One> each = new ArrayList<>();
         for (String resource : resources) {
-            One one = evaluate(action, resource);
-            each.add(one.resourceResult());
+            each.add(evaluate(action, resource));
+        }
+        PolicyEvaluationDecisionType overall = PolicyEvaluationDecisionType.ALLOWED;
+        for (One one : each) {
             if (one.decision == PolicyEvaluationDecisionType.EXPLICIT_DENY) {
                 overall = one.decision;
             } else if (one.decision == PolicyEvaluationDecisionType.IMPLICIT_DENY
                     && overall == PolicyEvaluationDecisionType.ALLOWED) {
                 overall = one.decision;
             }
-            one.matched.stream().filter(s -> !matched.contains(s)).forEach(matched::add);
         }
-        return EvaluationResult.builder().evalActionName(action).evalResourceName("*").evalDecision(overall)
-                .matchedStatements(overall == PolicyEvaluationDecisionType.IMPLICIT_DENY ? List.of() : matched)
-                .missingContextValues(List.of()).resourceSpecificResults(each).build();
+        List<Statement> matched = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        Boolean byBoundary = null;
+        Map<String, String> details = null;
+        for (One one : each) {
+            if (one.decision == overall) {
+                one.matched.stream().filter(x -> !matched.contains(x)).forEach(matched::add);
+            }
+            one.missing.stream().filter(k -> !missing.contains(k)).forEach(missing::add);
+            if (one.allowedByBoundary != null) {
+                byBoundary = (byBoundary == null || byBoundary) && one.allowedByBoundary;
+            }
+            details = mostRestrictive(details, one.details);
+        }
+        EvaluationResult.Builder b = EvaluationResult.builder().evalActionName(action).evalResourceName(resourceName)
+                .evalDecision(overall).matchedStatements(matched).missingContextValues(missing)
+                .resourceSpecificResults(each.stream().map(One::resourceResult).toList());
+        if (byBoundary != null) {
+            b.permissionsBoundaryDecisionDetail(PermissionsBoundaryDecisionDetail.builder()
+                    .allowedByPermissionsBoundary(byBoundary).build());
+        }
+        if (details != null && in.scenario() == null) {
+            b.evalDecisionDetailsWithStrings(details);
+        }
+        return b.build();
+    }
+
+    /** Two resources' EvalDecisionDetails as one: each policy type's most restrictive decision. */
+    private static Map<String, String> mostRestrictive(Map<String, String> a, Map<String, String> b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        Map<String, String> out = new LinkedHashMap<>(a);
+        b.forEach((type, decision) -> out.merge(type, decision, (x, y) -> rank(x) >= rank(y) ? x : y));
+        return out;
+    }
+
+    private static int rank(String decision) {
+        return decision.equals(PolicyEvaluationDecisionType.EXPLICIT_DENY.toString()) ? 2
+                : decision.equals(PolicyEvaluationDecisionType.IMPLICIT_DENY.toString()) ? 1 : 0;
     }
 
     /** The simulation of one action on one resource. */

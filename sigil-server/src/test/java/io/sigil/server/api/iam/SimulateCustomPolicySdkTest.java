@@ -174,22 +174,40 @@ class SimulateCustomPolicySdkTest {
         assertThat(r.matchedStatements()).isEmpty();
     }
 
+    /**
+     * "The simulator now returns a single EvaluationResult per action, regardless of how many resource ARNs are
+     * provided ... The top-level EvalDecision reflects the most restrictive decision across all resources" (IAM API
+     * Reference, "EvaluationResult").
+     */
     @Test
-    void eachActionIsSimulatedOnEachResource_inOrder_withResourceSpecificResults() {
+    void eachAction_isOneResult_withTheMostRestrictiveDecision_andEachResourceInResourceSpecificResults() {
+        String deny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteObject\","
+                + "\"Resource\":\"arn:aws:s3:::other/*\"}]}";
         SimulateCustomPolicyResponse r = iam.simulateCustomPolicy(b -> b
-                .policyInputList(allow("s3:GetObject", "arn:aws:s3:::docs/*"))
-                .actionNames("s3:GetObject", "s3:PutObject")
+                .policyInputList(allow("s3:*", "arn:aws:s3:::docs/*"), deny)
+                .actionNames("s3:GetObject", "s3:PutObject", "s3:DeleteObject")
                 .resourceArns("arn:aws:s3:::docs/a", "arn:aws:s3:::other/b"));
         assertThat(r.evaluationResults()).extracting(e -> e.evalActionName() + " " + e.evalResourceName() + " "
                 + e.evalDecisionAsString()).containsExactly(
-                "s3:GetObject arn:aws:s3:::docs/a allowed",
-                "s3:GetObject arn:aws:s3:::other/b implicitDeny",
-                "s3:PutObject arn:aws:s3:::docs/a implicitDeny",
-                "s3:PutObject arn:aws:s3:::other/b implicitDeny");
-        ResourceSpecificResult first = r.evaluationResults().get(0).resourceSpecificResults().get(0);
-        assertThat(first.evalResourceName()).isEqualTo("arn:aws:s3:::docs/a");
-        assertThat(first.evalResourceDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+                "s3:GetObject * implicitDeny",
+                "s3:PutObject * implicitDeny",
+                "s3:DeleteObject * explicitDeny");
+        EvaluationResult get = r.evaluationResults().get(0);
+        assertThat(get.matchedStatements()).isEmpty();
+        assertThat(get.resourceSpecificResults()).extracting(x -> x.evalResourceName() + " "
+                + x.evalResourceDecisionAsString()).containsExactly("arn:aws:s3:::docs/a allowed",
+                "arn:aws:s3:::other/b implicitDeny");
+        ResourceSpecificResult first = get.resourceSpecificResults().get(0);
         assertThat(first.matchedStatements()).extracting(Statement::sourcePolicyId).containsExactly("PolicyInputList.1");
+        EvaluationResult delete = r.evaluationResults().get(2);
+        assertThat(delete.matchedStatements()).extracting(Statement::sourcePolicyId).containsExactly("PolicyInputList.2");
+        SimulateCustomPolicyResponse allowed = iam.simulateCustomPolicy(b -> b
+                .policyInputList(allow("s3:*", "arn:aws:s3:::docs/*"))
+                .actionNames("s3:GetObject").resourceArns("arn:aws:s3:::docs/a", "arn:aws:s3:::docs/b"));
+        assertThat(allowed.evaluationResults()).singleElement().satisfies(e -> {
+            assertThat(e.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+            assertThat(e.matchedStatements()).extracting(Statement::sourcePolicyId).containsExactly("PolicyInputList.1");
+        });
         assertThat(r.isTruncated()).isFalse();
     }
 
@@ -215,12 +233,13 @@ class SimulateCustomPolicySdkTest {
     }
 
     @Test
-    void missingContextValues_forListedResources_areReportedPerResource() {
+    void missingContextValues_forListedResources_areReportedPerResource_andAggregatedAtTheTop() {
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
                 + "\"Resource\":\"arn:aws:s3:::home/${aws:username}/*\"}]}";
         EvaluationResult r = only(iam.simulateCustomPolicy(b -> b.policyInputList(policy).actionNames("s3:GetObject")
                 .resourceArns("arn:aws:s3:::home/bob/x")));
-        assertThat(r.missingContextValues()).isEmpty();
+        assertThat(r.evalResourceName()).isEqualTo("arn:aws:s3:::home/bob/x");
+        assertThat(r.missingContextValues()).containsExactly("aws:username");
         assertThat(r.resourceSpecificResults().get(0).missingContextValues()).containsExactly("aws:username");
     }
 
@@ -230,8 +249,11 @@ class SimulateCustomPolicySdkTest {
                 + "\"Resource\":\"arn:aws:s3:::home/${aws:username}/*\"}]}";
         SimulateCustomPolicyResponse r = iam.simulateCustomPolicy(b -> b.policyInputList(policy).callerArn(ALICE)
                 .actionNames("s3:GetObject").resourceArns("arn:aws:s3:::home/alice/x", "arn:aws:s3:::home/bob/x"));
-        assertThat(r.evaluationResults()).extracting(EvaluationResult::evalDecisionAsString)
-                .containsExactly("allowed", "implicitDeny");
+        assertThat(r.evaluationResults()).singleElement().satisfies(e -> {
+            assertThat(e.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+            assertThat(e.resourceSpecificResults()).extracting(ResourceSpecificResult::evalResourceDecisionAsString)
+                    .containsExactly("allowed", "implicitDeny");
+        });
     }
 
     @Test
