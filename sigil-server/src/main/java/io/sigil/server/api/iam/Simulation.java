@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.OrganizationsDecisionDetail;
 import software.amazon.awssdk.services.iam.model.PermissionsBoundaryDecisionDetail;
 import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
 import software.amazon.awssdk.services.iam.model.PolicySourceType;
@@ -51,13 +52,16 @@ final class Simulation {
      * @param resourceOwner   the account owning the resources (ResourceOwner), or null: the ARN's, else the caller's
      * @param resources       the ResourceArns; empty for the default {@code *}
      * @param scenario        the ResourceHandlingOption, or null: each action is then simulated on each resource
+     * @param organization    the service control policies of each level of an Organizations hierarchy, root
+     *                        first (OrderedOrganizationPolicyInputList), or null when the simulation has none
      */
     record Input(List<Source> identity, List<Source> boundary, Source resourcePolicy, Caller caller,
                  String resourceOwner, List<String> actions, List<String> resources, String scenario,
-                 Map<String, ContextValue> context) {
+                 Map<String, ContextValue> context, List<List<Source>> organization) {
         Input {
             identity = List.copyOf(identity);
             boundary = boundary == null ? null : List.copyOf(boundary);
+            organization = organization == null ? null : organization.stream().map(List::copyOf).toList();
             actions = List.copyOf(actions);
             resources = List.copyOf(resources);
         }
@@ -78,12 +82,16 @@ final class Simulation {
     private final List<Source> sources = new ArrayList<>();
     private final PolicySet set;
     private final PolicySet boundaryOnly;
+    /** The service control policies with an identity side that allows everything: what they alone decide. */
+    private final PolicySet organizationOnly;
 
     private Simulation(Input in, List<CompiledPolicy> identity, List<CompiledPolicy> boundary,
-                       CompiledPolicy resource) {
+                       CompiledPolicy resource, List<List<CompiledPolicy>> organization) {
         this.in = in;
-        this.set = new PolicySet(identity, boundary, null, resource, null, null);
+        this.set = new PolicySet(identity, boundary, null, resource, organization, null);
         this.boundaryOnly = boundary == null ? null : PolicySet.identityOnly(boundary);
+        this.organizationOnly = organization == null ? null
+                : new PolicySet(List.of(ALLOW_ALL), null, null, null, organization, null);
     }
 
     /**
@@ -100,7 +108,14 @@ final class Simulation {
             List<CompiledPolicy> r = compileAll(List.of(in.resourcePolicy()), PolicyType.RESOURCE, all);
             resource = r.isEmpty() ? null : r.get(0);
         }
-        Simulation s = new Simulation(in, identity, boundary, resource);
+        List<List<CompiledPolicy>> organization = null;
+        if (in.organization() != null) {
+            organization = new ArrayList<>();
+            for (List<Source> level : in.organization()) {
+                organization.add(compileAll(level, PolicyType.SCP, all));
+            }
+        }
+        Simulation s = new Simulation(in, identity, boundary, resource, organization);
         s.sources.addAll(all);
         return s;
     }
@@ -166,6 +181,7 @@ final class Simulation {
         EvaluationResult.Builder b = EvaluationResult.builder().evalActionName(action).evalResourceName("*")
                 .evalDecision(one.decision).matchedStatements(one.matched).missingContextValues(one.missing);
         one.boundaryDetail(b);
+        organizationsDetail(b, one.allowedByOrganizations);
         if (one.details != null) {
             b.evalDecisionDetailsWithStrings(one.details);
         }
@@ -197,6 +213,7 @@ final class Simulation {
         List<Statement> matched = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         Boolean byBoundary = null;
+        Boolean byOrganizations = null;
         Map<String, String> details = null;
         for (One one : each) {
             if (one.decision == overall) {
@@ -205,6 +222,9 @@ final class Simulation {
             one.missing.stream().filter(k -> !missing.contains(k)).forEach(missing::add);
             if (one.allowedByBoundary != null) {
                 byBoundary = (byBoundary == null || byBoundary) && one.allowedByBoundary;
+            }
+            if (one.allowedByOrganizations != null) {
+                byOrganizations = (byOrganizations == null || byOrganizations) && one.allowedByOrganizations;
             }
             details = mostRestrictive(details, one.details);
         }
@@ -215,10 +235,21 @@ final class Simulation {
             b.permissionsBoundaryDecisionDetail(PermissionsBoundaryDecisionDetail.builder()
                     .allowedByPermissionsBoundary(byBoundary).build());
         }
-        if (details != null && in.scenario() == null) {
+        organizationsDetail(b, byOrganizations);
+        if (details != null && in.scenario() == null && !Boolean.FALSE.equals(byOrganizations)) {
             b.evalDecisionDetailsWithStrings(details);
         }
         return b.build();
+    }
+
+    /**
+     * OrganizationsDecisionDetail, "Only applies if the simulated user's account is part of an organization"
+     * (EvaluationResult): here, when the simulation was given service control policies.
+     */
+    private static void organizationsDetail(EvaluationResult.Builder b, Boolean allowed) {
+        if (allowed != null) {
+            b.organizationsDecisionDetail(OrganizationsDecisionDetail.builder().allowedByOrganizations(allowed).build());
+        }
     }
 
     /** Two resources' EvalDecisionDetails as one: each policy type's most restrictive decision. */
@@ -243,6 +274,7 @@ final class Simulation {
         final List<Statement> matched = new ArrayList<>();
         final List<String> missing;
         final Boolean allowedByBoundary;
+        final Boolean allowedByOrganizations;
         final Map<String, String> details;
 
         One(String action, String resource) {
@@ -261,12 +293,17 @@ final class Simulation {
             }
             missing = engine.missingKeys(request, set);
             allowedByBoundary = boundaryOnly == null ? null : engine.evaluate(request, boundaryOnly).allowed();
+            allowedByOrganizations = organizationOnly == null ? null
+                    : engine.evaluate(request, organizationOnly).allowed();
             // "If the simulation evaluates policies within the same account and includes a resource ARN, then the
             // parameter is present but the response is empty ... specifies all resources (*), then the parameter is
             // not returned" (EvaluationResult, EvalDecisionDetails).
             // The sts:AssumeRole family is decided from the identity side alone, so it reads as same-account.
             boolean cross = request.crossAccount() && !PolicyEngine.simulatedFromIdentity(action);
-            details = cross ? crossAccountDetails(request) : resource.equals("*") ? null : Map.of();
+            // "If an AWS Organizations SCP included in the evaluation denies access, the simulation ends ... and
+            // this parameter is not returned" (EvaluationResult, EvalDecisionDetails).
+            details = Boolean.FALSE.equals(allowedByOrganizations) ? null
+                    : cross ? crossAccountDetails(request) : resource.equals("*") ? null : Map.of();
         }
 
         void boundaryDetail(EvaluationResult.Builder b) {

@@ -92,7 +92,8 @@ public final class SimulatorApi implements ApiModule {
                         PolicyType.PERMISSIONS_BOUNDARY)
                 : null;
         Page page = page(run(identity, boundary, r.resourcePolicy(), caller, r.resourceOwner(), r.actionNames(),
-                r.resourceArns(), r.resourceHandlingOption(), r.contextEntries()), r.marker(), r.maxItems());
+                r.resourceArns(), r.resourceHandlingOption(), r.contextEntries(), organization(r)), r.marker(),
+                r.maxItems());
         return SimulateCustomPolicyResponse.builder().evaluationResults(page.results).isTruncated(page.truncated)
                 .marker(page.marker).build();
     }
@@ -118,14 +119,15 @@ public final class SimulatorApi implements ApiModule {
                         PolicyType.PERMISSIONS_BOUNDARY)
                 : p.boundary() == null ? null : List.of(p.boundary());
         Page page = page(run(identity, boundary, r.resourcePolicy(), caller, r.resourceOwner(), r.actionNames(),
-                r.resourceArns(), r.resourceHandlingOption(), r.contextEntries()), r.marker(), r.maxItems());
+                r.resourceArns(), r.resourceHandlingOption(), r.contextEntries(), null), r.marker(), r.maxItems());
         return SimulatePrincipalPolicyResponse.builder().evaluationResults(page.results).isTruncated(page.truncated)
                 .marker(page.marker).build();
     }
 
     private static List<EvaluationResult> run(List<Source> identity, List<Source> boundary, String resourcePolicy,
                                               Caller caller, String resourceOwner, List<String> actions,
-                                              List<String> resources, String scenario, List<ContextEntry> entries) {
+                                              List<String> resources, String scenario, List<ContextEntry> entries,
+                                              List<List<Source>> organization) {
         for (String a : actions) {
             if (!ACTION.matcher(a).matches()) {
                 throw IamException.invalidInput("Action " + a + " is not in the form service:action;"
@@ -151,7 +153,7 @@ public final class SimulatorApi implements ApiModule {
         }
         Map<String, ContextValue> context = SimulationContext.of(entries);
         Simulation.Input in = new Simulation.Input(identity, boundary, resource, caller, ownerOf(resourceOwner),
-                actions, resources, scenario, context);
+                actions, resources, scenario, context, organization);
         return Simulation.of(in).run();
     }
 
@@ -208,6 +210,25 @@ public final class SimulatorApi implements ApiModule {
      */
     private static Caller unnamedUser(String accountId) {
         return new Caller(Caller.Kind.USER, null, "aws", accountId, null, null);
+    }
+
+    /**
+     * OrderedOrganizationPolicyInputList: the service control policies of each level of an Organizations hierarchy,
+     * "ordered from the organization root down to the account" (IAM API Reference, OrderedOrganizationPolicyType),
+     * each checked as an SCP and named by its place, as PolicyInputList's are; null when the request has none.
+     */
+    private static List<List<Source>> organization(SimulateCustomPolicyRequest r) {
+        if (!r.hasOrderedOrganizationPolicyInputList() || r.orderedOrganizationPolicyInputList().isEmpty()) {
+            return null;
+        }
+        List<List<Source>> levels = new ArrayList<>();
+        for (int i = 0; i < r.orderedOrganizationPolicyInputList().size(); i++) {
+            var level = r.orderedOrganizationPolicyInputList().get(i);
+            levels.add(submitted(level.hasServiceControlPolicyInputList() ? level.serviceControlPolicyInputList()
+                    : List.of(), "OrderedOrganizationPolicyInputList." + (i + 1) + ".ServiceControlPolicyInputList",
+                    PolicyType.SCP));
+        }
+        return levels;
     }
 
     /** Submitted policies, each checked, named {@code MEMBER.N} (1-based) with SourcePolicyType none. */

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.iam.model.ContextEntry;
 import software.amazon.awssdk.services.iam.model.ContextKeyTypeEnum;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
 import software.amazon.awssdk.services.iam.model.InvalidInputException;
+import software.amazon.awssdk.services.iam.model.OrderedOrganizationPolicyType;
 import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
 import software.amazon.awssdk.services.iam.model.ResourceSpecificResult;
 import software.amazon.awssdk.services.iam.model.SimulateCustomPolicyRequest;
@@ -154,6 +155,56 @@ class SimulateCustomPolicySdkTest {
                 .actionNames("s3:ListBucket")));
         assertThat(any.missingContextValues()).containsExactlyInAnyOrder("aws:PrincipalTag/allowed_service",
                 "aws:username");
+    }
+
+    /**
+     * OrderedOrganizationPolicyInputList: each level of an Organizations hierarchy must allow, a Deny at any level
+     * denies, OrganizationsDecisionDetail says what the SCPs alone decided, and a key read only by an SCP is not
+     * reported missing (IAM User Guide, "Testing IAM policies with the IAM policy simulator": "not returned for
+     * security reasons").
+     */
+    @Test
+    void serviceControlPolicies_limitTheSimulation_levelByLevel_andReportOrganizationsDecisionDetail() {
+        String allowSqsOnly = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:*\","
+                + "\"Resource\":\"*\"}]}";
+        String allowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
+                + "\"Resource\":\"*\"}]}";
+        String regionLock = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringNotEquals\":{\"aws:RequestedRegion\":\"eu-west-1\"}}}]}";
+        var levels = List.of(OrderedOrganizationPolicyType.builder().serviceControlPolicyInputList(allowAll).build(),
+                OrderedOrganizationPolicyType.builder().serviceControlPolicyInputList(allowSqsOnly).build());
+        SimulateCustomPolicyResponse r = iam.simulateCustomPolicy(b -> b.policyInputList(allow("*", "*"))
+                .orderedOrganizationPolicyInputList(levels).actionNames("s3:GetObject", "sqs:SendMessage"));
+        EvaluationResult s3 = r.evaluationResults().get(0);
+        assertThat(s3.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+        assertThat(s3.organizationsDecisionDetail().allowedByOrganizations()).isFalse();
+        EvaluationResult sqs = r.evaluationResults().get(1);
+        assertThat(sqs.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(sqs.organizationsDecisionDetail().allowedByOrganizations()).isTrue();
+
+        var locked = List.of(OrderedOrganizationPolicyType.builder()
+                .serviceControlPolicyInputList(allowAll, regionLock).build());
+        EvaluationResult denied = only(iam.simulateCustomPolicy(b -> b.policyInputList(allow("*", "*"))
+                .orderedOrganizationPolicyInputList(locked).actionNames("s3:GetObject")
+                .resourceArns("arn:aws:s3:::b/k").contextEntries(entry("aws:RequestedRegion",
+                        ContextKeyTypeEnum.STRING, "us-east-1"))));
+        assertThat(denied.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.EXPLICIT_DENY);
+        assertThat(denied.matchedStatements()).extracting(Statement::sourcePolicyId)
+                .containsExactly("OrderedOrganizationPolicyInputList.1.ServiceControlPolicyInputList.2");
+        assertThat(denied.organizationsDecisionDetail().allowedByOrganizations()).isFalse();
+        assertThat(denied.hasEvalDecisionDetails()).isFalse();
+        EvaluationResult unknownRegion = only(iam.simulateCustomPolicy(b -> b.policyInputList(allow("*", "*"))
+                .orderedOrganizationPolicyInputList(locked).actionNames("s3:GetObject")));
+        assertThat(unknownRegion.missingContextValues()).doesNotContain("aws:RequestedRegion");
+
+        String badScp = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"*\",\"Resource\":\"*\"}]}";
+        var invalid = awsError(() -> iam.simulateCustomPolicy(b -> b.policyInputList(allow("*", "*"))
+                .orderedOrganizationPolicyInputList(OrderedOrganizationPolicyType.builder()
+                        .serviceControlPolicyInputList(badScp).build()).actionNames("s3:GetObject")),
+                InvalidInputException.class, 400, "InvalidInput", null);
+        assertThat(invalid.awsErrorDetails().errorMessage()).startsWith(
+                "Invalid policy document in OrderedOrganizationPolicyInputList.1.ServiceControlPolicyInputList: ");
     }
 
     @Test
