@@ -31,7 +31,12 @@ import software.amazon.awssdk.services.iam.model.PolicySourceType;
 final class SimulationPolicies {
 
     /** One policy in a simulation: its SourcePolicyId, SourcePolicyType, and text. */
-    record Source(String id, PolicySourceType type, String document) {}
+    record Source(String id, PolicySourceType type, String document, String arn) {
+        /** A policy that is not a managed one (inline, submitted or resource-based): no ARN. */
+        Source(String id, PolicySourceType type, String document) {
+            this(id, type, document, null);
+        }
+    }
 
     /**
      * What a principal brings to a simulation.
@@ -141,7 +146,7 @@ final class SimulationPolicies {
         }
         Source s = managed(tx, accountId, arn);
         return s != null ? s : new Source(arn.substring(arn.lastIndexOf('/') + 1), PolicySourceType.USER_MANAGED,
-                "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+                "{\"Version\":\"2012-10-17\",\"Statement\":[]}", arn);
     }
 
     /** A managed policy's default version (AWS managed from the catalogue), or null if it is gone. */
@@ -149,9 +154,9 @@ final class SimulationPolicies {
         String name = arn.substring(arn.lastIndexOf('/') + 1);
         if (AwsManagedPolicies.isAwsManagedArn(arn)) {
             return AwsManagedPolicies.catalogue().find(arn)
-                    .map(e -> new Source(name, PolicySourceType.AWS_MANAGED, e.document())).orElse(null);
+                    .map(e -> new Source(name, PolicySourceType.AWS_MANAGED, e.document(), arn)).orElse(null);
         }
         return PolicyLookup.defaultVersion(tx, accountId, arn)
-                .map(v -> new Source(name, PolicySourceType.USER_MANAGED, v.document())).orElse(null);
+                .map(v -> new Source(name, PolicySourceType.USER_MANAGED, v.document(), arn)).orElse(null);
     }
 }

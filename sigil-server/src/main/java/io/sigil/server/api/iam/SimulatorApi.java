@@ -109,7 +109,8 @@ public final class SimulatorApi implements ApiModule {
         }
         Caller caller = r.callerArn() != null ? callerOf(r.callerArn())
                 : p.kind() == PolicySourceType.GROUP ? unnamedUser(call.accountId()) : Caller.parse(p.arn());
-        List<Source> identity = new ArrayList<>(p.identity());
+        PolicyExclusions exclusions = PolicyExclusions.of(r.hasPolicyExclusionList() ? r.policyExclusionList() : null);
+        List<Source> identity = new ArrayList<>(exclusions.keep(p.identity()));
         identity.addAll(submitted(r.policyInputList(), "PolicyInputList", PolicyType.IDENTITY));
         // A boundary given in the request stands in for the entity's own (SimulatePrincipalPolicy,
         // PermissionsBoundaryPolicyInputList: "If you specify a permissions boundary ... it overrides").
@@ -117,7 +118,7 @@ public final class SimulatorApi implements ApiModule {
                 && !r.permissionsBoundaryPolicyInputList().isEmpty()
                 ? submitted(r.permissionsBoundaryPolicyInputList(), "PermissionsBoundaryPolicyInputList",
                         PolicyType.PERMISSIONS_BOUNDARY)
-                : p.boundary() == null ? null : List.of(p.boundary());
+                : p.boundary() == null || exclusions.excludesBoundary(p.boundary()) ? null : List.of(p.boundary());
         Page page = page(run(identity, boundary, r.resourcePolicy(), caller, r.resourceOwner(), r.actionNames(),
                 r.resourceArns(), r.resourceHandlingOption(), r.contextEntries(), null), r.marker(), r.maxItems());
         return SimulatePrincipalPolicyResponse.builder().evaluationResults(page.results).isTruncated(page.truncated)

@@ -4,6 +4,7 @@ import static io.sigil.server.api.iam.SdkFixture.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sigil.server.testing.SigilTestServer;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.InvalidInputException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
+import software.amazon.awssdk.services.iam.model.PolicyIdentifier;
 import software.amazon.awssdk.services.iam.model.Statement;
 
 /**
@@ -169,6 +171,55 @@ class SimulatePrincipalPolicySdkTest {
                     software.amazon.awssdk.services.sts.model.StsException.class, 403, "AccessDenied",
                     "User: " + user + " is not authorized to perform: sts:AssumeRole on resource: " + role);
         }
+    }
+
+    /** PolicyExclusionList: "what if I remove this policy?" without detaching it (IAM User Guide). */
+    @Test
+    void policyExclusionList_leavesOutATypeAnArnOrOneInlinePolicy_andTheBoundary() {
+        String arn = iam.createUser(b -> b.userName("sim-ex")).user().arn();
+        iam.createGroup(b -> b.groupName("sim-ex-g"));
+        iam.addUserToGroup(b -> b.groupName("sim-ex-g").userName("sim-ex"));
+        iam.putUserPolicy(b -> b.userName("sim-ex").policyName("Put").policyDocument(allow("s3:PutObject")));
+        iam.putGroupPolicy(b -> b.groupName("sim-ex-g").policyName("Publish").policyDocument(allow("sns:Publish")));
+        String run = iam.createPolicy(b -> b.policyName("sim-ex-run").policyDocument(allow("ec2:RunInstances")))
+                .policy().arn();
+        iam.attachUserPolicy(b -> b.userName("sim-ex").policyArn(run));
+        iam.attachUserPolicy(b -> b.userName("sim-ex").policyArn(READ_ONLY));
+        String denyPut = iam.createPolicy(b -> b.policyName("sim-ex-boundary").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"NotAction\":\"s3:PutObject\","
+                        + "\"Resource\":\"*\"}]}")).policy().arn();
+        iam.putUserPermissionsBoundary(b -> b.userName("sim-ex").permissionsBoundary(denyPut));
+        java.util.function.BiFunction<String, PolicyIdentifier, PolicyEvaluationDecisionType> decide =
+                (action, excluded) -> iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames(action)
+                        .policyExclusionList(excluded == null ? List.of() : List.of(excluded)))
+                        .evaluationResults().get(0).evalDecision();
+        PolicyEvaluationDecisionType allowed = PolicyEvaluationDecisionType.ALLOWED;
+        PolicyEvaluationDecisionType denied = PolicyEvaluationDecisionType.IMPLICIT_DENY;
+
+        assertThat(decide.apply("sns:Publish", null)).isEqualTo(allowed);
+        assertThat(decide.apply("sns:Publish", PolicyIdentifier.builder().inlinePolicyIdentifier(b -> b
+                .policyName("Publish").attachmentType("group").attachmentName("sim-ex-g")).build())).isEqualTo(denied);
+        assertThat(decide.apply("sns:Publish", PolicyIdentifier.builder().inlinePolicyIdentifier(b -> b
+                .policyName("Publish").attachmentType("user").attachmentName("sim-ex")).build())).isEqualTo(allowed);
+        assertThat(decide.apply("sns:Publish", PolicyIdentifier.builder().policyType("inline").build()))
+                .isEqualTo(denied);
+        assertThat(decide.apply("ec2:RunInstances", null)).isEqualTo(allowed);
+        assertThat(decide.apply("ec2:RunInstances", PolicyIdentifier.builder().policyArn(run).build()))
+                .isEqualTo(denied);
+        assertThat(decide.apply("ec2:RunInstances", PolicyIdentifier.builder().policyType("user-managed").build()))
+                .isEqualTo(denied);
+        assertThat(decide.apply("s3:GetObject", null)).isEqualTo(allowed);
+        assertThat(decide.apply("s3:GetObject", PolicyIdentifier.builder().policyType("aws-managed").build()))
+                .isEqualTo(denied);
+        // The boundary denies what the inline policy allows, until the boundary is left out.
+        assertThat(decide.apply("s3:PutObject", null)).isEqualTo(denied);
+        assertThat(decide.apply("s3:PutObject", PolicyIdentifier.builder().policyType("permission-boundary").build()))
+                .isEqualTo(allowed);
+        assertThat(decide.apply("s3:PutObject", PolicyIdentifier.builder().policyArn(denyPut).build()))
+                .isEqualTo(allowed);
+        awsError(() -> decide.apply("s3:PutObject", PolicyIdentifier.builder().policyType("inline").policyArn(run)
+                .build()), InvalidInputException.class, 400, "InvalidInput", "PolicyExclusionList.1 must name exactly "
+                + "one of PolicyType, PolicyArn and InlinePolicyIdentifier.");
     }
 
     @Test
