@@ -106,7 +106,10 @@ public final class AssumeRoleService {
             authorize(caller, "sts:SetSourceIdentity", role, keys, trust, gate);
         }
         boolean chained = source != null && source.kind() == SessionKind.ASSUMED_ROLE;
-        int duration = duration(r.durationSeconds(), role, chained);
+        // GetSessionToken's credentials are held to the same hour: "The temporary credentials use the AWS STS
+        // GetSessionToken API and are limited to 1 hour" (AWS Knowledge Center, "iam-role-chaining-limit"; AWS
+        // answers them with the role chaining message, as quoted in mmmorris1975/aws-runas#11).
+        int duration = duration(r.durationSeconds(), role, source != null);
         StsService.validateSessionPolicies(r.policy(), r.policyArns());
         List<Tag> tags = inheritedTags(source, r.tags());
         List<String> transitive = inheritedTransitiveKeys(source, r.transitiveTagKeys());
@@ -207,7 +210,7 @@ public final class AssumeRoleService {
         return k;
     }
 
-    /** 900 to the role's MaxSessionDuration (default 3,600); at most 3,600 when chained. */
+    /** 900 to the role's MaxSessionDuration (default 3,600); at most 3,600 from temporary credentials. */
     private static int duration(Integer requested, Role role, boolean chained) {
         int d = requested == null ? SessionDurations.DEFAULT_ROLE : requested;
         if (chained && d > SessionDurations.MAX_CHAINED_ROLE) {

@@ -140,6 +140,10 @@ public final class ApiDispatcher implements ApiEndpoint {
             t.service = AwsService.STS;
             signingRegion = "us-east-1";
         } else {
+            // A call that fails verification is answered in the namespace of the service it was signed for, as
+            // STS answers its own InvalidClientTokenId and SignatureDoesNotMatch (xmlns
+            // "https://sts.amazonaws.com/doc/2011-06-15/", quoted in jrl84/amazon-sp-api#218).
+            t.service = claimedService(call, params).orElse(t.service);
             Verification.Verified<KeyCredential> ok = SignedCalls.verify(verifier, call, now,
                     e -> new ProtocolException(new AwsError(e.code().code(), e.httpStatus(), Fault.SENDER,
                             e.message())));
@@ -220,6 +224,24 @@ public final class ApiDispatcher implements ApiEndpoint {
         }
         String message = Authorizer.deniedMessage(p, action, EnforcementTable.describe(resource), d);
         t.denial = gate.deny(t.operation, d, message, IamException::accessDenied);
+    }
+
+    /**
+     * The service of the credential scope the request claims ({@code Credential=KEY/DATE/REGION/SERVICE/aws4_request}
+     * in the Authorization header, or X-Amz-Credential), before anything is verified; empty when it names none.
+     */
+    static java.util.Optional<AwsService> claimedService(HttpCall call, Map<String, List<String>> params) {
+        String scope = null;
+        String auth = call.header("Authorization");
+        int at = auth == null ? -1 : auth.indexOf("Credential=");
+        if (at >= 0) {
+            int end = auth.indexOf(',', at);
+            scope = auth.substring(at + "Credential=".length(), end < 0 ? auth.length() : end);
+        } else if (params.get("X-Amz-Credential") != null && params.get("X-Amz-Credential").size() == 1) {
+            scope = params.get("X-Amz-Credential").get(0);
+        }
+        String[] parts = scope == null ? new String[0] : scope.trim().split("/", -1);
+        return parts.length == 5 ? AwsService.forId(parts[3]) : java.util.Optional.empty();
     }
 
     /** Whether the request carries a SigV4 signature at all, in the Authorization header or presigned. */

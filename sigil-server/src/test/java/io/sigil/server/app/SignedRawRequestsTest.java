@@ -32,10 +32,16 @@ class SignedRawRequestsTest {
 
     /** The request signed by the SDK's SigV4 signer with the root key, in the header or presigned. */
     private static SignedRequest sign(SdkHttpRequest request, boolean presign, String body) {
+        return sign(request, presign, body, "iam",
+                AwsBasicCredentials.create(SigilTestServer.ROOT_KEY_ID, SigilTestServer.ROOT_SECRET));
+    }
+
+    private static SignedRequest sign(SdkHttpRequest request, boolean presign, String body, String service,
+                                      AwsBasicCredentials key) {
         return AwsV4HttpSigner.create().sign(r -> {
-            r.identity(AwsBasicCredentials.create(SigilTestServer.ROOT_KEY_ID, SigilTestServer.ROOT_SECRET))
+            r.identity(key)
                     .request(request)
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "iam")
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                     .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1");
             if (body != null) {
                 r.payload(() -> new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
@@ -48,7 +54,11 @@ class SignedRawRequestsTest {
     }
 
     private static HttpResponse<String> send(SdkHttpRequest request, boolean presign, String body) throws Exception {
-        SignedRequest signed = sign(request, presign, body);
+        return send(sign(request, presign, body), request, body);
+    }
+
+    private static HttpResponse<String> send(SignedRequest signed, SdkHttpRequest request, String body)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(signed.request().getUri());
         signed.request().headers().forEach((k, vs) -> {
             if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) {
@@ -75,6 +85,24 @@ class SignedRawRequestsTest {
         HttpResponse<String> r = send(get("Action=ListUsers&Version=2010-05-08"), false, null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).startsWith("<ListUsersResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">");
+    }
+
+    /**
+     * A call signed for STS that fails verification is answered in STS's namespace, as STS answers it (xmlns
+     * "https://sts.amazonaws.com/doc/2011-06-15/" with InvalidClientTokenId, quoted in jrl84/amazon-sp-api#218).
+     */
+    @Test
+    void aRejectedSignature_isAnsweredInTheNamespaceOfTheServiceItWasSignedFor() throws Exception {
+        String body = "Action=GetCallerIdentity&Version=2011-06-15";
+        AwsBasicCredentials unknown = AwsBasicCredentials.create("AKIAUNKNOWNKEY000001", "x".repeat(40));
+        HttpResponse<String> sts = send(sign(post(), false, body, "sts", unknown), post(), body);
+        assertThat(sts.statusCode()).isEqualTo(403);
+        assertThat(sts.body()).startsWith("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">")
+                .contains("<Code>InvalidClientTokenId</Code>");
+        String iamBody = "Action=GetUser&Version=2010-05-08";
+        HttpResponse<String> iam = send(sign(post(), false, iamBody, "iam", unknown), post(), iamBody);
+        assertThat(iam.body()).startsWith("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">")
+                .contains("<Code>InvalidClientTokenId</Code>");
     }
 
     @Test

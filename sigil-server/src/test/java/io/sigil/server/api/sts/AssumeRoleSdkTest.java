@@ -184,6 +184,27 @@ class AssumeRoleSdkTest {
         }
     }
 
+    /** AWS holds GetSessionToken's credentials to the same hour (AWS Knowledge Center, "iam-role-chaining-limit"). */
+    @Test
+    void assumingARoleWithGetSessionTokenCredentials_isCappedAtOneHourToo() {
+        AccessKey key = StsServer.user("ar-gst", null);
+        Role twelve = role(ACCT, "ar-gst-role", trust(userArn("ar-gst"), ASSUME, null), null, 43_200, List.of());
+        Credentials session;
+        try (StsClient sts = server.sts(key.accessKeyId(), key.secretAccessKey())) {
+            session = sts.getSessionToken().credentials();
+        }
+        try (StsClient sts = server.sts(session)) {
+            assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn(twelve.arn()).roleSessionName("gst")
+                    .durationSeconds(3601))).isInstanceOfSatisfying(StsException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The requested DurationSeconds "
+                                + "exceeds the 1 hour session limit for roles assumed by role chaining.");
+                    });
+            assertThat(secondsLeft(sts.assumeRole(r -> r.roleArn(twelve.arn()).roleSessionName("gst")
+                    .durationSeconds(3600)).credentials())).isBetween(3590L, 3600L);
+        }
+    }
+
     @Test
     void roleSessionName_isTwoToSixtyFourCharactersOfThePattern() {
         AccessKey key = StsServer.user("ar-names", null);
