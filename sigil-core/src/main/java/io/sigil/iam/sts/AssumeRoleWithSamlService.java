@@ -91,7 +91,14 @@ public final class AssumeRoleWithSamlService {
     public Result assume(Request r, Map<String, ContextValue> requestKeys) {
         StsService.validateSessionPolicies(r.policy(), r.policyArns());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        ProviderRef ref = ProviderRef.parse(r.principalArn()).orElseThrow(() -> invalid(NO_PROVIDER));
+        // ARNs of the wrong kind are ValidationErrors with AWS's texts, the principal checked first: "Principal ARN
+        // is invalid" for role and provider swapped (cevoaustralia/aws-google-auth#163), "Request ARN is invalid"
+        // for a RoleArn that names no role (oktadev/okta-aws-cli-assume-role#307).
+        ProviderRef ref = ProviderRef.parse(r.principalArn())
+                .orElseThrow(() -> IamException.validationError("Principal ARN is invalid"));
+        if (!isRoleArn(r.roleArn())) {
+            throw IamException.validationError("Request ARN is invalid");
+        }
         SamlProvider provider = store.read(tx -> tx.samlProviders().find(ref.account(), ref.name()))
                 .filter(p -> p.arn().equals(r.principalArn()))
                 .orElseThrow(() -> invalid(NO_PROVIDER));
@@ -161,6 +168,11 @@ public final class AssumeRoleWithSamlService {
             }
             return Optional.of(new ProviderRef(p[4], p[5].substring("saml-provider/".length())));
         }
+    }
+
+    private static boolean isRoleArn(String arn) {
+        String[] p = arn == null ? new String[0] : arn.split(":", 6);
+        return p.length == 6 && p[0].equals("arn") && p[2].equals("iam") && p[5].startsWith("role/");
     }
 
     /** The role as its trust policy is evaluated (principal ids rendered, as AssumeRole reads it; spec §10 F62). */

@@ -28,6 +28,14 @@ public final class WebIdentityErrors {
     private WebIdentityErrors() {
     }
 
+    /**
+     * A token without a claim STS requires: "Missing a required claim: sub" (aws-actions/configure-aws-credentials
+     * #502), "Missing a required claim: aud" (aws/aws-sdk-ruby#2698).
+     */
+    public static IamException missingClaim(String claim) {
+        return invalidToken("Missing a required claim: " + claim);
+    }
+
     public static IamException invalidToken(String message) {
         return new IamException(ErrorCode.INVALID_IDENTITY_TOKEN, message);
     }

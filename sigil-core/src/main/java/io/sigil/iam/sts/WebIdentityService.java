@@ -90,6 +90,12 @@ public final class WebIdentityService {
         OidcProvider provider = provider(accountOf(r.roleArn()), issuer);
         WebIdentityClaims claims = tokens.verify(r.webIdentityToken(), provider.issuerUrl());
         checkTimes(claims, now);
+        if (claims.subject() == null || claims.subject().isEmpty()) {
+            throw WebIdentityErrors.missingClaim("sub");
+        }
+        if (claims.audiences().isEmpty() && claims.authorizedParty() == null) {
+            throw WebIdentityErrors.missingClaim("aud");
+        }
         String audience = audience(claims, provider);
         Role role = findRole(r.roleArn()).orElseThrow(WebIdentityErrors::accessDenied);
         Map<String, List<String>> providerKeys = providerKeys(claims, provider, audience);

@@ -269,6 +269,17 @@ class AssumeRoleWithSamlSdkTest {
                 "Specified provider doesn't exist");
     }
 
+    /** AWS's texts: cevoaustralia/aws-google-auth#163 (swapped), oktadev/okta-aws-cli-assume-role#307. */
+    @Test
+    void arnsOfTheWrongKind_areValidationErrors_principalFirst() {
+        String roleArn = role("saml-wrong-arns", ASSUME, null);
+        String assertion = response(roleArn).signedAssertion(IDP);
+        refused(() -> anonymous.assumeRoleWithSAML(b -> b.roleArn(PROVIDER).principalArn(roleArn)
+                .samlAssertion(assertion)), StsException.class, 400, "ValidationError", "Principal ARN is invalid");
+        refused(() -> anonymous.assumeRoleWithSAML(b -> b.roleArn(PROVIDER).principalArn(PROVIDER)
+                .samlAssertion(assertion)), StsException.class, 400, "ValidationError", "Request ARN is invalid");
+    }
+
     /** Spec §10 G70. */
     @Test
     void roleSessionName_isRequired_andMustMatchThePattern() {

@@ -219,6 +219,15 @@ class AssumeRoleWithWebIdentitySdkTest {
         invalidToken(() -> assume(roleArn, idp.token("sts.amazonaws.com", "u")), "Incorrect token audience");
     }
 
+    /** AWS's texts: aws-actions/configure-aws-credentials#502 (sub), aws/aws-sdk-ruby#2698 (aud). */
+    @Test
+    void aTokenWithoutSub_orWithoutAud_isMissingARequiredClaim() {
+        String roleArn = role("web-missing-claims", null);
+
+        invalidToken(() -> assume(roleArn, idp.token(c -> c.audience(CLIENT))), "Missing a required claim: sub");
+        invalidToken(() -> assume(roleArn, idp.token(c -> c.subject("u"))), "Missing a required claim: aud");
+    }
+
     @Test
     void anAzpThatIsAClientId_isTheAudience_andTheTokensAudIsOaud() {
         String roleArn = role("web-azp", "{\"StringEquals\":{\"" + idp.name() + ":oaud\":\"api://backend\"}}");
