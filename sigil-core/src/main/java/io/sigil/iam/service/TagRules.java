@@ -31,6 +31,20 @@ public final class TagRules {
         }
     }
 
+    /**
+     * The same rule for session tags (AssumeRole, GetFederationToken: IAM User Guide, "Tagging IAM resources", the
+     * rules "apply to ... AWS STS assume-role sessions, and AWS STS federated user sessions"), as STS's
+     * ValidationError; the text is ours, AWS's is not on record.
+     */
+    public static void requireNoReservedPrefixInSession(Collection<Tag> tags) {
+        for (Tag t : tags) {
+            if (isReserved(t.key()) || isReserved(t.value())) {
+                throw IamException.validationError("Session tag keys and values cannot begin with the reserved "
+                        + "prefix '" + RESERVED_PREFIX + "': " + t.key());
+            }
+        }
+    }
+
     private static boolean isReserved(String text) {
         return text.toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX);
     }

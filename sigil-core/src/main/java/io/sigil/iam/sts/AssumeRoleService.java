@@ -96,10 +96,23 @@ public final class AssumeRoleService {
         Role role = found.orElseThrow(() -> denied(caller, "sts:AssumeRole", r.roleArn()));
         CompiledPolicy trust = trustPolicy(role);
         authorize(caller, "sts:AssumeRole", role, keys, trust, gate);
-        if (!r.tags().isEmpty() || !r.transitiveTagKeys().isEmpty()) {
+        Session source = caller.session();
+        io.sigil.iam.service.TagRules.requireNoReservedPrefixInSession(r.tags());
+        requireNoInheritedKeyPassed(source, r.tags());
+        // Transitive tags a chained session carries are passed on, so they are session tags of the new session too:
+        // the target role's trust policy must allow sts:TagSession for them (AWS answers "... is not authorized to
+        // perform: sts:TagSession on resource: ..." to such a chain, as quoted in mattrobinsonsre/terrapod#1546).
+        boolean inheritsTags = source != null && !source.transitiveTagKeys().isEmpty();
+        if (!r.tags().isEmpty() || !r.transitiveTagKeys().isEmpty() || inheritsTags) {
             authorize(caller, "sts:TagSession", role, keys, trust, gate);
         }
-        Session source = caller.session();
+        // "The value that is set cannot be changed during the role session", and "persists when a role is used to
+        // assume another role" (IAM User Guide, "Monitor and control actions taken with assumed roles").
+        if (source != null && source.sourceIdentity() != null && r.sourceIdentity() != null
+                && !source.sourceIdentity().equals(r.sourceIdentity())) {
+            throw IamException.validationError("The source identity of a role session cannot be changed: this "
+                    + "session's source identity is " + source.sourceIdentity() + ".");
+        }
         String sourceIdentity = r.sourceIdentity() != null ? r.sourceIdentity()
                 : source == null ? null : source.sourceIdentity();
         if (r.sourceIdentity() != null) {
@@ -252,6 +265,23 @@ public final class AssumeRoleService {
             out.putIfAbsent(t.key().toLowerCase(Locale.ROOT), t);
         }
         return List.copyOf(out.values());
+    }
+
+    /**
+     * "If you pass a session tag with the same key as an inherited tag, the operation fails" (AWS STS API
+     * Reference, AssumeRole, Tags; IAM User Guide, "Chaining roles with session tags"); keys compare without case.
+     * AWS's error text is not on record; STS answers input it refuses with ValidationError.
+     */
+    private static void requireNoInheritedKeyPassed(Session source, List<Tag> passed) {
+        if (source == null) {
+            return;
+        }
+        for (Tag t : passed) {
+            if (containsIgnoreCase(source.transitiveTagKeys(), t.key())) {
+                throw IamException.validationError("A session tag cannot have the key of a tag the session "
+                        + "inherits as transitive: " + t.key());
+            }
+        }
     }
 
     private static List<String> inheritedTransitiveKeys(Session source, List<String> passed) {

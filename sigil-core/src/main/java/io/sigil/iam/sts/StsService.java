@@ -70,6 +70,7 @@ public final class StsService {
         TemporaryCredentialRules.requireLongTerm(caller, "GetFederationToken");
         List<String> arns = policyArns == null ? List.of() : List.copyOf(policyArns);
         List<Tag> sessionTags = tags == null ? List.of() : List.copyOf(tags);
+        io.sigil.iam.service.TagRules.requireNoReservedPrefixInSession(sessionTags);
         validateSessionPolicies(policy, arns);
         int packed = PackedPolicySize.check(policy, arns, sessionTags);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

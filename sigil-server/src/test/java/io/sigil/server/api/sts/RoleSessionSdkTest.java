@@ -118,6 +118,45 @@ class RoleSessionSdkTest {
         }
     }
 
+    /**
+     * IAM User Guide, "Chaining roles with session tags" and "Monitor and control actions taken with assumed roles":
+     * a session tag may not reuse an inherited transitive key, inherited transitive tags need sts:TagSession on the
+     * next role, the source identity cannot change, and no session tag begins with aws:.
+     */
+    @Test
+    void aChainedSession_keepsItsTransitiveTagsAndSourceIdentity_asAwsRulesHoldThem() {
+        AccessKey key = StsServer.user("rs-chain", null);
+        String all = "[\"sts:AssumeRole\",\"sts:TagSession\",\"sts:SetSourceIdentity\"]";
+        Role first = role("rs-chain-first", trust(userArn("rs-chain"), all, null),
+                StsServer.policy("Allow", "\"sts:AssumeRole\"", "*"));
+        Role tagging = role("rs-chain-tagging", trust("arn:aws:iam::" + ACCT + ":role/rs-chain-first", all, null),
+                null);
+        Role assumeOnly = role("rs-chain-assume-only", trust("arn:aws:iam::" + ACCT + ":role/rs-chain-first",
+                "\"sts:AssumeRole\"", null), null);
+        assertThatThrownBy(() -> assumeAs(key, b -> b.roleArn(first.arn()).roleSessionName("s0")
+                .tags(t -> t.key("aws:team").value("x")))).isInstanceOfSatisfying(StsException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("reserved prefix 'aws:'");
+                });
+        Credentials chain = assumeAs(key, b -> b.roleArn(first.arn()).roleSessionName("s1").sourceIdentity("alice")
+                .tags(t -> t.key("Project").value("Pegasus")).transitiveTagKeys("Project")).credentials();
+        try (StsClient sts = server.sts(chain)) {
+            assertThatThrownBy(() -> sts.assumeRole(b -> b.roleArn(tagging.arn()).roleSessionName("s2")
+                    .tags(t -> t.key("project").value("Other")))).isInstanceOfSatisfying(StsException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
+            assertThatThrownBy(() -> sts.assumeRole(b -> b.roleArn(tagging.arn()).roleSessionName("s2")
+                    .sourceIdentity("mallory"))).isInstanceOfSatisfying(StsException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
+            assertThatThrownBy(() -> sts.assumeRole(b -> b.roleArn(assumeOnly.arn()).roleSessionName("s2")))
+                    .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("User: arn:aws:sts::" + ACCT + ":assumed-role/rs-chain-first/s1 is not "
+                                    + "authorized to perform: sts:TagSession on resource: " + assumeOnly.arn()));
+            AssumeRoleResponse next = sts.assumeRole(b -> b.roleArn(tagging.arn()).roleSessionName("s2")
+                    .sourceIdentity("alice").tags(t -> t.key("Stage").value("dev")));
+            assertThat(next.sourceIdentity()).isEqualTo("alice");
+        }
+    }
+
     @Test
     void sourceIdentity_needsSetSourceIdentity_andSticksAcrossChaining() {
         AccessKey key = StsServer.user("rs-source", null);
