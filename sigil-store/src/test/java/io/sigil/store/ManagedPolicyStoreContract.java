@@ -238,16 +238,30 @@ abstract class ManagedPolicyStoreContract {
         assertIamError(() -> store.write(tx -> tx.roles().delete(acct, "ops")), "DeleteConflict", message);
     }
 
+    /**
+     * "If you have tagged a customer managed policy with the Costcenter = 1234 tag and you add the costcenter = 5678
+     * tag, the policy will have both" (IAM User Guide, "Tagging IAM resources": keys are case sensitive for every
+     * resource but users and roles).
+     */
     @Test
-    void policyTags_matchKeysCaseInsensitively_andGoWithThePolicy() {
-        String arn = create("Tagged", "/", new Tag("Env", "dev")).arn();
-        store.write(tx -> tx.tags().tag(acct, TaggableKind.POLICY, arn, List.of(new Tag("env", "prod"),
+    void policyTags_matchKeysCaseSensitively_andGoWithThePolicy() {
+        String arn = create("Tagged", "/", new Tag("Costcenter", "1234")).arn();
+        store.write(tx -> tx.tags().tag(acct, TaggableKind.POLICY, arn, List.of(new Tag("costcenter", "5678"),
                 new Tag("team", "a"))));
         List<Tag> tags = store.read(tx -> tx.tags().list(acct, TaggableKind.POLICY, arn,
                 io.sigil.iam.store.PageRequest.first()).items());
-        assertThat(tags).containsExactly(new Tag("env", "prod"), new Tag("team", "a"));
-        store.write(tx -> tx.tags().untag(acct, TaggableKind.POLICY, arn, List.of("TEAM")));
-        assertThat(findPolicy(arn).tags()).containsExactly(new Tag("env", "prod"));
+        assertThat(tags).containsExactlyInAnyOrder(new Tag("Costcenter", "1234"), new Tag("costcenter", "5678"),
+                new Tag("team", "a"));
+        store.write(tx -> tx.tags().tag(acct, TaggableKind.POLICY, arn, List.of(new Tag("Costcenter", "9"))));
+        store.write(tx -> tx.tags().untag(acct, TaggableKind.POLICY, arn, List.of("TEAM", "costcenter")));
+        assertThat(findPolicy(arn).tags()).containsExactlyInAnyOrder(new Tag("Costcenter", "9"), new Tag("team", "a"));
+        store.write(tx -> tx.tags().untag(acct, TaggableKind.POLICY, arn, List.of("team")));
+        assertThat(findPolicy(arn).tags()).containsExactly(new Tag("Costcenter", "9"));
+        assertIamError(() -> store.write(tx -> tx.tags().tag(acct, TaggableKind.POLICY, arn,
+                List.of(new Tag("a", "1"), new Tag("a", "2")))), "InvalidInput", "Duplicate tag keys found.");
+        store.write(tx -> tx.tags().tag(acct, TaggableKind.POLICY, arn, List.of(new Tag("b", "1"),
+                new Tag("B", "2"))));
+        assertThat(findPolicy(arn).tags()).hasSize(3);
         store.write(tx -> tx.managedPolicies().delete(arn));
     }
 

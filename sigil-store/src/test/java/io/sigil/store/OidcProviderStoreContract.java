@@ -125,7 +125,8 @@ interface OidcProviderStoreContract {
 
         List<Tag> tags = store().read(tx -> tx.tags().list(account(), TaggableKind.OIDC_PROVIDER, "idp.example.com",
                 new PageRequest("/", null, 100)).items());
-        assertThat(tags).containsExactly(new Tag("TEAM", "b"));
+        // Keys of OIDC providers are case sensitive (IAM User Guide, "Tagging IAM resources").
+        assertThat(tags).containsExactlyInAnyOrder(new Tag("TEAM", "b"), new Tag("team", "a"));
         assertIamError(() -> store().read(tx -> tx.tags().list(account(), TaggableKind.OIDC_PROVIDER,
                 "nope.example.com", new PageRequest("/", null, 100))), "NoSuchEntity", null);
     }

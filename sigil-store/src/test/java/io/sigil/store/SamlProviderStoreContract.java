@@ -119,15 +119,19 @@ interface SamlProviderStoreContract {
     }
 
     @Test
-    default void samlProvider_tagsAreAddedReplacedAndRemovedByKeyInAnyCase() {
+    default void samlProvider_tagsAreAddedReplacedAndRemovedByExactKey() {
         create("tagged", List.of(), new Tag("Env", "dev"));
 
         store().write(tx -> tx.tags().tag(account(), TaggableKind.SAML_PROVIDER, "tagged",
                 List.of(new Tag("env", "prod"), new Tag("team", "idp"))));
         store().write(tx -> tx.tags().untag(account(), TaggableKind.SAML_PROVIDER, "tagged", List.of("TEAM")));
+        store().write(tx -> tx.tags().tag(account(), TaggableKind.SAML_PROVIDER, "tagged",
+                List.of(new Tag("env", "test"))));
+        store().write(tx -> tx.tags().untag(account(), TaggableKind.SAML_PROVIDER, "tagged", List.of("Env")));
 
+        // Keys of SAML providers are case sensitive (IAM User Guide, "Tagging IAM resources").
         assertThat(store().read(tx -> tx.samlProviders().find(account(), "tagged")).orElseThrow().tags())
-                .containsExactly(new Tag("env", "prod"));
+                .containsExactlyInAnyOrder(new Tag("env", "test"), new Tag("team", "idp"));
     }
 
     @Test

@@ -119,15 +119,19 @@ interface ServerCertificateStoreContract {
     }
 
     @Test
-    default void serverCertificate_tagsAreAddedReplacedAndRemovedByKeyInAnyCase() {
+    default void serverCertificate_tagsAreAddedReplacedAndRemovedByExactKey() {
         upload("tagged", "/", new Tag("Env", "dev"));
 
         store().write(tx -> tx.tags().tag(account(), TaggableKind.SERVER_CERTIFICATE, "tagged",
                 List.of(new Tag("env", "prod"), new Tag("team", "edge"))));
         store().write(tx -> tx.tags().untag(account(), TaggableKind.SERVER_CERTIFICATE, "tagged", List.of("TEAM")));
+        store().write(tx -> tx.tags().tag(account(), TaggableKind.SERVER_CERTIFICATE, "tagged",
+                List.of(new Tag("env", "test"))));
+        store().write(tx -> tx.tags().untag(account(), TaggableKind.SERVER_CERTIFICATE, "tagged", List.of("Env")));
 
+        // Keys of server certificates are case sensitive (IAM User Guide, "Tagging IAM resources").
         assertThat(store().read(tx -> tx.serverCertificates().get(account(), "tagged")).tags())
-                .containsExactly(new Tag("env", "prod"));
+                .containsExactlyInAnyOrder(new Tag("env", "test"), new Tag("team", "edge"));
     }
 
     @Test

@@ -25,4 +25,14 @@ public enum TaggableKind {
     public String noun() {
         return noun;
     }
+
+    /**
+     * Whether tag keys compare without case: "Tag key values for IAM users and roles are not case sensitive ... For
+     * other IAM resource types, tag key values are case sensitive ... if you have tagged a customer managed policy
+     * with the Costcenter = 1234 tag and you add the costcenter = 5678 tag, the policy will have both" (IAM User
+     * Guide, "Tagging IAM resources", case sensitivity).
+     */
+    public boolean keysIgnoreCase() {
+        return this == USER || this == ROLE;
+    }
 }

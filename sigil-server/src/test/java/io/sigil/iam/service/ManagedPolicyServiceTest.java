@@ -138,7 +138,7 @@ class ManagedPolicyServiceTest {
     }
 
     @Test
-    void listPolicyVersions_pagesWithSmallMaxItems_inVersionOrder() {
+    void listPolicyVersions_pagesWithSmallMaxItems_newestFirst() {
         String arn = f.createPolicy("Paged", "/").policy().arn();
         for (int i = 0; i < 4; i++) {
             policies.createPolicyVersion(ROOT, arn, allow("s3:Get" + i), false);
@@ -155,7 +155,7 @@ class ManagedPolicyServiceTest {
             }
             page = page.after(p.nextMarker());
         }
-        assertThat(ids).containsExactly("v1", "v2", "v3", "v4", "v5");
+        assertThat(ids).containsExactly("v5", "v4", "v3", "v2", "v1");
         assertThat(pages).isEqualTo(3);
     }
 
@@ -182,7 +182,7 @@ class ManagedPolicyServiceTest {
         assertThat(v.document()).contains("\"Effect\": \"Allow\"");
         List<PolicyVersion> versions = policies.listPolicyVersions(ACCOUNT, READ_ONLY,
                 PageRequest.of(PageRequest.MAX_MAX_ITEMS)).items();
-        assertThat(versions).first().extracting(PolicyVersion::versionId).isEqualTo("v1");
+        assertThat(versions).last().extracting(PolicyVersion::versionId).isEqualTo("v1"); // newest first
         assertThat(versions).filteredOn(PolicyVersion::isDefault).singleElement()
                 .extracting(PolicyVersion::versionId).isEqualTo(v.versionId());
         String denied = "User: arn:aws:iam::123456789012:root is not authorized to perform: iam:DeletePolicy on "
@@ -204,13 +204,14 @@ class ManagedPolicyServiceTest {
     }
 
     @Test
-    void policyTags_areAddedReplacedCaseInsensitivelyRemovedAndListedByKey() {
+    void policyTags_areAddedReplacedByExactKeyRemovedAndListedByKey() {
         String arn = f.createPolicy("Tagged", "/").policy().arn();
         policies.tagPolicy(ROOT, arn, List.of(new Tag("Team", "a"), new Tag("env", "dev")));
-        policies.tagPolicy(ROOT, arn, List.of(new Tag("team", "b")));
+        policies.tagPolicy(ROOT, arn, List.of(new Tag("team", "b"), new Tag("env", "prod")));
+        // "the policy will have both" (IAM User Guide, "Tagging IAM resources": policies' keys are case sensitive).
         assertThat(policies.listPolicyTags(ACCOUNT, arn, PageRequest.first()).items())
-                .containsExactly(new Tag("env", "dev"), new Tag("team", "b"));
-        policies.untagPolicy(ROOT, arn, List.of("ENV", "absent"));
+                .containsExactly(new Tag("Team", "a"), new Tag("env", "prod"), new Tag("team", "b"));
+        policies.untagPolicy(ROOT, arn, List.of("ENV", "env", "Team", "absent"));
         assertThat(policies.getPolicy(ACCOUNT, arn).policy().tags()).containsExactly(new Tag("team", "b"));
     }
 

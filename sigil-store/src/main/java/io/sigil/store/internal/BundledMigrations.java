@@ -24,7 +24,8 @@ final class BundledMigrations {
             "V7__saml_providers.sql",
             "V9__last_accessed.sql",
             "V10__sts_preferences.sql",
-            "V11__outbound_federation_and_delegation.sql");
+            "V11__outbound_federation_and_delegation.sql",
+            "V12__case_sensitive_tag_keys.sql");
 
     private BundledMigrations() {
     }

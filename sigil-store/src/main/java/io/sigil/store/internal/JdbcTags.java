@@ -33,15 +33,15 @@ final class JdbcTags implements TagStore {
     @Override
     public void tag(String accountId, TaggableKind kind, String ownerName, List<Tag> tags) {
         String ownerId = lockOwner(accountId, kind, ownerName);
-        requireDistinctKeys(tags);
+        requireDistinctKeys(kind, tags);
         Set<String> keys = new HashSet<>();
-        tx.db.query("SELECT lower(tag_key) FROM " + table(kind) + " WHERE owner_id = ?", rs -> rs.getString(1),
-                ownerId).forEach(keys::add);
-        tags.forEach(t -> keys.add(t.key().toLowerCase(Locale.ROOT)));
+        tx.db.query("SELECT " + keyColumn(kind) + " FROM " + table(kind) + " WHERE owner_id = ?",
+                rs -> rs.getString(1), ownerId).forEach(keys::add);
+        tags.forEach(t -> keys.add(keyOf(kind, t.key())));
         requireWithinQuota(kind, keys.size());
         for (Tag t : tags) {
-            tx.db.update("DELETE FROM " + table(kind) + " WHERE owner_id = ? AND lower(tag_key) = lower(?)", ownerId,
-                    t.key());
+            tx.db.update("DELETE FROM " + table(kind) + " WHERE owner_id = ? AND " + keyColumn(kind) + " = "
+                    + keyParameter(kind), ownerId, t.key());
             insert(tx, kind, ownerId, t);
         }
         if (entityKind(kind) != null) {
@@ -53,8 +53,8 @@ final class JdbcTags implements TagStore {
     public void untag(String accountId, TaggableKind kind, String ownerName, Collection<String> keys) {
         String ownerId = lockOwner(accountId, kind, ownerName);
         for (String key : keys) {
-            tx.db.update("DELETE FROM " + table(kind) + " WHERE owner_id = ? AND lower(tag_key) = lower(?)", ownerId,
-                    key);
+            tx.db.update("DELETE FROM " + table(kind) + " WHERE owner_id = ? AND " + keyColumn(kind) + " = "
+                    + keyParameter(kind), ownerId, key);
         }
         if (entityKind(kind) != null) {
             tx.changed(entityKind(kind), accountId, ownerId);
@@ -64,18 +64,34 @@ final class JdbcTags implements TagStore {
     @Override
     public Page<Tag> list(String accountId, TaggableKind kind, String ownerName, PageRequest page) {
         String ownerId = ownerId(accountId, kind, ownerName);
-        SqlArgs q = new SqlArgs("SELECT tag_key, value, lower(tag_key) AS sort_key FROM " + table(kind)
+        SqlArgs q = new SqlArgs("SELECT tag_key, value, " + keyColumn(kind) + " AS sort_key FROM " + table(kind)
                 + " WHERE owner_id = ?", ownerId)
-                .addIf(Markers.after(page), " AND lower(tag_key) > ?")
-                .add(" ORDER BY lower(tag_key) LIMIT ?", Markers.limit(page));
+                .addIf(Markers.after(page), " AND " + keyColumn(kind) + " > ?")
+                .add(" ORDER BY " + keyColumn(kind) + " LIMIT ?", Markers.limit(page));
         return Markers.page(tx.db.query(q.sql(), rs -> new Keyed<>(Db.text(rs, "sort_key"),
                 new Tag(Db.text(rs, "tag_key"), Db.text(rs, "value"))), q.args()), page, Keyed::sortKey)
                 .map(Keyed::value);
     }
 
+    /**
+     * The key column as the kind compares keys: without case for users and roles, exactly for the others
+     * ({@link TaggableKind#keysIgnoreCase}); each table's unique index is on the same expression.
+     */
+    private static String keyColumn(TaggableKind kind) {
+        return kind.keysIgnoreCase() ? "lower(tag_key)" : "tag_key";
+    }
+
+    private static String keyParameter(TaggableKind kind) {
+        return kind.keysIgnoreCase() ? "lower(?)" : "?";
+    }
+
+    private static String keyOf(TaggableKind kind, String key) {
+        return kind.keysIgnoreCase() ? key.toLowerCase(Locale.ROOT) : key;
+    }
+
     /** Tags of a new entity. */
     static void insertNew(JdbcTx tx, TaggableKind kind, String ownerId, List<Tag> tags) {
-        requireDistinctKeys(tags);
+        requireDistinctKeys(kind, tags);
         if (tags.size() > tx.limits.tagsPerEntity()) {
             throw quota(tx, kind);
         }
@@ -91,7 +107,7 @@ final class JdbcTags implements TagStore {
         record Row(String owner, Tag tag) {
         }
         List<Row> rows = tx.db.query("SELECT owner_id, tag_key, value FROM " + table(kind) + " WHERE owner_id IN ("
-                        + marks + ") ORDER BY owner_id, lower(tag_key)",
+                        + marks + ") ORDER BY owner_id, " + keyColumn(kind),
                 rs -> new Row(Db.text(rs, 1), new Tag(Db.text(rs, 2), Db.text(rs, 3))), ownerIds.toArray());
         Map<String, List<Tag>> out = new LinkedHashMap<>();
         rows.forEach(r -> out.computeIfAbsent(r.owner(), k -> new ArrayList<>()).add(r.tag()));
@@ -103,13 +119,18 @@ final class JdbcTags implements TagStore {
                 t.value());
     }
 
-    /** AWS answers InvalidInput for one key given twice in any case. */
-    private static void requireDistinctKeys(List<Tag> tags) {
+    /**
+     * AWS answers InvalidInput for one key given twice, in any case for users and roles; for the other kinds, whose
+     * keys are case sensitive, only the same key twice is a duplicate (AWS's text for that is not on record; this is
+     * its text for users and roles without the sentence about case).
+     */
+    private static void requireDistinctKeys(TaggableKind kind, List<Tag> tags) {
         Set<String> seen = new HashSet<>();
         for (Tag t : tags) {
-            if (!seen.add(t.key().toLowerCase(Locale.ROOT))) {
-                throw IamException.invalidInput(
-                        "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+            if (!seen.add(keyOf(kind, t.key()))) {
+                throw IamException.invalidInput(kind.keysIgnoreCase()
+                        ? "Duplicate tag keys found. Please note that Tag keys are case insensitive."
+                        : "Duplicate tag keys found.");
             }
         }
     }

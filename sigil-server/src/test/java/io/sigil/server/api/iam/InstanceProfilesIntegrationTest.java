@@ -151,7 +151,12 @@ class InstanceProfilesIntegrationTest {
         var page = SIGIL.root().listInstanceProfileTags(r -> r.instanceProfileName("TagMe").maxItems(1));
         assertThat(page.tags()).extracting(Tag::key).containsExactly("A");
         assertThat(page.isTruncated()).isTrue();
+        // Keys of instance profiles are case sensitive (IAM User Guide, "Tagging IAM resources").
         SIGIL.root().untagInstanceProfile(r -> r.instanceProfileName("TagMe").tagKeys("a"));
+        assertThat(SIGIL.root().listInstanceProfileTags(r -> r.instanceProfileName("TagMe")).tags())
+                .extracting(Tag::key)
+                .containsExactly("A", "b");
+        SIGIL.root().untagInstanceProfile(r -> r.instanceProfileName("TagMe").tagKeys("A"));
         assertThat(SIGIL.root().listInstanceProfileTags(r -> r.instanceProfileName("TagMe")).tags())
                 .extracting(Tag::key)
                 .containsExactly("b");

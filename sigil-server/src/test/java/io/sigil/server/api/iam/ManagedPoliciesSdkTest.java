@@ -193,9 +193,12 @@ class ManagedPoliciesSdkTest {
         String arn = create("TagMe").arn();
         iam.tagPolicy(b -> b.policyArn(arn).tags(Tag.builder().key("b").value("2").build(),
                 Tag.builder().key("a").value("1").build()));
-        iam.untagPolicy(b -> b.policyArn(arn).tagKeys("B"));
-        assertThat(iam.listPolicyTags(b -> b.policyArn(arn)).tags())
-                .containsExactly(Tag.builder().key("a").value("1").build());
+        // Keys of customer managed policies are case sensitive (IAM User Guide, "Tagging IAM resources": "the policy
+        // will have both").
+        iam.tagPolicy(b -> b.policyArn(arn).tags(Tag.builder().key("A").value("3").build()));
+        iam.untagPolicy(b -> b.policyArn(arn).tagKeys("B", "b"));
+        assertThat(iam.listPolicyTags(b -> b.policyArn(arn)).tags()).containsExactly(
+                Tag.builder().key("A").value("3").build(), Tag.builder().key("a").value("1").build());
         assertThat(iam.listPolicyTags(b -> b.policyArn(READ_ONLY)).tags()).isEmpty();
     }
 

@@ -276,9 +276,11 @@ class MfaDevicesSdkTest {
 
         iam.tagMFADevice(r -> r.serialNumber(d.serialNumber()).tags(Tag.builder().key("Team").value("b").build(),
                 Tag.builder().key("env").value("dev").build()));
+        // Keys of virtual MFA devices are case sensitive (IAM User Guide, "Tagging IAM resources").
         assertThat(iam.listMFADeviceTags(r -> r.serialNumber(d.serialNumber())).tags()).containsExactly(
-                Tag.builder().key("env").value("dev").build(), Tag.builder().key("Team").value("b").build());
-        iam.untagMFADevice(r -> r.serialNumber(d.serialNumber()).tagKeys("ENV", "absent"));
+                Tag.builder().key("Team").value("b").build(), Tag.builder().key("env").value("dev").build(),
+                Tag.builder().key("team").value("a").build());
+        iam.untagMFADevice(r -> r.serialNumber(d.serialNumber()).tagKeys("ENV", "env", "team", "absent"));
         assertThat(iam.listMFADeviceTags(r -> r.serialNumber(d.serialNumber())).tags()).extracting(Tag::key)
                 .containsExactly("Team");
 

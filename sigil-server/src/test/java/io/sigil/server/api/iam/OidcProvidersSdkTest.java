@@ -219,6 +219,10 @@ class OidcProvidersSdkTest {
         SIGIL.root().tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("B", "3")));
         SIGIL.root().untagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tagKeys("a", "missing"));
 
+        // Keys of OIDC providers are case sensitive (IAM User Guide, "Tagging IAM resources").
+        assertThat(SIGIL.root().listOpenIDConnectProviderTags(r -> r.openIDConnectProviderArn(arn)).tags())
+                .containsExactly(tag("A", "2"), tag("B", "3"), tag("b", "1"));
+        SIGIL.root().untagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tagKeys("A", "b"));
         assertThat(SIGIL.root().listOpenIDConnectProviderTags(r -> r.openIDConnectProviderArn(arn)).tags())
                 .containsExactly(tag("B", "3"));
         awsError(() -> SIGIL.root().tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).tags(tag("aws:x",

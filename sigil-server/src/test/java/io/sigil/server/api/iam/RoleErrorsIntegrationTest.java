@@ -44,17 +44,22 @@ class RoleErrorsIntegrationTest {
     }
 
     @Test
-    void duplicateTagKeysInAnyCase_areInvalidInput_onEveryTaggingOperation() {
+    void duplicateTagKeys_areInvalidInput_inAnyCaseForRoles_exactlyForInstanceProfiles() {
         String message = "Duplicate tag keys found. Please note that Tag keys are case insensitive.";
         assertThatThrownBy(() -> SIGIL.root().createRole(r -> r.roleName("Dup").assumeRolePolicyDocument(EC2_TRUST)
                 .tags(tag("a"), tag("A")))).isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
         assertThatThrownBy(() -> SIGIL.root().tagRole(r -> r.roleName("Existing").tags(tag("b"), tag("B"))))
                 .isInstanceOf(InvalidInputException.class);
+        // Instance profiles' keys are case sensitive (IAM User Guide, "Tagging IAM resources"): only one key twice is
+        // a duplicate.
         assertThatThrownBy(() -> SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("Dup").tags(tag("a"),
-                tag("A"))))
-                .isInstanceOf(InvalidInputException.class);
+                tag("a"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Duplicate tag keys found.");
         assertThatThrownBy(() -> SIGIL.root().tagInstanceProfile(r -> r.instanceProfileName("ExistingIp")
-                .tags(tag("c"), tag("C")))).isInstanceOf(InvalidInputException.class);
+                .tags(tag("c"), tag("c")))).isInstanceOf(InvalidInputException.class);
+        SIGIL.root().tagInstanceProfile(r -> r.instanceProfileName("ExistingIp").tags(tag("c"), tag("C")));
+        assertThat(SIGIL.root().listInstanceProfileTags(r -> r.instanceProfileName("ExistingIp")).tags())
+                .hasSize(2);
     }
 
     @Test

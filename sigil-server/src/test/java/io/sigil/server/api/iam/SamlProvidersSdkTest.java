@@ -253,10 +253,11 @@ class SamlProvidersSdkTest {
         create("Okta", tag("Env", "dev"));
 
         SIGIL.root().tagSAMLProvider(r -> r.samlProviderArn(arn("Okta")).tags(tag("env", "prod"), tag("team", "idp")));
-        SIGIL.root().untagSAMLProvider(r -> r.samlProviderArn(arn("Okta")).tagKeys("TEAM"));
+        SIGIL.root().untagSAMLProvider(r -> r.samlProviderArn(arn("Okta")).tagKeys("TEAM", "team"));
 
+        // Keys of SAML providers are case sensitive (IAM User Guide, "Tagging IAM resources").
         assertThat(SIGIL.root().listSAMLProviderTags(r -> r.samlProviderArn(arn("Okta"))).tags())
-                .containsExactly(tag("env", "prod"));
+                .containsExactly(tag("Env", "dev"), tag("env", "prod"));
     }
 
     @Test

@@ -199,13 +199,14 @@ class ServerCertificatesSdkTest {
 
         SIGIL.root().tagServerCertificate(t -> t.serverCertificateName("tagged").tags(tag("env", "prod"), tag("cost",
                 "42")));
-        SIGIL.root().untagServerCertificate(t -> t.serverCertificateName("tagged").tagKeys("TEAM"));
+        SIGIL.root().untagServerCertificate(t -> t.serverCertificateName("tagged").tagKeys("TEAM", "team"));
 
+        // Keys of server certificates are case sensitive (IAM User Guide, "Tagging IAM resources").
         assertThat(r.tags()).extracting(Tag::key).containsExactly("Env", "team");
         assertThat(SIGIL.root().listServerCertificateTags(t -> t.serverCertificateName("tagged")).tags())
-                .containsExactly(tag("cost", "42"), tag("env", "prod"));
+                .containsExactly(tag("Env", "dev"), tag("cost", "42"), tag("env", "prod"));
         assertThat(SIGIL.root().getServerCertificate(g -> g.serverCertificateName("tagged")).serverCertificate().tags())
-                .containsExactly(tag("cost", "42"), tag("env", "prod"));
+                .containsExactly(tag("Env", "dev"), tag("cost", "42"), tag("env", "prod"));
     }
 
     @Test
