@@ -109,13 +109,51 @@ public final class RequestValidator {
         }
     }
 
+    /**
+     * A list's own length, then its elements. Structures are checked member by member ({@code tags.2.member.key});
+     * a list of scalars is named as a whole, with every constraint of its members, as AWS words it: "Value '[...]'
+     * at 'actionNames' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less
+     * than or equal to 128, Member must have length greater than or equal to 3]" (a SimulatePrincipalPolicy answer,
+     * quoted in cloud-custodian/cloud-custodian#4769).
+     */
     private void checkList(ConstraintShape shape, List<?> list, String path, List<String> out) {
         ConstraintShape element = table.shape(shape.listMember());
         boolean scalars = !element.type().equals("structure");
-        checkLength(shape, list.size(), subject(shape, scalars ? "'" + list + "'" : null, path), out);
-        for (int i = 0; i < list.size(); i++) {
-            checkValue(element, list.get(i), path + "." + (i + 1) + ".member", out);
+        String at = subject(shape, scalars ? "'" + list + "'" : null, path);
+        checkLength(shape, list.size(), at, out);
+        if (!scalars) {
+            for (int i = 0; i < list.size(); i++) {
+                checkValue(element, list.get(i), path + "." + (i + 1) + ".member", out);
+            }
+            return;
         }
+        List<String> broken = new ArrayList<>();
+        for (Object value : list) {
+            checkValue(element, value, path, broken);
+        }
+        if (!broken.isEmpty()) {
+            out.add(at + "Member must satisfy constraint: [" + String.join(", ", constraintsOf(element)) + "]");
+        }
+    }
+
+    /** Every constraint of a scalar shape, in the order AWS lists them: length (max, min), pattern, enum, range. */
+    private static List<String> constraintsOf(ConstraintShape shape) {
+        List<String> out = new ArrayList<>();
+        boolean string = shape.type().equals("string");
+        String measure = string ? "length" : "value";
+        if (shape.max() != null) {
+            out.add("Member must have " + measure + " less than or equal to " + shape.max());
+        }
+        if (shape.min() != null) {
+            out.add("Member must have " + measure + " greater than or equal to " + shape.min());
+        }
+        if (string && shape.pattern() != null) {
+            out.add("Member must satisfy regular expression pattern: " + shape.patternText());
+        }
+        if (string && !shape.enumValues().isEmpty()) {
+            out.add("Member must satisfy enum value set: [" + String.join(", ", shape.enumValues()) + "]");
+        }
+        return out;
     }
 
     private static void checkLength(ConstraintShape shape, long length, String at, List<String> out) {

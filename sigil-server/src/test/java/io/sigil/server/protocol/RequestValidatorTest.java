@@ -145,13 +145,17 @@ class RequestValidatorTest {
                 "Value null at 'tags.2.member.value' failed to satisfy constraint: Member must not be null");
     }
 
+    /** AWS's words for it, quoted in cloud-custodian/cloud-custodian#4769. */
     @Test
-    void stringListElements_areNamedByIndexAndMember() {
+    void aStringListWithABadElement_isNamedAsAWhole_withEveryMemberConstraint() {
         List<String> violations = violations("SimulateCustomPolicy", SimulateCustomPolicyRequest.builder()
                 .policyInputList("{}").actionNames("s3:GetObject", "s3").build());
 
-        assertThat(violations).containsExactly("Value 's3' at 'actionNames.2.member' failed to satisfy constraint: "
-                + "Member must have length greater than or equal to 3");
+        assertThat(violations).containsExactly("Value '[s3:GetObject, s3]' at 'actionNames' failed to satisfy "
+                + "constraint: Member must satisfy constraint: [Member must have length less than or equal to 128, "
+                + "Member must have length greater than or equal to 3]");
+        assertThat(violations("SimulateCustomPolicy", SimulateCustomPolicyRequest.builder().policyInputList("{}")
+                .actionNames("s3:GetObject", "iam:GetUser").build())).isEmpty();
     }
 
     @Test
