@@ -143,10 +143,11 @@ public final class ApiDispatcher implements ApiEndpoint {
             // A call that fails verification is answered in the namespace of the service it was signed for, as
             // STS answers its own InvalidClientTokenId and SignatureDoesNotMatch (xmlns
             // "https://sts.amazonaws.com/doc/2011-06-15/", quoted in jrl84/amazon-sp-api#218).
-            t.service = claimedService(call, params).orElse(t.service);
-            Verification.Verified<KeyCredential> ok = SignedCalls.verify(verifier, call, now,
-                    e -> new ProtocolException(new AwsError(e.code().code(), e.httpStatus(), Fault.SENDER,
-                            e.message())));
+            Verification.Verified<KeyCredential> ok = SignedCalls.verify(verifier, call, now, e -> {
+                t.service = claimedService(call, params).orElse(t.service);
+                return new ProtocolException(new AwsError(e.code().code(), e.httpStatus(), Fault.SENDER,
+                        e.message()));
+            });
             t.service = AwsService.forId(ok.service()).orElse(AwsService.IAM);
             t.principal = ok.credential().principal();
             t.region = ok.region().equals("aws-global") ? "us-east-1" : ok.region();
