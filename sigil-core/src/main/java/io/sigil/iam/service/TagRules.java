@@ -23,12 +23,10 @@ public final class TagRules {
 
     /** @throws IamException InvalidInput if a key or value begins with {@code aws:} in any case */
     public static void requireNoReservedPrefix(Collection<Tag> tags) {
-        for (Tag t : tags) {
-            if (isReserved(t.key()) || isReserved(t.value())) {
-                throw IamException.invalidInput("Tag keys and values cannot begin with the reserved prefix '"
-                        + RESERVED_PREFIX + "': " + t.key());
-            }
-        }
+        reserved(tags).ifPresent(t -> {
+            throw IamException.invalidInput("Tag keys and values cannot begin with the reserved prefix '"
+                    + RESERVED_PREFIX + "': " + t.key());
+        });
     }
 
     /**
@@ -37,12 +35,15 @@ public final class TagRules {
      * ValidationError; the text is ours, AWS's is not on record.
      */
     public static void requireNoReservedPrefixInSession(Collection<Tag> tags) {
-        for (Tag t : tags) {
-            if (isReserved(t.key()) || isReserved(t.value())) {
-                throw IamException.validationError("Session tag keys and values cannot begin with the reserved "
-                        + "prefix '" + RESERVED_PREFIX + "': " + t.key());
-            }
-        }
+        reserved(tags).ifPresent(t -> {
+            throw IamException.validationError("Session tag keys and values cannot begin with the reserved prefix '"
+                    + RESERVED_PREFIX + "': " + t.key());
+        });
+    }
+
+    /** The first tag whose key or value begins with {@code aws:} in any case. */
+    private static java.util.Optional<Tag> reserved(Collection<Tag> tags) {
+        return tags.stream().filter(t -> isReserved(t.key()) || isReserved(t.value())).findFirst();
     }
 
     private static boolean isReserved(String text) {
