@@ -223,7 +223,8 @@ public final class ApiDispatcher implements ApiEndpoint {
         if (d.allowed() || (accountGrant && d.outcome() == Outcome.IMPLICIT_DENY)) {
             return;
         }
-        String message = Authorizer.deniedMessage(p, action, EnforcementTable.describe(resource), d);
+        String message = Authorizer.deniedMessage(p, action, EnforcementTable.describe(resource, t.operation, action),
+                d);
         t.denial = gate.deny(t.operation, d, message, IamException::accessDenied);
     }
 

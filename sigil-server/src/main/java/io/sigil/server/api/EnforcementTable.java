@@ -114,12 +114,45 @@ public final class EnforcementTable {
     }
 
     /**
-     * How AccessDenied names a resource: a managed policy as "policy ARN", as IAM words it ("is not authorized to
-     * perform: iam:DeletePolicyVersion on resource: policy arn:aws:iam::123456789012:policy/P"); others by ARN.
+     * How AccessDenied names a resource, as IAM words it:
+     * <ul>
+     * <li>a managed policy as "policy ARN" ("is not authorized to perform: iam:DeletePolicyVersion on resource:
+     *     policy arn:aws:iam::123456789012:policy/P");</li>
+     * <li>an existing user, role, group or instance profile as "TYPE NAME" ("iam:GetRole on resource: role
+     *     cdk-hnb659fds-file-publishing-role-...", aws/aws-cdk#27067; "iam:GetLoginProfile on resource: user vault",
+     *     rebuy-de/aws-nuke#294; "iam:RemoveRoleFromInstanceProfile on resource: instance profile eksctl-...");</li>
+     * <li>ListPolicies as "policy path PATH" ("iam:ListPolicies on resource: policy path /", aws/aws-sam-cli#394);</li>
+     * <li>anything else by ARN, which is also how a Create* names what it would create, how iam:PassRole names the
+     *     role, and how a list action names its path ("iam:CreateRole on resource: arn:aws:iam::...:role/...").</li>
+     * </ul>
      */
-    public static String describe(String resource) {
-        return resource.startsWith("arn:" + Arns.PARTITION + ":iam::") && resource.contains(":policy/")
-                ? "policy " + resource : resource;
+    public static String describe(String resource, String operation, String action) {
+        String iam = "arn:" + Arns.PARTITION + ":iam::";
+        if (operation.equals("ListPolicies") && action.equals("iam:ListPolicies")) {
+            return "policy path /";
+        }
+        if (!resource.startsWith(iam)) {
+            return resource;
+        }
+        if (resource.contains(":policy/")) {
+            return "policy " + resource;
+        }
+        if (operation.startsWith("Create") || action.equals("iam:PassRole") || resource.endsWith("/")) {
+            return resource;
+        }
+        String tail = resource.substring(resource.indexOf(':', iam.length()) + 1);
+        int slash = tail.indexOf('/');
+        if (slash < 0) {
+            return resource;
+        }
+        String type = switch (tail.substring(0, slash)) {
+            case "user" -> "user";
+            case "role" -> "role";
+            case "group" -> "group";
+            case "instance-profile" -> "instance profile";
+            default -> null;
+        };
+        return type == null ? resource : type + " " + tail.substring(tail.lastIndexOf('/') + 1);
     }
 
     public boolean covers(String operation) {
@@ -165,7 +198,8 @@ public final class EnforcementTable {
                 resource = "*";
                 break;
             case "list":
-                resource = "arn:" + Arns.PARTITION + ":iam::" + account + ":" + spec[1];
+                resource = "arn:" + Arns.PARTITION + ":iam::" + account + ":" + spec[1]
+                        + (spec.length > 2 ? pathOr(request, spec[2]) : "");
                 break;
             case "user": {
                 String name = member(request, spec[1]);
@@ -346,6 +380,13 @@ public final class EnforcementTable {
             } else {
                 addKeys(keys, k, request, resourceTags, currentBoundary, account, tx);
             }
+        }
+        // A user's or role's tags are iam:ResourceTag/KEY too (Service Authorization Reference, IAM: the user and role
+        // resource types take both aws:ResourceTag/${TagKey} and iam:ResourceTag/${TagKey}; IAM User Guide, "IAM: Add
+        // a specific tag to a user with a specific tag").
+        if (resource.contains(":user/") || resource.contains(":role/")) {
+            new ArrayList<>(keys.keySet()).stream().filter(k -> k.startsWith("aws:ResourceTag/"))
+                    .forEach(k -> keys.put("iam:ResourceTag/" + k.substring("aws:ResourceTag/".length()), keys.get(k)));
         }
         if (rule.also() != null) {
             String renamed = renamed(rule.also(), request, account, tx);

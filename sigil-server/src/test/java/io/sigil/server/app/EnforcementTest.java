@@ -33,8 +33,8 @@ class EnforcementTest {
                     () -> onlyBob.updateUser(r -> r.userName("bob").newUserName("robert")));
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
             assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::" + acct
-                    + ":user/renamer1 is not authorized to perform: iam:UpdateUser on resource: arn:aws:iam::" + acct
-                    + ":user/robert because no identity-based policy allows the iam:UpdateUser action");
+                    + ":user/renamer1 is not authorized to perform: iam:UpdateUser on resource: user robert"
+                    + " because no identity-based policy allows the iam:UpdateUser action");
         }
         try (IamClient both = SIGIL.userWith("renamer2", allow("iam:UpdateUser", "arn:aws:iam::" + acct + ":user/*"))) {
             both.updateUser(r -> r.userName("bob").newUserName("robert"));

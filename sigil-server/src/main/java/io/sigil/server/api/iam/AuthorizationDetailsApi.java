@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsR
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.GroupDetail;
 import software.amazon.awssdk.services.iam.model.ManagedPolicyDetail;
-import software.amazon.awssdk.services.iam.model.PermissionsBoundaryAttachmentType;
 import software.amazon.awssdk.services.iam.model.PolicyDetail;
 import software.amazon.awssdk.services.iam.model.RoleDetail;
 import software.amazon.awssdk.services.iam.model.RoleLastUsed;
@@ -127,7 +126,7 @@ public final class AuthorizationDetailsApi implements ApiModule {
 
     private static AttachedPermissionsBoundary boundary(String arn) {
         return AttachedPermissionsBoundary.builder()
-                .permissionsBoundaryType(PermissionsBoundaryAttachmentType.PERMISSIONS_BOUNDARY_POLICY)
+                .permissionsBoundaryType(IamModelMapper.BOUNDARY_TYPE)
                 .permissionsBoundaryArn(arn).build();
     }
 }

@@ -7,7 +7,6 @@ import io.sigil.iam.service.UserInfo;
 import io.sigil.iam.store.PageRequest;
 import java.util.List;
 import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
-import software.amazon.awssdk.services.iam.model.PermissionsBoundaryAttachmentType;
 
 /**
  * Domain records to and from the AWS SDK model (IAM API Reference, "Data Types": User, Group, Tag,
@@ -83,10 +82,15 @@ public final class IamModelMapper {
                 .userId(u.id()).arn(u.arn()).createDate(u.createDate()).passwordLastUsed(u.passwordLastUsed());
     }
 
-    /** "PermissionsBoundaryType: The permissions boundary usage type ... PermissionsBoundaryPolicy". */
-    private static AttachedPermissionsBoundary boundary(String arn) {
-        return AttachedPermissionsBoundary.builder()
-                .permissionsBoundaryType(PermissionsBoundaryAttachmentType.PERMISSIONS_BOUNDARY_POLICY)
+    /**
+     * PermissionsBoundaryType as AWS answers it: "Policy", not the model's enum value PermissionsBoundaryPolicy
+     * (GetRole "returns "PermissionsBoundaryType": "Policy"", awsdocs/iam-user-guide#82, which the IAM documentation
+     * team confirmed; real GetRole outputs in boto/boto3#1623 and iann0036/former2#96).
+     */
+    static final String BOUNDARY_TYPE = "Policy";
+
+    static AttachedPermissionsBoundary boundary(String arn) {
+        return AttachedPermissionsBoundary.builder().permissionsBoundaryType(BOUNDARY_TYPE)
                 .permissionsBoundaryArn(arn).build();
     }
 }

@@ -5,7 +5,6 @@ import io.sigil.iam.model.Role;
 import io.sigil.iam.model.Tag;
 import java.util.List;
 import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
-import software.amazon.awssdk.services.iam.model.PermissionsBoundaryAttachmentType;
 import software.amazon.awssdk.services.iam.model.RoleLastUsed;
 
 /**
@@ -23,7 +22,7 @@ final class RoleModelMapper {
         var b = listed(r).toBuilder();
         if (r.permissionsBoundaryArn() != null) {
             b.permissionsBoundary(AttachedPermissionsBoundary.builder()
-                    .permissionsBoundaryType(PermissionsBoundaryAttachmentType.PERMISSIONS_BOUNDARY_POLICY)
+                    .permissionsBoundaryType(IamModelMapper.BOUNDARY_TYPE)
                     .permissionsBoundaryArn(r.permissionsBoundaryArn()).build());
         }
         if (!r.tags().isEmpty()) {

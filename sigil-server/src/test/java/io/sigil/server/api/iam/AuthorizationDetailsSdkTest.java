@@ -92,7 +92,7 @@ class AuthorizationDetailsSdkTest {
             assertThat(a.policyName()).isEqualTo("ReadOnlyAccess");
         });
         assertThat(alice.permissionsBoundary().permissionsBoundaryArn()).isEqualTo(BOUNDARY);
-        assertThat(alice.permissionsBoundary().permissionsBoundaryTypeAsString()).isEqualTo("PermissionsBoundaryPolicy");
+        assertThat(alice.permissionsBoundary().permissionsBoundaryTypeAsString()).isEqualTo("Policy");
         assertThat(alice.tags()).containsExactly(Tag.builder().key("team").value("blue").build());
         UserDetail bob = r.userDetailList().get(1);
         assertThat(bob.hasUserPolicyList()).isTrue();

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.InvalidInputException;
 import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
-import software.amazon.awssdk.services.iam.model.PermissionsBoundaryAttachmentType;
 import software.amazon.awssdk.services.iam.model.PolicyUsageType;
 import software.amazon.awssdk.services.iam.model.PolicyUser;
 import software.amazon.awssdk.services.iam.model.User;
@@ -43,8 +42,8 @@ class BoundariesSdkTest {
         iam.putUserPermissionsBoundary(b -> b.userName("bnd-ann").permissionsBoundary(cap));
         User ann = iam.getUser(b -> b.userName("bnd-ann")).user();
         assertThat(ann.permissionsBoundary().permissionsBoundaryArn()).isEqualTo(cap);
-        assertThat(ann.permissionsBoundary().permissionsBoundaryType())
-                .isEqualTo(PermissionsBoundaryAttachmentType.PERMISSIONS_BOUNDARY_POLICY);
+        assertThat(ann.permissionsBoundary().permissionsBoundaryTypeAsString())
+                .isEqualTo("Policy"); // as AWS answers it (awsdocs/iam-user-guide#82)
         assertThat(iam.getPolicy(b -> b.policyArn(cap)).policy().permissionsBoundaryUsageCount()).isEqualTo(1);
         ListEntitiesForPolicyResponse users = iam.listEntitiesForPolicy(b -> b.policyArn(cap)
                 .policyUsageFilter(PolicyUsageType.PERMISSIONS_BOUNDARY));

@@ -336,7 +336,8 @@ class LastAccessedSdkTest {
         var e = awsError(() -> alice.generateServiceLastAccessedDetails(r -> r.arn(BOB)), IamException.class, 403,
                 "AccessDenied", null);
         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: " + ALICE
-                + " is not authorized to perform: iam:GenerateServiceLastAccessedDetails on resource: " + BOB
+                + " is not authorized to perform: iam:GenerateServiceLastAccessedDetails on resource: user "
+                + BOB.substring(BOB.lastIndexOf('/') + 1)
                 + " because no identity-based policy allows the iam:GenerateServiceLastAccessedDetails action");
     }
 }

@@ -87,7 +87,7 @@ class ManagedPolicyEnforcementSdkTest {
             delegate.attachUserPolicy(b -> b.userName("enf-target").policyArn(READ_ONLY));
             awsError(() -> delegate.attachUserPolicy(b -> b.userName("enf-target").policyArn(ADMIN)),
                     IamException.class, 403, "AccessDenied", denied("enf-delegate", "iam:AttachUserPolicy",
-                            "arn:aws:iam::123456789012:user/enf-target",
+                            "user enf-target",
                             "because no identity-based policy allows the iam:AttachUserPolicy action"));
         }
     }

@@ -349,7 +349,7 @@ class SimulatePrincipalPolicySdkTest {
             auditor.getContextKeysForPrincipalPolicy(b -> b.policySourceArn(target));
             awsError(() -> auditor.simulatePrincipalPolicy(b -> b.policySourceArn(other).actionNames("s3:GetObject")),
                     IamException.class, 403, "AccessDenied", "User: arn:aws:iam::" + ACCOUNT + ":user/sim-auditor"
-                            + " is not authorized to perform: iam:SimulatePrincipalPolicy on resource: " + other
+                            + " is not authorized to perform: iam:SimulatePrincipalPolicy on resource: user sim-other"
                             + " because no identity-based policy allows the iam:SimulatePrincipalPolicy action");
             awsError(() -> auditor.simulateCustomPolicy(b -> b.policyInputList(allow("s3:*"))
                     .actionNames("s3:GetObject")), IamException.class, 403, "AccessDenied",
