@@ -384,9 +384,13 @@ public final class EnforcementTable {
         // A user's or role's tags are iam:ResourceTag/KEY too (Service Authorization Reference, IAM: the user and role
         // resource types take both aws:ResourceTag/${TagKey} and iam:ResourceTag/${TagKey}; IAM User Guide, "IAM: Add
         // a specific tag to a user with a specific tag").
-        if (resource.contains(":user/") || resource.contains(":role/")) {
-            new ArrayList<>(keys.keySet()).stream().filter(k -> k.startsWith("aws:ResourceTag/"))
-                    .forEach(k -> keys.put("iam:ResourceTag/" + k.substring("aws:ResourceTag/".length()), keys.get(k)));
+        if (!resourceTags.isEmpty() && (resource.contains(":user/") || resource.contains(":role/"))) {
+            for (Tag t : resourceTags) {
+                ContextValue v = keys.get("aws:ResourceTag/" + t.key());
+                if (v != null) {
+                    keys.put("iam:ResourceTag/" + t.key(), v);
+                }
+            }
         }
         if (rule.also() != null) {
             String renamed = renamed(rule.also(), request, account, tx);
