@@ -80,6 +80,11 @@ public final class PolicyEngine {
         return SIMULATED_FROM_IDENTITY.contains(action.toLowerCase(Locale.ROOT));
     }
 
+    /** Whether this engine decides {@code action} from the caller's identity side alone (the simulator's does). */
+    private boolean identityOnly(String action) {
+        return simulator && simulatedFromIdentity(action);
+    }
+
     /** What one policy type said about the request; it visits the index's candidate statements itself. */
     private static final class Result implements CandidateVisitor {
         final PolicyType type;
@@ -147,7 +152,7 @@ public final class PolicyEngine {
         PolicySet.Groups g = set.groups();
         List<PolicyGroup> groups = new ArrayList<>();
         groups.add(g.identity());
-        boolean identityOnly = simulator && simulatedFromIdentity(action);
+        boolean identityOnly = identityOnly(action);
         addIfPresent(groups, g.boundary(), g.session(), identityOnly ? null : g.resource());
         List<List<String>> lists = new ArrayList<>();
         for (PolicyGroup group : groups) {
@@ -179,7 +184,7 @@ public final class PolicyEngine {
         String action = request.action();
         PolicySet.Groups g = set.groups();
         boolean hasIdentity = caller.hasIdentity();
-        boolean identityOnly = simulator && simulatedFromIdentity(action);
+        boolean identityOnly = identityOnly(action);
 
         Result identity = hasIdentity ? evaluate(g.identity(), PolicyType.IDENTITY, action, ctx, false, all, false) : null;
         Result boundary = hasIdentity && g.boundary() != null

@@ -118,7 +118,6 @@ public final class ManagedPolicyService {
                 .orElseThrow(() -> ManagedPolicyStore.noSuchVersion(policyArn, versionId));
     }
 
-    /** ListPolicyVersions: in version order, paged. */
     /**
      * ListPolicyVersions, newest first, as AWS lists them (the AWS CLI's list-policy-versions example answers v2,
      * then v1; real accounts' listings, e.g. CloudGoat's walkthroughs, v5 down to v1).
@@ -203,8 +202,7 @@ public final class ManagedPolicyService {
         }
     }
 
-    /** v2 before v10: the number, zero-padded. */
-    /** Ascends as version numbers descend, so that the pages run newest first. */
+    /** Ascends as version numbers descend (v10 before v9), so that the pages run newest first. */
     private static String newestFirstKey(String versionId) {
         return String.format(java.util.Locale.ROOT, "%020d", Long.MAX_VALUE - PolicyVersion.number(versionId));
     }

@@ -5,6 +5,7 @@ import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.Tag;
+import io.sigil.iam.service.TagRules;
 import io.sigil.iam.service.TrustPolicies;
 import io.sigil.iam.store.Store;
 import io.sigil.policy.CompiledPolicy;
@@ -97,7 +98,7 @@ public final class AssumeRoleService {
         CompiledPolicy trust = trustPolicy(role);
         authorize(caller, "sts:AssumeRole", role, keys, trust, gate);
         Session source = caller.session();
-        io.sigil.iam.service.TagRules.requireNoReservedPrefixInSession(r.tags());
+        TagRules.requireNoReservedPrefixInSession(r.tags());
         requireNoInheritedKeyPassed(source, r.tags());
         // Transitive tags a chained session carries are passed on, so they are session tags of the new session too:
         // the target role's trust policy must allow sts:TagSession for them (AWS answers "... is not authorized to

@@ -4,6 +4,7 @@ import io.sigil.iam.auth.Principal;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.AccessKey;
 import io.sigil.iam.model.Tag;
+import io.sigil.iam.service.TagRules;
 import io.sigil.iam.store.Store;
 import io.sigil.policy.PolicyType;
 import io.sigil.policy.PolicyValidator;
@@ -70,7 +71,7 @@ public final class StsService {
         TemporaryCredentialRules.requireLongTerm(caller, "GetFederationToken");
         List<String> arns = policyArns == null ? List.of() : List.copyOf(policyArns);
         List<Tag> sessionTags = tags == null ? List.of() : List.copyOf(tags);
-        io.sigil.iam.service.TagRules.requireNoReservedPrefixInSession(sessionTags);
+        TagRules.requireNoReservedPrefixInSession(sessionTags);
         validateSessionPolicies(policy, arns);
         int packed = PackedPolicySize.check(policy, arns, sessionTags);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

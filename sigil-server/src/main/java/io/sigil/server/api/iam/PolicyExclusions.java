@@ -75,8 +75,8 @@ final class PolicyExclusions {
         return s.type() == PolicySourceType.USER_MANAGED ? "user-managed" : "inline";
     }
 
-    /** The id SimulationPolicies gives an inline policy: {@code user_alice_Name}, {@code group_Dev_Name}, ... */
     private static String inlineId(InlinePolicyIdentifierType inline) {
-        return inline.attachmentTypeAsString() + "_" + inline.attachmentName() + "_" + inline.policyName();
+        return SimulationPolicies.inlineId(inline.attachmentTypeAsString(), inline.attachmentName(),
+                inline.policyName());
     }
 }

@@ -138,16 +138,17 @@ final class Simulation {
      * message (SimulateCustomPolicy and SimulatePrincipalPolicy model no MalformedPolicyDocument: a policy IAM could
      * not evaluate is an invalid input value).
      */
-    static boolean isValid(String document, PolicyType type) {
-        return !PolicyValidator.validate(document, type).hasErrors();
-    }
-
     static void requireValid(String document, PolicyType type, String member) {
         ValidationReport report = PolicyValidator.validate(document, type);
         if (report.hasErrors()) {
             throw IamException.invalidInput("Invalid policy document in " + member + ": "
                     + report.firstErrorMessage());
         }
+    }
+
+    /** Whether IAM would accept {@code document} as a policy of this type. */
+    static boolean isValid(String document, PolicyType type) {
+        return !PolicyValidator.validate(document, type).hasErrors();
     }
 
     /**
@@ -203,10 +204,7 @@ final class Simulation {
         }
         PolicyEvaluationDecisionType overall = PolicyEvaluationDecisionType.ALLOWED;
         for (One one : each) {
-            if (one.decision == PolicyEvaluationDecisionType.EXPLICIT_DENY) {
-                overall = one.decision;
-            } else if (one.decision == PolicyEvaluationDecisionType.IMPLICIT_DENY
-                    && overall == PolicyEvaluationDecisionType.ALLOWED) {
+            if (rank(one.decision) > rank(overall)) {
                 overall = one.decision;
             }
         }
@@ -258,13 +256,16 @@ final class Simulation {
             return a == null ? b : a;
         }
         Map<String, String> out = new LinkedHashMap<>(a);
-        b.forEach((type, decision) -> out.merge(type, decision, (x, y) -> rank(x) >= rank(y) ? x : y));
+        b.forEach((type, decision) -> out.merge(type, decision, (x, y) ->
+                rank(PolicyEvaluationDecisionType.fromValue(x)) >= rank(PolicyEvaluationDecisionType.fromValue(y))
+                        ? x : y));
         return out;
     }
 
-    private static int rank(String decision) {
-        return decision.equals(PolicyEvaluationDecisionType.EXPLICIT_DENY.toString()) ? 2
-                : decision.equals(PolicyEvaluationDecisionType.IMPLICIT_DENY.toString()) ? 1 : 0;
+    /** How restrictive a decision is: an explicit deny over an implicit deny over an allow. */
+    private static int rank(PolicyEvaluationDecisionType decision) {
+        return decision == PolicyEvaluationDecisionType.EXPLICIT_DENY ? 2
+                : decision == PolicyEvaluationDecisionType.IMPLICIT_DENY ? 1 : 0;
     }
 
     /** The simulation of one action on one resource. */

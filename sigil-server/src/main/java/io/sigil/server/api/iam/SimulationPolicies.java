@@ -107,12 +107,17 @@ final class SimulationPolicies {
         }
     }
 
+    /** The SourcePolicyId of an inline policy, as AWS names it: {@code user_alice_Name}, {@code group_Dev_Name}. */
+    static String inlineId(String ownerKind, String ownerName, String policyName) {
+        return ownerKind + "_" + ownerName + "_" + policyName;
+    }
+
     /** An entity's own inline policies, then its attached managed policies. */
     private static List<Source> own(Tx tx, String accountId, PolicyOwnerKind kind, String name) {
         List<Source> out = new ArrayList<>();
         PolicySourceType type = PolicySourceType.fromValue(kind.noun());
         for (InlinePolicy p : tx.inlinePolicies().all(accountId, kind, name)) {
-            out.add(new Source(kind.noun() + "_" + name + "_" + p.name(), type, p.document()));
+            out.add(new Source(inlineId(kind.noun(), name, p.name()), type, p.document()));
         }
         for (String arn : tx.managedPolicies().attached(accountId, kind, name)) {
             Source s = managed(tx, accountId, arn);

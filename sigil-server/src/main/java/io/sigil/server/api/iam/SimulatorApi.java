@@ -147,7 +147,8 @@ public final class SimulatorApi implements ApiModule {
         if (resourcePolicy != null) {
             // A role's trust policy, which has no Resource element, is accepted too: AWS's simulator validates one
             // passed here, then decides the sts:AssumeRole family without it (aws/aws-cli#10314; PolicyEngine).
-            if (!Simulation.isValid(resourcePolicy, PolicyType.TRUST)) {
+            if (!Simulation.isValid(resourcePolicy, PolicyType.RESOURCE)
+                    && !Simulation.isValid(resourcePolicy, PolicyType.TRUST)) {
                 Simulation.requireValid(resourcePolicy, PolicyType.RESOURCE, "ResourcePolicy");
             }
             resource = new Source("ResourcePolicy", PolicySourceType.RESOURCE, resourcePolicy);
