@@ -191,9 +191,11 @@ public final class PolicyEngine {
                 ? evaluate(g.boundary(), PolicyType.PERMISSIONS_BOUNDARY, action, ctx, false, all, false) : null;
         Result session = hasIdentity && g.session() != null
                 ? evaluate(g.session(), PolicyType.SESSION, action, ctx, false, all, false) : null;
-        Result resource = g.resource() != null && !identityOnly ? evaluate(g.resource(), PolicyType.RESOURCE, action, ctx, true, all, boundary != null) : null;
+        Result resource = g.resource() != null && !identityOnly
+                ? evaluate(g.resource(), PolicyType.RESOURCE, action, ctx, true, all, boundary != null) : null;
         List<Result> scps = levels(hasIdentity ? g.scp() : List.of(), PolicyType.SCP, action, ctx, false, all, false);
-        List<Result> rcps = levels(identityOnly ? List.of() : g.rcp(), PolicyType.RCP, action, ctx, true, all, boundary != null);
+        List<Result> rcps = levels(identityOnly ? List.of() : g.rcp(), PolicyType.RCP, action, ctx, true, all,
+                boundary != null);
 
         // 1. Explicit deny anywhere wins; reported by the first type in this order.
         if (anyDenies(scps) || anyDenies(rcps) || denies(identity) || denies(resource) || denies(boundary)

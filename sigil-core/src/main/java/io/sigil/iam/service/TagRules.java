@@ -4,6 +4,7 @@ import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.Tag;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Rules on tags that the protocol layer's patterns cannot express (IAM User Guide, "Tags for AWS Identity and
@@ -42,7 +43,7 @@ public final class TagRules {
     }
 
     /** The first tag whose key or value begins with {@code aws:} in any case. */
-    private static java.util.Optional<Tag> reserved(Collection<Tag> tags) {
+    private static Optional<Tag> reserved(Collection<Tag> tags) {
         return tags.stream().filter(t -> isReserved(t.key()) || isReserved(t.value())).findFirst();
     }
 

@@ -165,8 +165,8 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         services.metrics().request(operation.name(), outcome, System.nanoTime() - t.started);
         if (t.error != null || operation.auditSuccess()) {
             String agent = call.header("User-Agent");
-            services.audit().record(new AuditEvent(now, operation.signingName() + ".amazonaws.com", operation.name(), t.region,
-                    call.remoteAddress(), agent == null ? "" : agent, AuditIdentity.of(t.principal),
+            services.audit().record(new AuditEvent(now, operation.signingName() + ".amazonaws.com", operation.name(),
+                    t.region, call.remoteAddress(), agent == null ? "" : agent, AuditIdentity.of(t.principal),
                     t.note.requestParameters(), null, t.error == null ? null : t.error.code(),
                     t.error == null ? null : t.error.safeMessage(), t.requestId, RequestIds.next(), true,
                     t.principal == null ? null : t.principal.accountId(), t.denial));

@@ -98,6 +98,15 @@ final class JdbcUsers implements UserStore {
     }
 
     /**
+     * What AWS answers for a user that still has SSH public keys (a CloudFormation stack deleting a CodeCommit user
+     * quoted it: "Cannot delete entity, must remove referenced objects first. (Service: AmazonIdentityManagement;
+     * Status Code: 409; Error Code: DeleteConflict ...)"; ucopacme/aws-orgs#69 got it after removing keys,
+     * policies, groups, MFA devices, signing certificates and the login profile); service-specific credentials are
+     * such objects too.
+     */
+    static final String REFERENCED_OBJECTS = "Cannot delete entity, must remove referenced objects first.";
+
+    /**
      * Checks in the order of the DeleteUser reference's list of items to remove first: password (login profile),
      * access keys, signing certificates, SSH public keys, service-specific ("Git") credentials, MFA devices, inline
      * policies, ..., group memberships. The group-membership text is the one IAM answers with for a user (the same
@@ -107,15 +116,6 @@ final class JdbcUsers implements UserStore {
      * first."); the certificate text follows the access key one (AWS does not publish it); SSH keys and
      * service-specific credentials get {@link #REFERENCED_OBJECTS}.
      */
-    /**
-     * What AWS answers for a user that still has SSH public keys (a CloudFormation stack deleting a CodeCommit user
-     * quoted it: "Cannot delete entity, must remove referenced objects first. (Service: AmazonIdentityManagement;
-     * Status Code: 409; Error Code: DeleteConflict ...)"; ucopacme/aws-orgs#69 got it after removing keys,
-     * policies, groups, MFA devices, signing certificates and the login profile); service-specific credentials are
-     * such objects too.
-     */
-    static final String REFERENCED_OBJECTS = "Cannot delete entity, must remove referenced objects first.";
-
     @Override
     public void delete(String accountId, String name) {
         User user = lock(accountId, name);

@@ -181,7 +181,7 @@ final class Simulation {
         One one = evaluate(action, "*");
         EvaluationResult.Builder b = EvaluationResult.builder().evalActionName(action).evalResourceName("*")
                 .evalDecision(one.decision).matchedStatements(one.matched).missingContextValues(one.missing);
-        one.boundaryDetail(b);
+        boundaryDetail(b, one.allowedByBoundary);
         organizationsDetail(b, one.allowedByOrganizations);
         if (one.details != null) {
             b.evalDecisionDetailsWithStrings(one.details);
@@ -218,26 +218,35 @@ final class Simulation {
                 one.matched.stream().filter(x -> !matched.contains(x)).forEach(matched::add);
             }
             one.missing.stream().filter(k -> !missing.contains(k)).forEach(missing::add);
-            if (one.allowedByBoundary != null) {
-                byBoundary = (byBoundary == null || byBoundary) && one.allowedByBoundary;
-            }
-            if (one.allowedByOrganizations != null) {
-                byOrganizations = (byOrganizations == null || byOrganizations) && one.allowedByOrganizations;
-            }
+            byBoundary = allowedByAll(byBoundary, one.allowedByBoundary);
+            byOrganizations = allowedByAll(byOrganizations, one.allowedByOrganizations);
             details = mostRestrictive(details, one.details);
         }
         EvaluationResult.Builder b = EvaluationResult.builder().evalActionName(action).evalResourceName(resourceName)
                 .evalDecision(overall).matchedStatements(matched).missingContextValues(missing)
                 .resourceSpecificResults(each.stream().map(One::resourceResult).toList());
-        if (byBoundary != null) {
-            b.permissionsBoundaryDecisionDetail(PermissionsBoundaryDecisionDetail.builder()
-                    .allowedByPermissionsBoundary(byBoundary).build());
-        }
+        boundaryDetail(b, byBoundary);
         organizationsDetail(b, byOrganizations);
         if (details != null && in.scenario() == null && !Boolean.FALSE.equals(byOrganizations)) {
             b.evalDecisionDetailsWithStrings(details);
         }
         return b.build();
+    }
+
+    /** Whether every resource so far was allowed by a policy type, null while none was decided by it. */
+    private static Boolean allowedByAll(Boolean sofar, Boolean next) {
+        if (next == null) {
+            return sofar; // not unboxed: a conditional expression with a boolean operand would unbox it
+        }
+        return (sofar == null || sofar) && next;
+    }
+
+    /** PermissionsBoundaryDecisionDetail, when the simulation had a permissions boundary. */
+    private static void boundaryDetail(EvaluationResult.Builder b, Boolean allowed) {
+        if (allowed != null) {
+            b.permissionsBoundaryDecisionDetail(PermissionsBoundaryDecisionDetail.builder()
+                    .allowedByPermissionsBoundary(allowed).build());
+        }
     }
 
     /**
@@ -305,13 +314,6 @@ final class Simulation {
             // this parameter is not returned" (EvaluationResult, EvalDecisionDetails).
             details = Boolean.FALSE.equals(allowedByOrganizations) ? null
                     : cross ? crossAccountDetails(request) : resource.equals("*") ? null : Map.of();
-        }
-
-        void boundaryDetail(EvaluationResult.Builder b) {
-            if (allowedByBoundary != null) {
-                b.permissionsBoundaryDecisionDetail(PermissionsBoundaryDecisionDetail.builder()
-                        .allowedByPermissionsBoundary(allowedByBoundary).build());
-            }
         }
 
         ResourceSpecificResult resourceResult() {
