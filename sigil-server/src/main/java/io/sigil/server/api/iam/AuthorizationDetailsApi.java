@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsRequest;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.GroupDetail;
@@ -74,7 +73,7 @@ public final class AuthorizationDetailsApi implements ApiModule {
                 .createDate(u.createDate()).userPolicyList(inline(d.inlinePolicies())).groupList(d.groupNames())
                 .attachedManagedPolicies(d.attached().stream().map(PolicyModelMapper::attached).toList());
         if (u.permissionsBoundaryArn() != null) {
-            b.permissionsBoundary(boundary(u.permissionsBoundaryArn()));
+            b.permissionsBoundary(IamModelMapper.boundary(u.permissionsBoundaryArn()));
         }
         if (!u.tags().isEmpty()) {
             b.tags(IamModelMapper.tags(u.tags()));
@@ -100,7 +99,7 @@ public final class AuthorizationDetailsApi implements ApiModule {
                 // RoleLastUsed: sent empty when the role was never used, as GetRole does
                 .roleLastUsed(RoleLastUsed.builder().lastUsedDate(r.lastUsed()).region(r.lastUsedRegion()).build());
         if (r.permissionsBoundaryArn() != null) {
-            b.permissionsBoundary(boundary(r.permissionsBoundaryArn()));
+            b.permissionsBoundary(IamModelMapper.boundary(r.permissionsBoundaryArn()));
         }
         if (!r.tags().isEmpty()) {
             b.tags(IamModelMapper.tags(r.tags()));
@@ -122,11 +121,5 @@ public final class AuthorizationDetailsApi implements ApiModule {
     private static List<PolicyDetail> inline(List<InlinePolicy> policies) {
         return policies.stream().map(p -> PolicyDetail.builder().policyName(p.name())
                 .policyDocument(PolicyDocumentEncoding.encode(p.document())).build()).toList();
-    }
-
-    private static AttachedPermissionsBoundary boundary(String arn) {
-        return AttachedPermissionsBoundary.builder()
-                .permissionsBoundaryType(IamModelMapper.BOUNDARY_TYPE)
-                .permissionsBoundaryArn(arn).build();
     }
 }

@@ -87,8 +87,9 @@ public final class IamModelMapper {
      * (GetRole "returns "PermissionsBoundaryType": "Policy"", awsdocs/iam-user-guide#82, which the IAM documentation
      * team confirmed; real GetRole outputs in boto/boto3#1623 and iann0036/former2#96).
      */
-    static final String BOUNDARY_TYPE = "Policy";
+    private static final String BOUNDARY_TYPE = "Policy";
 
+    /** A user's or role's PermissionsBoundary member. */
     static AttachedPermissionsBoundary boundary(String arn) {
         return AttachedPermissionsBoundary.builder().permissionsBoundaryType(BOUNDARY_TYPE)
                 .permissionsBoundaryArn(arn).build();

@@ -4,7 +4,6 @@ import io.sigil.iam.model.InstanceProfile;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.Tag;
 import java.util.List;
-import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
 import software.amazon.awssdk.services.iam.model.RoleLastUsed;
 
 /**
@@ -21,9 +20,7 @@ final class RoleModelMapper {
     static software.amazon.awssdk.services.iam.model.Role role(Role r) {
         var b = listed(r).toBuilder();
         if (r.permissionsBoundaryArn() != null) {
-            b.permissionsBoundary(AttachedPermissionsBoundary.builder()
-                    .permissionsBoundaryType(IamModelMapper.BOUNDARY_TYPE)
-                    .permissionsBoundaryArn(r.permissionsBoundaryArn()).build());
+            b.permissionsBoundary(IamModelMapper.boundary(r.permissionsBoundaryArn()));
         }
         if (!r.tags().isEmpty()) {
             b.tags(tags(r.tags()));
