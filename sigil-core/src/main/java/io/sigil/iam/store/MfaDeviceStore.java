@@ -16,8 +16,8 @@ public interface MfaDeviceStore {
     /**
      * Stores a new unassigned device with its tags and sealed seed.
      *
-     * @throws IamException EntityAlreadyExists "MFADevice entity at the same path and name already exists."; LimitExceeded past the account's
-     *     virtual MFA device quota (the user quota) or 50 tags
+     * @throws IamException EntityAlreadyExists "MFADevice entity at the same path and name already exists.";
+     *     LimitExceeded past the account's virtual MFA device quota (the user quota) or 50 tags
      */
     VirtualMfaDevice create(VirtualMfaDevice device, byte[] seed);
 

@@ -177,10 +177,10 @@ public final class AssumeRoleWithSamlService {
 
     /** The role as its trust policy is evaluated (principal ids rendered, as AssumeRole reads it; spec §10 F62). */
     private Optional<Role> findRole(String arn) {
-        String[] p = arn.split(":", 6);
-        if (p.length != 6 || !p[0].equals("arn") || !p[2].equals("iam") || !p[5].startsWith("role/")) {
+        if (!isRoleArn(arn)) {
             return Optional.empty();
         }
+        String[] p = arn.split(":", 6);
         String name = p[5].substring(p[5].lastIndexOf('/') + 1);
         return store.read(tx -> tx.roles().find(p[4], name).map(role -> role.withTrustPolicy(TrustPolicies.render(tx,
                 role)))).filter(role -> role.arn().equals(arn));
