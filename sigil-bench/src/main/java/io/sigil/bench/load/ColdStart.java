@@ -194,8 +194,8 @@ import java.util.regex.Pattern;
  * and -1 (the time from the ready line to the answer unchanged, 53.5 and 55 ms): no effect beyond the noise, so
  * Jetty's default stays. C1's thresholds at twice HotSpot's again, -24.5 ms (11 of 14), CPU
  * -25, but {@link WarmUpCurve} (8 connections, 1 s windows, three runs each) served 15-24% fewer requests in
- * windows 4 to 6 together (the first three mixed); {@code -Djava.locale.providers=SPI}, which leaves the JDK's fallback locale data only so that
- * Jetty's {@code MimeTypes} lists one locale instead of ~160 (+4, 14 rounds); transparent huge pages (+27.5) and
+ * windows 4 to 6 together (the first three mixed); {@code -Djava.locale.providers=SPI}, which leaves the JDK's
+ * fallback locale data only so that Jetty's {@code MimeTypes} lists one locale instead of ~160 (+4, 14 rounds); transparent huge pages (+27.5) and
  * {@code -XX:-UsePerfData} (+13.5), 12 rounds; four times HotSpot's compile thresholds for the JDK's start-up-only
  * packages alone (locale data, the runtime image, zip, the module system, ASM; {@code CompileCommand}), -3.5
  * (mean -0.7, 16 rounds); {@code TieredCompileTaskTimeout} at 10 and 3 ms instead of 50, so that stale compile
@@ -204,8 +204,8 @@ import java.util.regex.Pattern;
  * is read twice (the launcher's check of the manifest, then the class path), as async-profiler counted;
  * {@code --limit-modules}, which turns class-data sharing off. Measured
  * but not worth a change: the archive relocation is 21 ms of {@code -Xlog:startuptime}'s Genesis (1 ms with
- * {@code ArchiveRelocationMode=0}, not used: see the fourth session); opening the jar's 10,873-entry central directory ~12 ms
- * against ~6 for a 253-entry jar; every resource looked up through the application class loader first probes the
+ * {@code ArchiveRelocationMode=0}, not used: see the fourth session); opening the jar's 10,873-entry central
+ * directory ~12 ms against ~6 for a 253-entry jar; every resource looked up through the application class loader first probes the
  * 62 modules of the boot layer (1,426 image lookups in a start, 620 of them for the migration scripts).
  * The probe itself changed twice, each paired against the old probe on one server build: 200 warm-up calls
  * instead of one (+3.5 ms median, -14 mean, 12 rounds) and HTTP/1.1 instead of the JDK client's HTTP/2 upgrade
