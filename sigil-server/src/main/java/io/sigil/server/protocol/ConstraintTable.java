@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,14 @@ final class ConstraintTable {
     static final String RESOURCE = "constraints.tsv";
 
     private final Map<String, String> inputShapes;
+    private final Set<String> resultWrapped;
     private final Map<String, ConstraintShape> shapes;
     private final Map<String, ModeledError> errors;
 
-    private ConstraintTable(Map<String, String> inputShapes, Map<String, ConstraintShape> shapes,
-                            Map<String, ModeledError> errors) {
+    private ConstraintTable(Map<String, String> inputShapes, Set<String> resultWrapped,
+                            Map<String, ConstraintShape> shapes, Map<String, ModeledError> errors) {
         this.inputShapes = Map.copyOf(inputShapes);
+        this.resultWrapped = Set.copyOf(resultWrapped);
         this.shapes = Map.copyOf(shapes);
         this.errors = Map.copyOf(errors);
     }
@@ -48,6 +51,7 @@ final class ConstraintTable {
 
     static ConstraintTable parse(List<String> lines) {
         Map<String, String> inputs = new HashMap<>();
+        Set<String> wrapped = new HashSet<>();
         Map<String, ConstraintShape> shapes = new LinkedHashMap<>();
         Map<String, ModeledError> errors = new HashMap<>();
         for (String line : lines) {
@@ -56,7 +60,12 @@ final class ConstraintTable {
             }
             String[] f = line.split("\t", -1);
             switch (f[0]) {
-                case "O" -> inputs.put(f[1] + ":" + f[2], f[3]);
+                case "O" -> {
+                    inputs.put(f[1] + ":" + f[2], f[3]);
+                    if (!f[4].equals("-")) {
+                        wrapped.add(f[1] + ":" + f[2]);
+                    }
+                }
                 case "S" -> shapes.put(f[1], shape(f));
                 case "M" -> shapes.computeIfPresent(f[1], (name, shape) -> shape.withMember(
                         new ConstraintShape.Member(f[2], f[3], f.length > 4 && f[4].equals("required"))));
@@ -65,7 +74,7 @@ final class ConstraintTable {
                 default -> throw new IllegalStateException("unknown record in " + RESOURCE + ": " + line);
             }
         }
-        return new ConstraintTable(inputs, shapes, errors);
+        return new ConstraintTable(inputs, wrapped, shapes, errors);
     }
 
     private static ConstraintShape shape(String[] f) {
@@ -97,6 +106,16 @@ final class ConstraintTable {
     Optional<ConstraintShape> inputOf(AwsService service, String operation) {
         String input = inputShapes.get(service.id() + ":" + operation);
         return input == null || input.equals("-") ? Optional.empty() : Optional.of(shape(input));
+    }
+
+    /**
+     * Whether the model gives {@code operation} an output shape, whose members a response wraps in
+     * {@code <OperationResult>}: then AWS writes that element even when the shape has no members (UpdateRole's
+     * {@code <UpdateRoleResult/>}, which the AWS SDK for Go v2 requires), and leaves it out for an operation
+     * without output (DeleteUser).
+     */
+    boolean hasResult(AwsService service, String operation) {
+        return resultWrapped.contains(service.id() + ":" + operation);
     }
 
     /** The operations the table has, as {@code service:Operation}. */

@@ -67,7 +67,8 @@ public final class QueryProtocol {
 
     /** The XML document of a successful response. */
     public byte[] encodeResponse(Operation operation, AwsResponse response, String requestId) {
-        return XmlResponseWriter.write(operation, response, requestId);
+        return XmlResponseWriter.write(operation, response, requestId,
+                constraints.hasResult(operation.service(), operation.name()));
     }
 
     /** The XML document of an error; send it with {@code error.httpStatus()}. */

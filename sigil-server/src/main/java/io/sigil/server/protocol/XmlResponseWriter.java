@@ -24,14 +24,20 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  * <p>Shapes as the IAM and STS API References show them: lists as {@code <Name><member>…</member></Name>}
  * ({@code <Name/>} when set and empty), maps as {@code <entry><key>…</key><value>…</value></entry>}, timestamps
  * in ISO 8601 UTC, booleans {@code true}/{@code false}, blobs in base64. Members that are unset are omitted.
- * An operation whose response has no members (DeleteUser) writes only {@code ResponseMetadata}.
+ * An operation without an output shape (DeleteUser) writes only {@code ResponseMetadata}; one whose output shape
+ * has no members (UpdateRole) an empty {@code <UpdateRoleResult/>} before it, as AWS does.
  */
 public final class XmlResponseWriter {
     private XmlResponseWriter() {
     }
 
-    /** The response document of {@code operation} for {@code response}, UTF-8 encoded. */
-    public static byte[] write(Operation operation, SdkPojo response, String requestId) {
+    /**
+     * The response document of {@code operation} for {@code response}, UTF-8 encoded.
+     *
+     * @param hasResult whether the operation has an output shape (the model's {@code resultWrapper}), so that
+     *                  its result element is written even when empty
+     */
+    public static byte[] write(Operation operation, SdkPojo response, String requestId, boolean hasResult) {
         Objects.requireNonNull(requestId, "requestId");
         if (!operation.responseType().isInstance(response)) {
             throw new IllegalArgumentException(operation.name() + " answers with "
@@ -43,6 +49,8 @@ public final class XmlResponseWriter {
             xml.start(operation.resultElement());
             writeMembers(xml, response);
             xml.end(operation.resultElement());
+        } else if (hasResult) {
+            xml.empty(operation.resultElement());
         }
         xml.start("ResponseMetadata").element("RequestId", requestId).end("ResponseMetadata");
         xml.end(operation.responseElement());

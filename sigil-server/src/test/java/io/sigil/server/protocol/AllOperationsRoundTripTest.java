@@ -37,7 +37,7 @@ class AllOperationsRoundTripTest {
     void encode_isReadBackByTheSdk_memberForMember(Operation operation) throws Exception {
         AwsResponse response = (AwsResponse) new SampleModels().fill(operation.newResponseBuilder());
 
-        byte[] xml = XmlResponseWriter.write(operation, response, "req-" + operation.name());
+        byte[] xml = QueryProtocol.standard().encodeResponse(operation, response, "req-" + operation.name());
         AwsResponse parsed = SdkWire.unmarshall(operation, xml);
 
         // equals() of a response also compares SDK metadata; the members are what the encoder owes the SDK

@@ -9,13 +9,16 @@ import java.time.Instant;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.services.iam.model.CreateUserResponse;
 import software.amazon.awssdk.services.iam.model.DeleteUserResponse;
 import software.amazon.awssdk.services.iam.model.GetUserPolicyResponse;
+import software.amazon.awssdk.services.iam.model.UpdateRoleResponse;
 import software.amazon.awssdk.services.iam.model.User;
 
 class XmlWritersTest {
     private static final OperationRegistry REGISTRY = OperationRegistry.standard();
+    private static final QueryProtocol PROTOCOL = QueryProtocol.standard();
 
     @Test
     void response_wrapsMembersInResultAndEndsWithTheRequestId_inTheIamNamespace() {
@@ -32,10 +35,19 @@ class XmlWritersTest {
     }
 
     @Test
-    void operationWithoutResultMembers_writesOnlyResponseMetadata() {
+    void operationWithoutOutputShape_writesOnlyResponseMetadata() {
         assertThat(write("DeleteUser", DeleteUserResponse.builder().build())).isEqualTo(
                 "<DeleteUserResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><ResponseMetadata>"
                         + "<RequestId>r-1</RequestId></ResponseMetadata></DeleteUserResponse>");
+    }
+
+    @Test
+    void operationWhoseOutputShapeHasNoMembers_writesAnEmptyResultElement_asAwsAndTheGoSdkExpect() {
+        // UpdateRole's output shape, UpdateRoleResponse, has no members; AWS answers <UpdateRoleResult/>, and the
+        // AWS SDK for Go v2 (Terraform's AWS provider) fails with "UpdateRoleResult node not found" without it.
+        assertThat(write("UpdateRole", UpdateRoleResponse.builder().build())).isEqualTo(
+                "<UpdateRoleResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><UpdateRoleResult/>"
+                        + "<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></UpdateRoleResponse>");
     }
 
     @Test
@@ -87,7 +99,7 @@ class XmlWritersTest {
     @Test
     void responseOfAnotherOperation_isRefused() {
         Operation deleteUser = REGISTRY.find(AwsService.IAM, "DeleteUser").orElseThrow();
-        assertThatThrownBy(() -> XmlResponseWriter.write(deleteUser, CreateUserResponse.builder().build(), "r"))
+        assertThatThrownBy(() -> PROTOCOL.encodeResponse(deleteUser, CreateUserResponse.builder().build(), "r"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -114,7 +126,7 @@ class XmlWritersTest {
 
     private static String write(String action, software.amazon.awssdk.core.SdkPojo response) {
         Operation op = REGISTRY.find(AwsService.IAM, action).orElseThrow();
-        return new String(XmlResponseWriter.write(op, response, "r-1"), StandardCharsets.UTF_8);
+        return new String(PROTOCOL.encodeResponse(op, (AwsResponse) response, "r-1"), StandardCharsets.UTF_8);
     }
 
     private static Document parse(String xml) throws Exception {
