@@ -73,11 +73,22 @@ public final class ServerCertificateService {
         }
         Instant now = clock.instant();
         X509Certificate cert = ServerCertificateChecks.check(upload.body(), upload.privateKey(), upload.chain(), now);
-        String chain = upload.chain() == null || upload.chain().isBlank() ? null : upload.chain();
+        String chain = upload.chain() == null || upload.chain().isBlank() ? null : asStored(upload.chain());
         ServerCertificate record = new ServerCertificate(accountId, upload.name(),
-                upload.path() == null ? DEFAULT_PATH : upload.path(), Ids.serverCertificateId(), upload.body(), chain,
+                upload.path() == null ? DEFAULT_PATH : upload.path(), Ids.serverCertificateId(), asStored(upload.body()),
+                chain,
                 now.truncatedTo(ChronoUnit.SECONDS), cert.getNotAfter().toInstant(), upload.tags(), 0);
         return store.inTransaction(tx -> tx.serverCertificates().create(record, upload.privateKey()));
+    }
+
+    /**
+     * The PEM text as AWS keeps and answers it: with LF line breaks and without the surrounding whitespace, so that
+     * a file's final newline or CRLF breaks do not come back. Terraform's AWS provider relies on it: it stores the
+     * body trimmed and, when GetServerCertificate answers otherwise, replaces the certificate at every plan
+     * (hashicorp/terraform-provider-aws#1215: the churn that CRLF bodies still see).
+     */
+    static String asStored(String pem) {
+        return pem.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
 
     /** GetServerCertificate: metadata, body, chain and tags; never the private key. */

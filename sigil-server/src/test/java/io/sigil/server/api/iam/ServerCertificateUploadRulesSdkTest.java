@@ -153,6 +153,6 @@ class ServerCertificateUploadRulesSdkTest {
         upload("intermediate-only", leaf, key, TestPki.chain(List.of(mid)));
 
         assertThat(SIGIL.root().getServerCertificate(r -> r.serverCertificateName("with-chain")).serverCertificate()
-                .certificateChain()).isEqualTo(TestPki.chain(List.of(mid, root)));
+                .certificateChain()).isEqualTo(TestPki.chain(List.of(mid, root)).strip());
     }
 }

@@ -118,6 +118,22 @@ class ServerCertificatesSdkTest {
     }
 
     @Test
+    void bodyAndChain_comeBackWithoutSurroundingWhitespace_andWithLfLineBreaks() {
+        KeyPair caKeys = TestPki.sharedRsa(3072);
+        String body = TestPki.pem(TestPki.leaf(KEYS, "crlf.example.com", caKeys, "Example CA")).replace("\n", "\r\n");
+        String chain = TestPki.pem(TestPki.ca(caKeys, "Example CA", caKeys, "Example CA"));
+        SIGIL.root().uploadServerCertificate(r -> r.serverCertificateName("crlf").certificateBody("\n" + body + "\n")
+                .certificateChain(chain + "\n\n").privateKey(KEY_PEM));
+
+        ServerCertificate c = SIGIL.root().getServerCertificate(r -> r.serverCertificateName("crlf"))
+                .serverCertificate();
+
+        assertThat(c.certificateBody()).isEqualTo(body.replace("\r\n", "\n").strip())
+                .startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----");
+        assertThat(c.certificateChain()).isEqualTo(chain.strip());
+    }
+
+    @Test
     void thePrivateKey_isNotInTheDatabaseFileInClear_norInTheAuditLog() throws Exception {
         String id = upload("at-rest", "/").serverCertificateMetadata().serverCertificateId();
         String base64Line = KEY_PEM.lines().skip(1).findFirst().orElseThrow();
