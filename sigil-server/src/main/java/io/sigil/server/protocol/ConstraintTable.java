@@ -19,10 +19,12 @@ import java.util.Set;
 /**
  * The request constraints of every IAM and STS operation and the modeled error codes, loaded from the
  * generated resource {@code constraints.tsv} (botocore service models; format and provenance in
- * {@code scripts/generate-constraints.py} and {@code NOTICE-constraints.txt}).
+ * {@code scripts/generate-constraints.py} and {@code NOTICE-constraints.txt}), then {@code
+ * constraints-supplement.tsv}: the operations and members AWS added after that botocore, from the API Reference.
  */
 final class ConstraintTable {
     static final String RESOURCE = "constraints.tsv";
+    static final String SUPPLEMENT = "constraints-supplement.tsv";
 
     private final Map<String, String> inputShapes;
     private final Set<String> resultWrapped;
@@ -37,18 +39,28 @@ final class ConstraintTable {
         this.errors = Map.copyOf(errors);
     }
 
-    /** The table shipped with Sigil. */
+    /** The table shipped with Sigil: the generated records, then the supplement's. */
     static ConstraintTable load() {
-        try (InputStream in = ConstraintTable.class.getResourceAsStream(RESOURCE)) {
+        List<String> lines = new ArrayList<>(lines(RESOURCE));
+        lines.addAll(lines(SUPPLEMENT));
+        return parse(lines);
+    }
+
+    static List<String> lines(String resource) {
+        try (InputStream in = ConstraintTable.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("resource missing: " + RESOURCE);
+                throw new IllegalStateException("resource missing: " + resource);
             }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * The table of these records. An operation, shape or structure member given twice is refused, so that a
+     * supplement record that a regenerated table has come to cover is noticed (the first test that loads it fails).
+     */
     static ConstraintTable parse(List<String> lines) {
         Map<String, String> inputs = new HashMap<>();
         Set<String> wrapped = new HashSet<>();
@@ -61,20 +73,29 @@ final class ConstraintTable {
             String[] f = line.split("\t", -1);
             switch (f[0]) {
                 case "O" -> {
-                    inputs.put(f[1] + ":" + f[2], f[3]);
+                    once(inputs.put(f[1] + ":" + f[2], f[3]) == null, line);
                     if (!f[4].equals("-")) {
                         wrapped.add(f[1] + ":" + f[2]);
                     }
                 }
-                case "S" -> shapes.put(f[1], shape(f));
-                case "M" -> shapes.computeIfPresent(f[1], (name, shape) -> shape.withMember(
-                        new ConstraintShape.Member(f[2], f[3], f.length > 4 && f[4].equals("required"))));
+                case "S" -> once(shapes.put(f[1], shape(f)) == null, line);
+                case "M" -> shapes.computeIfPresent(f[1], (name, shape) -> {
+                    once(shape.members().stream().noneMatch(m -> m.wireName().equals(f[2])), line);
+                    return shape.withMember(
+                            new ConstraintShape.Member(f[2], f[3], f.length > 4 && f[4].equals("required")));
+                });
                 case "E" -> errors.put(f[1] + ":" + f[2], new ModeledError(AwsService.forId(f[1]).orElseThrow(),
                         f[2], Integer.parseInt(f[3]), f[4].equals("Sender") ? Fault.SENDER : Fault.RECEIVER));
                 default -> throw new IllegalStateException("unknown record in " + RESOURCE + ": " + line);
             }
         }
         return new ConstraintTable(inputs, wrapped, shapes, errors);
+    }
+
+    private static void once(boolean first, String line) {
+        if (!first) {
+            throw new IllegalStateException("given twice in " + RESOURCE + " and " + SUPPLEMENT + ": " + line);
+        }
     }
 
     private static ConstraintShape shape(String[] f) {

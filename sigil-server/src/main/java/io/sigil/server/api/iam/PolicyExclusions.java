@@ -1,9 +1,11 @@
 package io.sigil.server.api.iam;
 
 import io.sigil.iam.error.IamException;
+import io.sigil.server.api.iam.SimulationPolicies.Embedded;
 import io.sigil.server.api.iam.SimulationPolicies.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.iam.model.InlinePolicyIdentifierType;
 import software.amazon.awssdk.services.iam.model.PolicyIdentifier;
 import software.amazon.awssdk.services.iam.model.PolicySourceType;
@@ -14,7 +16,11 @@ import software.amazon.awssdk.services.iam.model.PolicySourceType;
  * User Guide, "Testing IAM policies with the IAM policy simulator"). Each PolicyIdentifier names one of: a whole
  * type (inline, aws-managed, user-managed, permission-boundary; scp and rcp name policies the simulated account,
  * which belongs to no organization, does not have), a managed policy by ARN (attached, or the boundary), or one
- * inline policy by its name and the user, group or role it is embedded in.
+ * inline policy by its name and the user, group or role it is embedded in. The ARN's resource name and the entity's
+ * name may hold the wildcards {@code *} (any run of characters, none included) and {@code ?} (exactly one), to name
+ * several policies at once (IAM API Reference, PolicyIdentifier and InlinePolicyIdentifierType). Which members are
+ * required and which values PolicyType and AttachmentType take is checked with the request's other constraints
+ * ({@code constraints-supplement.tsv}).
  */
 final class PolicyExclusions {
     private final List<PolicyIdentifier> excluded;
@@ -57,10 +63,10 @@ final class PolicyExclusions {
                     return true;
                 }
             } else if (id.policyArn() != null) {
-                if (id.policyArn().equals(s.arn())) {
+                if (s.arn() != null && wildcardMatch(id.policyArn(), s.arn())) {
                     return true;
                 }
-            } else if (!boundary && s.arn() == null && inlineId(id.inlinePolicyIdentifier()).equals(s.id())) {
+            } else if (!boundary && s.embedded() != null && names(id.inlinePolicyIdentifier(), s.embedded())) {
                 return true;
             }
         }
@@ -75,8 +81,25 @@ final class PolicyExclusions {
         return s.type() == PolicySourceType.USER_MANAGED ? "user-managed" : "inline";
     }
 
-    private static String inlineId(InlinePolicyIdentifierType inline) {
-        return SimulationPolicies.inlineId(inline.attachmentTypeAsString(), inline.attachmentName(),
-                inline.policyName());
+    private static boolean names(InlinePolicyIdentifierType inline, Embedded embedded) {
+        return embedded.kind().equals(inline.attachmentTypeAsString())
+                && embedded.policyName().equals(inline.policyName())
+                && wildcardMatch(inline.attachmentName(), embedded.owner());
+    }
+
+    /** Whether {@code text} is what {@code pattern} describes, its {@code *} and {@code ?} being wildcards. */
+    static boolean wildcardMatch(String pattern, String text) {
+        StringBuilder regex = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            if (c == '*' || c == '?') {
+                regex.append(Pattern.quote(literal.toString())).append(c == '*' ? ".*" : ".");
+                literal.setLength(0);
+            } else {
+                literal.append(c);
+            }
+        }
+        regex.append(Pattern.quote(literal.toString()));
+        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(text).matches();
     }
 }

@@ -30,12 +30,24 @@ import software.amazon.awssdk.services.iam.model.PolicySourceType;
  */
 final class SimulationPolicies {
 
-    /** One policy in a simulation: its SourcePolicyId, SourcePolicyType, and text. */
-    record Source(String id, PolicySourceType type, String document, String arn) {
-        /** A policy that is not a managed one (inline, submitted or resource-based): no ARN. */
+    /**
+     * One policy in a simulation: its SourcePolicyId, SourcePolicyType, and text; a managed policy's ARN, or where an
+     * inline policy is embedded (null otherwise).
+     */
+    record Source(String id, PolicySourceType type, String document, String arn, Embedded embedded) {
+        /** A policy that is neither managed nor an entity's inline one (submitted or resource-based). */
         Source(String id, PolicySourceType type, String document) {
-            this(id, type, document, null);
+            this(id, type, document, null, null);
         }
+
+        /** A managed policy. */
+        Source(String id, PolicySourceType type, String document, String arn) {
+            this(id, type, document, arn, null);
+        }
+    }
+
+    /** An inline policy's place: the kind of entity (user, group or role), its name, and the policy's name. */
+    record Embedded(String kind, String owner, String policyName) {
     }
 
     /**
@@ -108,7 +120,7 @@ final class SimulationPolicies {
     }
 
     /** The SourcePolicyId of an inline policy, as AWS names it: {@code user_alice_Name}, {@code group_Dev_Name}. */
-    static String inlineId(String ownerKind, String ownerName, String policyName) {
+    private static String inlineId(String ownerKind, String ownerName, String policyName) {
         return ownerKind + "_" + ownerName + "_" + policyName;
     }
 
@@ -117,7 +129,8 @@ final class SimulationPolicies {
         List<Source> out = new ArrayList<>();
         PolicySourceType type = PolicySourceType.fromValue(kind.noun());
         for (InlinePolicy p : tx.inlinePolicies().all(accountId, kind, name)) {
-            out.add(new Source(inlineId(kind.noun(), name, p.name()), type, p.document()));
+            out.add(new Source(inlineId(kind.noun(), name, p.name()), type, p.document(), null,
+                    new Embedded(kind.noun(), name, p.name())));
         }
         for (String arn : tx.managedPolicies().attached(accountId, kind, name)) {
             Source s = managed(tx, accountId, arn);

@@ -222,6 +222,63 @@ class SimulatePrincipalPolicySdkTest {
                 + "one of PolicyType, PolicyArn and InlinePolicyIdentifier.");
     }
 
+    /**
+     * "Wildcard characters are supported in the resource name portion of the ARN" and in an inline identifier's
+     * AttachmentName, "*" matching any run of characters and "?" exactly one (IAM API Reference, PolicyIdentifier
+     * and InlinePolicyIdentifierType); the policy name itself is matched as written (its pattern admits neither).
+     */
+    @Test
+    void policyExclusionList_wildcardsInTheArnsNameAndTheEntityName_leaveOutEveryPolicyTheyMatch() {
+        String arn = iam.createUser(b -> b.userName("sim-wild")).user().arn();
+        iam.putUserPolicy(b -> b.userName("sim-wild").policyName("Topics").policyDocument(allow("sns:Publish")));
+        String queues = iam.createPolicy(b -> b.policyName("sim-wild-queues").policyDocument(allow("sqs:SendMessage")))
+                .policy().arn();
+        iam.attachUserPolicy(b -> b.userName("sim-wild").policyArn(queues));
+        java.util.function.BiFunction<String, PolicyIdentifier, PolicyEvaluationDecisionType> decide =
+                (action, excluded) -> iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames(action)
+                        .policyExclusionList(excluded)).evaluationResults().get(0).evalDecision();
+        String account = arn.split(":")[4];
+        java.util.function.Function<String, PolicyIdentifier> inline = name -> PolicyIdentifier.builder()
+                .inlinePolicyIdentifier(b -> b.policyName("Topics").attachmentType("user").attachmentName(name))
+                .build();
+        java.util.function.Function<String, PolicyIdentifier> managed = name -> PolicyIdentifier.builder()
+                .policyArn("arn:aws:iam::" + account + ":policy/" + name).build();
+        PolicyEvaluationDecisionType allowed = PolicyEvaluationDecisionType.ALLOWED;
+        PolicyEvaluationDecisionType denied = PolicyEvaluationDecisionType.IMPLICIT_DENY;
+
+        assertThat(decide.apply("sns:Publish", inline.apply("sim-*"))).isEqualTo(denied);
+        assertThat(decide.apply("sns:Publish", inline.apply("sim-w??d"))).isEqualTo(denied);
+        assertThat(decide.apply("sns:Publish", inline.apply("*"))).isEqualTo(denied);
+        assertThat(decide.apply("sns:Publish", inline.apply("sim-w?d"))).isEqualTo(allowed);
+        assertThat(decide.apply("sns:Publish", inline.apply("other-*"))).isEqualTo(allowed);
+        assertThat(decide.apply("sns:Publish", PolicyIdentifier.builder().inlinePolicyIdentifier(b -> b
+                .policyName("Queues").attachmentType("user").attachmentName("sim-*")).build())).isEqualTo(allowed);
+        assertThat(decide.apply("sqs:SendMessage", managed.apply("sim-wild-*"))).isEqualTo(denied);
+        assertThat(decide.apply("sqs:SendMessage", managed.apply("sim-wild-queue?"))).isEqualTo(denied);
+        assertThat(decide.apply("sqs:SendMessage", managed.apply("sim-wild-queue"))).isEqualTo(allowed);
+        assertThat(decide.apply("sqs:SendMessage", managed.apply("*-topics"))).isEqualTo(allowed);
+    }
+
+    /** PolicyType and AttachmentType take the API Reference's values only, and an inline identifier names all three. */
+    @Test
+    void policyExclusionList_ofAnUnknownTypeOrAnIncompleteInlineIdentifier_isAValidationError() {
+        String arn = iam.createUser(b -> b.userName("sim-badex")).user().arn();
+
+        awsError(() -> iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("s3:GetObject")
+                        .policyExclusionList(PolicyIdentifier.builder().policyType("managed").build())),
+                IamException.class, 400, "ValidationError", "1 validation error detected: Value 'managed' at "
+                        + "'policyExclusionList.1.member.policyType' failed to satisfy constraint: Member must "
+                        + "satisfy enum value set: [inline, aws-managed, user-managed, permission-boundary, scp, rcp]");
+        awsError(() -> iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("s3:GetObject")
+                        .policyExclusionList(PolicyIdentifier.builder().inlinePolicyIdentifier(i -> i
+                                .policyName("P").attachmentType("USER")).build())),
+                IamException.class, 400, "ValidationError", "2 validation errors detected: Value 'USER' at "
+                        + "'policyExclusionList.1.member.inlinePolicyIdentifier.attachmentType' failed to satisfy "
+                        + "constraint: Member must satisfy enum value set: [user, group, role]; Value null at "
+                        + "'policyExclusionList.1.member.inlinePolicyIdentifier.attachmentName' failed to satisfy "
+                        + "constraint: Member must not be null");
+    }
+
     @Test
     void policyInputList_addsToThePrincipalsPolicies() {
         String arn = iam.createUser(b -> b.userName("sim-u4")).user().arn();

@@ -3,6 +3,7 @@ package io.sigil.server.api.sts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -88,6 +89,25 @@ class AccountPropertiesAndRoleManagerSdkTest {
                     });
             assertThatThrownBy(() -> iam.acquireRole(r -> r.templateArn(arn).templateMinorVersion(1)))
                     .isInstanceOf(NoSuchEntityException.class);
+        }
+    }
+
+    /** The members the API Reference marks "Required: Yes" (constraints-supplement.tsv), as AWS words a null one. */
+    @Test
+    void aMissingTemplateArnOrProperties_isAValidationError_beforeAnyLookup() {
+        try (IamClient iam = AccountFixture.create().iam()) {
+            for (Runnable call : List.<Runnable>of(() -> iam.getRoleTemplateVersion(r -> { }),
+                    () -> iam.acquireRole(r -> r.templateMinorVersion(1)))) {
+                assertThatThrownBy(call::run).isInstanceOfSatisfying(IamException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value null "
+                            + "at 'templateArn' failed to satisfy constraint: Member must not be null");
+                });
+            }
+            assertThatThrownBy(() -> iam.putAccountProperties(r -> { })).isInstanceOfSatisfying(IamException.class,
+                    e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: "
+                            + "Value null at 'properties' failed to satisfy constraint: Member must not be null"));
         }
     }
 
