@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,14 +28,16 @@ final class ConstraintTable {
     static final String SUPPLEMENT = "constraints-supplement.tsv";
 
     private final Map<String, String> inputShapes;
-    private final Set<String> resultWrapped;
+    /** Per service, the operations with an output shape (no string built per response to look one up). */
+    private final Map<AwsService, Set<String>> resultWrapped;
     private final Map<String, ConstraintShape> shapes;
     private final Map<String, ModeledError> errors;
 
-    private ConstraintTable(Map<String, String> inputShapes, Set<String> resultWrapped,
+    private ConstraintTable(Map<String, String> inputShapes, Map<AwsService, Set<String>> resultWrapped,
                             Map<String, ConstraintShape> shapes, Map<String, ModeledError> errors) {
         this.inputShapes = Map.copyOf(inputShapes);
-        this.resultWrapped = Set.copyOf(resultWrapped);
+        this.resultWrapped = new EnumMap<>(AwsService.class);
+        resultWrapped.forEach((service, names) -> this.resultWrapped.put(service, Set.copyOf(names)));
         this.shapes = Map.copyOf(shapes);
         this.errors = Map.copyOf(errors);
     }
@@ -63,7 +66,7 @@ final class ConstraintTable {
      */
     static ConstraintTable parse(List<String> lines) {
         Map<String, String> inputs = new HashMap<>();
-        Set<String> wrapped = new HashSet<>();
+        Map<AwsService, Set<String>> wrapped = new EnumMap<>(AwsService.class);
         Map<String, ConstraintShape> shapes = new LinkedHashMap<>();
         Map<String, ModeledError> errors = new HashMap<>();
         for (String line : lines) {
@@ -75,7 +78,7 @@ final class ConstraintTable {
                 case "O" -> {
                     once(inputs.put(f[1] + ":" + f[2], f[3]) == null, line);
                     if (!f[4].equals("-")) {
-                        wrapped.add(f[1] + ":" + f[2]);
+                        wrapped.computeIfAbsent(AwsService.forId(f[1]).orElseThrow(), k -> new HashSet<>()).add(f[2]);
                     }
                 }
                 case "S" -> once(shapes.put(f[1], shape(f)) == null, line);
@@ -136,7 +139,7 @@ final class ConstraintTable {
      * without output (DeleteUser).
      */
     boolean hasResult(AwsService service, String operation) {
-        return resultWrapped.contains(service.id() + ":" + operation);
+        return resultWrapped.getOrDefault(service, Set.of()).contains(operation);
     }
 
     /** The operations the table has, as {@code service:Operation}. */
