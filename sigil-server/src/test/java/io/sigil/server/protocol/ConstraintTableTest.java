@@ -49,18 +49,29 @@ class ConstraintTableTest {
     }
 
     @Test
-    void aRecordGivenTwice_isRefused_soASupplementRecordThatTheGeneratedTableCameToCoverIsNoticed() {
+    void anOperationOrShapeGivenTwice_isRefused_soASupplementRecordThatTheGeneratedTableCameToCoverIsNoticed() {
         List<String> generated = ConstraintTable.lines(ConstraintTable.RESOURCE);
         String operation = generated.stream().filter(l -> l.startsWith("O\t")).findFirst().orElseThrow();
         String shape = generated.stream().filter(l -> l.startsWith("S\t")).findFirst().orElseThrow();
-        String member = generated.stream().filter(l -> l.startsWith("M\t")).findFirst().orElseThrow();
 
-        for (String twice : List.of(operation, shape, member)) {
+        for (String twice : List.of(operation, shape)) {
             List<String> lines = new ArrayList<>(generated);
             lines.add(twice);
             assertThatThrownBy(() -> ConstraintTable.parse(lines)).as(twice)
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("given twice");
         }
+    }
+
+    @Test
+    void noStructureMember_isGivenTwice_acrossTheGeneratedTableAndTheSupplement() {
+        List<String> lines = new ArrayList<>(ConstraintTable.lines(ConstraintTable.RESOURCE));
+        lines.addAll(ConstraintTable.lines(ConstraintTable.SUPPLEMENT));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> twice = lines.stream().filter(l -> l.startsWith("M\t"))
+                .map(l -> String.join("\t", java.util.Arrays.copyOfRange(l.split("\t"), 1, 3)))
+                .filter(key -> !seen.add(key)).toList();
+
+        assertThat(twice).isEmpty();
     }
 
     @Test
