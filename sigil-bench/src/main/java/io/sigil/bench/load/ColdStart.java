@@ -227,6 +227,20 @@ import java.util.regex.Pattern;
  * compiled to invokedynamic ({@code QueuedThreadPool}'s name, {@code Jetty}'s and {@code HttpParser}'s static
  * initialisers, the first request's authority), 4-5% of a start's CPU samples, which JDK 17's archive cannot hold.
  *
+ * <p>Eighth session (issue 4), --java: 10 runs of the session's first build (46d6c9f) had a median of 471 ms (a
+ * slow phase). Profiled, not changed: the main thread's store phase (68-154 ms in the trace) is the SQLite driver's
+ * first date format (the {@code FastDateFormat} every {@code SQLiteConfig} builds: the JDK's time-zone database, a
+ * {@code Calendar} and {@code DateFormatSymbols}, ~18 ms of CPU a start in async-profiler's samples, and no
+ * setting of the driver avoids it), its first connection (15-31 ms), reading the bundled migration scripts (11-20
+ * ms) and running them (10-26 ms). A pre-migrated template database for {@code --ephemeral} was judged by
+ * {@code --restart}, whose store skips the scripts: its store phase took 70-93 ms against 68-120 ms (six
+ * alternating runs each) and its modules phase grew by as much, so it was not built. The request-constraint
+ * supplement that this session added ({@code constraints-supplement.tsv}) costs ~1.4 ms of a start, its resource
+ * read (a fresh JVM with the archive timing {@code ConstraintTable.load}: medians of 10, 21.8 against 18.6 ms);
+ * paired against 46d6c9f at the end of the session (16 rounds, the older build first in each), the first call took
+ * 408.5 against 430.5 ms (paired -9.5, mean -21.6, 8 of 16 won; CPU 655 against 690): no change beyond the noise.
+ * Two series with the newer build first had given +8 and +17.5 paired (12 and 16 rounds).
+ *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
  * of the classpath scan, without validate-on-migrate, without placeholder replacement.
