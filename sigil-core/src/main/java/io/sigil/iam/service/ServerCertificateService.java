@@ -75,9 +75,9 @@ public final class ServerCertificateService {
         X509Certificate cert = ServerCertificateChecks.check(upload.body(), upload.privateKey(), upload.chain(), now);
         String chain = upload.chain() == null || upload.chain().isBlank() ? null : asStored(upload.chain());
         ServerCertificate record = new ServerCertificate(accountId, upload.name(),
-                upload.path() == null ? DEFAULT_PATH : upload.path(), Ids.serverCertificateId(), asStored(upload.body()),
-                chain,
-                now.truncatedTo(ChronoUnit.SECONDS), cert.getNotAfter().toInstant(), upload.tags(), 0);
+                upload.path() == null ? DEFAULT_PATH : upload.path(), Ids.serverCertificateId(),
+                asStored(upload.body()), chain, now.truncatedTo(ChronoUnit.SECONDS), cert.getNotAfter().toInstant(),
+                upload.tags(), 0);
         return store.inTransaction(tx -> tx.serverCertificates().create(record, upload.privateKey()));
     }
 

@@ -87,7 +87,8 @@ final class ConstraintTable {
                         new ConstraintShape.Member(f[2], f[3], f.length > 4 && f[4].equals("required"))));
                 case "E" -> errors.put(f[1] + ":" + f[2], new ModeledError(AwsService.forId(f[1]).orElseThrow(),
                         f[2], Integer.parseInt(f[3]), f[4].equals("Sender") ? Fault.SENDER : Fault.RECEIVER));
-                default -> throw new IllegalStateException("unknown record in " + RESOURCE + ": " + line);
+                default -> throw new IllegalStateException("unknown record in " + RESOURCE + " or " + SUPPLEMENT + ": "
+                        + line);
             }
         }
         return new ConstraintTable(inputs, wrapped, shapes, errors);

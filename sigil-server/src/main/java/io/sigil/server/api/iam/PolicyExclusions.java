@@ -88,7 +88,7 @@ final class PolicyExclusions {
     }
 
     /** Whether {@code text} is what {@code pattern} describes, its {@code *} and {@code ?} being wildcards. */
-    static boolean wildcardMatch(String pattern, String text) {
+    private static boolean wildcardMatch(String pattern, String text) {
         StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         for (char c : pattern.toCharArray()) {
