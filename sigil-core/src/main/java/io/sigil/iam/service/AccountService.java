@@ -43,8 +43,8 @@ public final class AccountService {
     /**
      * An alias "cannot be a 12-digit number" (IAM User Guide, "IAM and AWS STS quotas", IAM name requirements), so
      * that it never reads as an account ID in a sign-in URL. AWS's text for it is not on record; this is the one it
-     * answers for an alias of the wrong form (RequestValidator.ACCOUNT_ALIAS_INVALID, which cannot be referenced
-     * from this module).
+     * answers for an alias of the wrong form (the W record of sigil-server's constraints-supplement.tsv), with the
+     * 12-digit rule added.
      */
     static final String TWELVE_DIGITS = "The specified value for accountAlias is invalid. It must be a minimum "
             + "length of 3 characters and maximum length of 63 characters, contain only digits, lowercase letters, "

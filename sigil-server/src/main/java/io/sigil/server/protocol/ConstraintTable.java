@@ -32,14 +32,26 @@ final class ConstraintTable {
     private final Map<AwsService, Set<String>> resultWrapped;
     private final Map<String, ConstraintShape> shapes;
     private final Map<String, ModeledError> errors;
+    private final Map<String, Wording> wordings;
+
+    /**
+     * IAM's own text for the violations of one top-level member of an operation, answered instead of the generic
+     * "N validation errors detected" when every violation is at that member (record {@code W}).
+     *
+     * @param member the member's wire name, e.g. {@code AccountAlias}
+     */
+    record Wording(String member, String message) {
+    }
 
     private ConstraintTable(Map<String, String> inputShapes, Map<AwsService, Set<String>> resultWrapped,
-                            Map<String, ConstraintShape> shapes, Map<String, ModeledError> errors) {
+                            Map<String, ConstraintShape> shapes, Map<String, ModeledError> errors,
+                            Map<String, Wording> wordings) {
         this.inputShapes = Map.copyOf(inputShapes);
         this.resultWrapped = new EnumMap<>(AwsService.class);
         resultWrapped.forEach((service, names) -> this.resultWrapped.put(service, Set.copyOf(names)));
         this.shapes = Map.copyOf(shapes);
         this.errors = Map.copyOf(errors);
+        this.wordings = Map.copyOf(wordings);
     }
 
     /** The table shipped with Sigil: the generated records, then the supplement's. */
@@ -70,6 +82,7 @@ final class ConstraintTable {
         Map<AwsService, Set<String>> wrapped = new EnumMap<>(AwsService.class);
         Map<String, ConstraintShape> shapes = new LinkedHashMap<>();
         Map<String, ModeledError> errors = new HashMap<>();
+        Map<String, Wording> wordings = new HashMap<>();
         for (String line : lines) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
@@ -87,11 +100,12 @@ final class ConstraintTable {
                         new ConstraintShape.Member(f[2], f[3], f.length > 4 && f[4].equals("required"))));
                 case "E" -> errors.put(f[1] + ":" + f[2], new ModeledError(AwsService.forId(f[1]).orElseThrow(),
                         f[2], Integer.parseInt(f[3]), f[4].equals("Sender") ? Fault.SENDER : Fault.RECEIVER));
+                case "W" -> once(wordings.put(f[1] + ":" + f[2], new Wording(f[3], f[4])) == null, line);
                 default -> throw new IllegalStateException("unknown record in " + RESOURCE + " or " + SUPPLEMENT + ": "
                         + line);
             }
         }
-        return new ConstraintTable(inputs, wrapped, shapes, errors);
+        return new ConstraintTable(inputs, wrapped, shapes, errors, wordings);
     }
 
     private static void once(boolean first, String line) {
@@ -139,6 +153,11 @@ final class ConstraintTable {
      */
     boolean hasResult(AwsService service, String operation) {
         return resultWrapped.getOrDefault(service, Set.of()).contains(operation);
+    }
+
+    /** IAM's own wording for a member of {@code operation}, if the table has one. */
+    Optional<Wording> wording(AwsService service, String operation) {
+        return Optional.ofNullable(wordings.get(service.id() + ":" + operation));
     }
 
     /** The operations the table has, as {@code service:Operation}. */

@@ -3,6 +3,7 @@ package io.sigil.server.protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -37,23 +38,19 @@ public final class RequestValidator {
         return new RequestValidator(ConstraintTable.load());
     }
 
-    /**
-     * AWS's own text for an account alias of the wrong form (a real CreateAccountAlias answer, quoted in
-     * app-sre/qontract-schemas#824), which IAM answers instead of the generic constraint wording.
-     */
-    public static final String ACCOUNT_ALIAS_INVALID = "The specified value for accountAlias is invalid. It must be a "
-            + "minimum length of 3 characters and maximum length of 63 characters, contain only digits, lowercase "
-            + "letters, and hyphens (-), but cannot begin or end with a hyphen.";
-
     /** Throws {@code ValidationError} if {@code request} breaks a constraint of {@code operation}. */
     public void validate(Operation operation, SdkPojo request) {
         List<String> violations = violations(operation, request);
         if (violations.isEmpty()) {
             return;
         }
-        if (operation.service() == AwsService.IAM && operation.name().equals("CreateAccountAlias")
-                && violations.stream().allMatch(v -> v.contains(" at 'accountAlias' "))) {
-            throw new ProtocolException(new AwsError("ValidationError", 400, Fault.SENDER, ACCOUNT_ALIAS_INVALID));
+        // Where IAM words a member's violations its own way (CreateAccountAlias), its text replaces the generic one.
+        Optional<ConstraintTable.Wording> own = table.wording(operation.service(), operation.name());
+        if (own.isPresent()) {
+            String at = " at '" + lowerFirst(own.get().member()) + "' ";
+            if (violations.stream().allMatch(v -> v.contains(at))) {
+                throw new ProtocolException(new AwsError("ValidationError", 400, Fault.SENDER, own.get().message()));
+            }
         }
         throw ProtocolException.validationError(violations);
     }

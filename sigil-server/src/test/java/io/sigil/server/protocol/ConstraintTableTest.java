@@ -98,6 +98,19 @@ class ConstraintTableTest {
     }
 
     @Test
+    void iamsOwnWording_namesAMemberOfTheSdkRequest_andReplacesOnlyThatMembersViolations() {
+        Operation alias = REGISTRY.find(AwsService.IAM, "CreateAccountAlias").orElseThrow();
+        ConstraintTable.Wording wording = TABLE.wording(AwsService.IAM, "CreateAccountAlias").orElseThrow();
+        assertThat(alias.newRequestBuilder().sdkFields()).anySatisfy(
+                f -> assertThat(f.locationName()).isEqualTo(wording.member()));
+        assertThat(TABLE.wording(AwsService.IAM, "CreateUser")).isEmpty();
+
+        assertThatThrownBy(() -> new RequestValidator(TABLE).validate(alias,
+                software.amazon.awssdk.services.iam.model.CreateAccountAliasRequest.builder().accountAlias("-Bad-")
+                        .build())).isInstanceOf(ProtocolException.class).hasMessage(wording.message());
+    }
+
+    @Test
     void modeledErrors_carryStatusAndFault() {
         assertThat(TABLE.error(AwsService.IAM, "NoSuchEntity")).contains(
                 new ModeledError(AwsService.IAM, "NoSuchEntity", 404, Fault.SENDER));
