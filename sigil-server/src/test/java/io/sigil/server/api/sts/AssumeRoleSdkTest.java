@@ -172,12 +172,8 @@ class AssumeRoleSdkTest {
         Credentials first = assume(key, r -> r.roleArn(a.arn()).roleSessionName("first").durationSeconds(3600))
                 .credentials();
         try (StsClient sts = server.sts(first)) {
-            assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn(b.arn()).roleSessionName("second")
-                    .durationSeconds(7200))).isInstanceOfSatisfying(StsException.class, e -> {
-                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
-                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The requested DurationSeconds "
-                                + "exceeds the 1 hour session limit for roles assumed by role chaining.");
-                    });
+            refusedAsChaining(() -> sts.assumeRole(r -> r.roleArn(b.arn()).roleSessionName("second")
+                    .durationSeconds(7200)));
             AssumeRoleResponse second = sts.assumeRole(r -> r.roleArn(b.arn()).roleSessionName("second")
                     .durationSeconds(3600));
             assertThat(second.assumedRoleUser().arn()).endsWith(":assumed-role/ar-chain-b/second");
@@ -194,12 +190,8 @@ class AssumeRoleSdkTest {
             session = sts.getSessionToken().credentials();
         }
         try (StsClient sts = server.sts(session)) {
-            assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn(twelve.arn()).roleSessionName("gst")
-                    .durationSeconds(3601))).isInstanceOfSatisfying(StsException.class, e -> {
-                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
-                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The requested DurationSeconds "
-                                + "exceeds the 1 hour session limit for roles assumed by role chaining.");
-                    });
+            refusedAsChaining(() -> sts.assumeRole(r -> r.roleArn(twelve.arn()).roleSessionName("gst")
+                    .durationSeconds(3601)));
             assertThat(secondsLeft(sts.assumeRole(r -> r.roleArn(twelve.arn()).roleSessionName("gst")
                     .durationSeconds(3600)).credentials())).isBetween(3590L, 3600L);
         }
@@ -226,5 +218,14 @@ class AssumeRoleSdkTest {
                 .serialNumber("arn:aws:iam::" + ACCT + ":mfa/ar-mfa").tokenCode("123456")))
                 .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                         .startsWith("MultiFactorAuthentication failed, unable to validate MFA code."));
+    }
+
+    /** AWS's refusal of more than an hour for a role assumed with temporary credentials (role chaining). */
+    private static void refusedAsChaining(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(StsException.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The requested DurationSeconds exceeds the 1 "
+                    + "hour session limit for roles assumed by role chaining.");
+        });
     }
 }
