@@ -63,7 +63,7 @@ class SqliteCrashTest {
             // Users committed after the last acknowledgement that reached us may be there too (the kill can fall
             // between a commit and its line reaching this process); each of them must be whole as well.
             for (User u : users) {
-                assertThat(u.tags()).hasSize(2);
+                assertThat(store.read(tx -> tx.users().get(acct, u.name())).tags()).hasSize(2);
                 assertThat(store.read(tx -> tx.accessKeys().list(acct, u.name(), PageRequest.first())).items())
                         .hasSize(1);
             }

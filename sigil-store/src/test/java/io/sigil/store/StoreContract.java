@@ -483,6 +483,28 @@ abstract class StoreContract implements RoleStoreContract, CredentialStoreContra
         assertThat(gone).isEmpty();
     }
 
+    @Test
+    void listingsOfUsersRolesAndGroupMembers_leaveTagsOut_whileGetHasThem() {
+        String trust = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},"
+                + "\"Action\":\"sts:AssumeRole\"}]}";
+        store.write(tx -> tx.users().create(user("tagged", "/", new Tag("team", "blue"))));
+        store.write(tx -> tx.roles().create(Role.create(acct, "TaggedRole", "/", Ids.roleId(), now, trust, null,
+                List.of(new Tag("tier", "front")))));
+        createGroup("Crew");
+        store.write(tx -> tx.groups().addUser(acct, "Crew", "tagged"));
+        User listed = store.read(tx -> tx.users().list(acct, PageRequest.first())).items().get(0);
+        Role listedRole = store.read(tx -> tx.roles().list(acct, PageRequest.first())).items().get(0);
+        User member = store.read(tx -> tx.groups().members(acct, "Crew", PageRequest.first())).items().get(0);
+        assertThat(List.of(listed.name(), listedRole.name(), member.name()))
+                .containsExactly("tagged", "TaggedRole", "tagged");
+        assertThat(listed.tags()).isEmpty();
+        assertThat(listedRole.tags()).isEmpty();
+        assertThat(member.tags()).isEmpty();
+        assertThat(store.read(tx -> tx.users().get(acct, "tagged")).tags()).containsExactly(new Tag("team", "blue"));
+        assertThat(store.read(tx -> tx.roles().get(acct, "TaggedRole")).tags())
+                .containsExactly(new Tag("tier", "front"));
+    }
+
     // ---- tags -----------------------------------------------------------------------------------------------
 
     @Test

@@ -89,14 +89,18 @@ public final class AuthorizationDetailsService {
 
     private record Item(String key, Object value) {}
 
-    private static AuthorizationDetails.UserDetail user(Tx tx, String accountId, User u) {
+    /** The user read again with its tags, which UserDetail carries and the store's listing leaves out. */
+    private static AuthorizationDetails.UserDetail user(Tx tx, String accountId, User listed) {
+        User u = tx.users().get(accountId, listed.name());
         List<String> groupNames = all(accountId, (a, p) -> tx.groups().listForUser(a, u.name(), p)).stream()
                 .map(Group::name).toList();
         return new AuthorizationDetails.UserDetail(u, tx.inlinePolicies().all(accountId, PolicyOwnerKind.USER,
                 u.name()), groupNames, attached(tx, accountId, PolicyOwnerKind.USER, u.name()));
     }
 
-    private static AuthorizationDetails.RoleDetail role(Tx tx, String accountId, Role r) {
+    /** The role read again with its tags, which RoleDetail carries and the store's listing leaves out. */
+    private static AuthorizationDetails.RoleDetail role(Tx tx, String accountId, Role listed) {
+        Role r = tx.roles().get(accountId, listed.name());
         List<InstanceProfile> profiles = all(accountId, (a, p) -> tx.instanceProfiles().listForRole(a, r.name(), p));
         return new AuthorizationDetails.RoleDetail(r, profiles,
                 tx.inlinePolicies().all(accountId, PolicyOwnerKind.ROLE, r.name()),

@@ -28,7 +28,12 @@ public interface RoleStore {
 
     Role lock(String accountId, String name);
 
-    /** Ordered by name (case-insensitive); only paths starting with {@code page.pathPrefix()}. */
+    /**
+     * Ordered by name (case-insensitive); only paths starting with {@code page.pathPrefix()}. The roles come without
+     * their tags (an empty list), as ListRoles answers them ("This operation does not return the following
+     * attributes, even though they are an attribute of the returned object: PermissionsBoundary, RoleLastUsed,
+     * Tags", IAM API Reference, ListRoles); {@link #get} has them.
+     */
     Page<Role> list(String accountId, PageRequest page);
 
     /** Writes trust policy, description, max session duration and boundary if the version still matches. */

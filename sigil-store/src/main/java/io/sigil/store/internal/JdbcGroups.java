@@ -143,7 +143,7 @@ final class JdbcGroups implements GroupStore {
                 + " WHERE m.group_id = ?", group.id())
                 .addIf(Markers.after(page), " AND lower(u.name) > ?")
                 .add(" ORDER BY lower(u.name) LIMIT ?", Markers.limit(page));
-        return ((JdbcUsers) tx.users()).pageOf(tx.db.query(q.sql(), JdbcUsers::keyed, q.args()), page);
+        return JdbcUsers.pageOf(tx.db.query(q.sql(), JdbcUsers::keyed, q.args()), page);
     }
 
     @Override

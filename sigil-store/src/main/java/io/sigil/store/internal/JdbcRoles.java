@@ -71,17 +71,14 @@ final class JdbcRoles implements RoleStore {
                 .add(JdbcTx.pathPrefixSql(page.pathPrefix()), JdbcTx.pathPrefixArgs(page.pathPrefix()))
                 .addIf(Markers.after(page), " AND lower(r.name) > ?")
                 .add(" ORDER BY lower(r.name) LIMIT ?", Markers.limit(page));
-        return pageOf(tx, tx.db.query(q.sql(), rs -> new Keyed<>(rs.getString("sort_key"), map(rs)), q.args()),
+        return pageOf(tx.db.query(q.sql(), rs -> new Keyed<>(rs.getString("sort_key"), map(rs)), q.args()),
                 page);
     }
 
-    /** Pages keyed rows and loads the tags of the roles on the page in one query. */
-    static Page<Role> pageOf(JdbcTx tx, List<Keyed<Role>> rows, PageRequest page) {
+    /** Pages keyed rows; the roles come without their tags (see {@link io.sigil.iam.store.RoleStore#list}). */
+    static Page<Role> pageOf(List<Keyed<Role>> rows, PageRequest page) {
         Page<Keyed<Role>> keyed = Markers.page(rows, page, Keyed::sortKey);
-        List<Role> roles = keyed.items().stream().map(Keyed::value).toList();
-        var tags = JdbcTags.forOwners(tx, TaggableKind.ROLE, roles.stream().map(Role::id).toList());
-        return new Page<>(roles.stream().map(r -> r.withTags(tags.getOrDefault(r.id(), List.of()))).toList(),
-                keyed.nextMarker());
+        return new Page<>(keyed.items().stream().map(Keyed::value).toList(), keyed.nextMarker());
     }
 
     @Override

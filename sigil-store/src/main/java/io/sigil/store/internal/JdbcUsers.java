@@ -70,13 +70,10 @@ final class JdbcUsers implements UserStore {
         return pageOf(tx.db.query(q.sql(), JdbcUsers::keyed, q.args()), page);
     }
 
-    /** Pages keyed rows and loads the tags of the users on the page in one query. */
-    Page<User> pageOf(List<Keyed<User>> rows, PageRequest page) {
+    /** Pages keyed rows; the users come without their tags (see {@link io.sigil.iam.store.UserStore#list}). */
+    static Page<User> pageOf(List<Keyed<User>> rows, PageRequest page) {
         Page<Keyed<User>> keyed = Markers.page(rows, page, Keyed::sortKey);
-        List<User> users = keyed.items().stream().map(Keyed::value).toList();
-        var tags = JdbcTags.forOwners(tx, TaggableKind.USER, users.stream().map(User::id).toList());
-        return new Page<>(users.stream().map(u -> u.withTags(tags.getOrDefault(u.id(), List.of()))).toList(),
-                keyed.nextMarker());
+        return new Page<>(keyed.items().stream().map(Keyed::value).toList(), keyed.nextMarker());
     }
 
     @Override
