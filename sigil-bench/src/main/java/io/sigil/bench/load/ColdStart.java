@@ -241,6 +241,22 @@ import java.util.regex.Pattern;
  * 408.5 against 430.5 ms (paired -9.5, mean -21.6, 8 of 16 won; CPU 655 against 690): no change beyond the noise.
  * Two series with the newer build first had given +8 and +17.5 paired (12 and 16 rounds).
  *
+ * <p>Ninth session (issue 4), measured, not changed. The collector: with G1 the archive holds heap objects (the
+ * module graph, class mirrors, interned strings), which JDK 17 maps for G1 only. A G1 archive against the serial one
+ * gave -16 ms paired in {@code .jar} mode (16 rounds, 11 won; CPU 675 -> 640) and +20 through the launcher's
+ * {@code --java} command (20 rounds, 9 won, mean +0.9; CPU 675 -> 655): no gain beyond the noise. In the steady
+ * state the two are now alike (LoadGenerator, 32 connections, alternating: GetUser 67 and 83 us of CPU a request
+ * with G1, 70 and 74 with the serial collector), unlike in the third session. JDK 25 (Temurin 25.0.3, run on this
+ * project's jar): with the launcher's static archive 437 ms, with a JDK 25 AOT cache ({@code -XX:AOTCacheOutput},
+ * JEP 483/514/515) 401 ms, against 424 for JDK 17 with the launcher (medians of 8, one series each, not paired);
+ * with the AOT cache and C1 only ({@code TieredStopAtLevel=1}) 276 ms, which shows again where a start's CPU goes:
+ * {@code -XX:+CITime} counts C1 0.30 s for 700 methods (parsing and inlining 0.10, linear-scan register allocation
+ * 0.07, code installation 0.05) and C2 0.07 s for 40. On the main thread, async-profiler's samples (five starts)
+ * put {@code Main.orderJceBeforeEc} at ~25 ms: ~11 the security-event logger that {@code Security.setProperty}
+ * looks up ({@code System.getLogger}, a service lookup on the class path; see the seventh session), ~8 the first
+ * lambda's linkage, which the next lambda would pay otherwise; and {@code Files.createTempDirectory} of
+ * {@code --ephemeral} at ~15, the first {@code SecureRandom}, which the master key and the bootstrap need anyway.
+ *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
  * of the classpath scan, without validate-on-migrate, without placeholder replacement.
