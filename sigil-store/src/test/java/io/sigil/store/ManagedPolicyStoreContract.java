@@ -104,6 +104,15 @@ abstract class ManagedPolicyStoreContract {
     }
 
     @Test
+    void listedPolicies_comeWithoutTheirTags_whileFindHasThem() {
+        String arn = create("Listed", "/", new Tag("owner", "ops")).arn();
+        List<ManagedPolicy> listed = store.read(tx -> tx.managedPolicies().list(acct));
+        assertThat(listed).extracting(ManagedPolicy::arn).containsExactly(arn);
+        assertThat(listed.get(0).tags()).isEmpty();
+        assertThat(findPolicy(arn).tags()).containsExactly(new Tag("owner", "ops"));
+    }
+
+    @Test
     void policyNames_areUniquePerAccountCaseInsensitively_whateverThePath() {
         create("Shared", "/");
         assertIamError(() -> create("SHARED", "/other/"), "EntityAlreadyExists",

@@ -37,7 +37,11 @@ public interface ManagedPolicyStore {
     /** Reads the policy and locks its row until the transaction ends. @throws IamException NoSuchEntity */
     ManagedPolicy lock(String policyArn);
 
-    /** Every customer managed policy of the account, in case-insensitive name order. */
+    /**
+     * Every customer managed policy of the account, in case-insensitive name order, without their tags (an empty
+     * list): ListPolicies "does not return tags, even though they are an attribute of the returned object", and
+     * GetAccountAuthorizationDetails' ManagedPolicyDetail has none (IAM API Reference); {@link #find} has them.
+     */
     List<ManagedPolicy> list(String accountId);
 
     /**

@@ -73,10 +73,8 @@ final class JdbcManagedPolicies implements ManagedPolicyStore {
 
     @Override
     public List<ManagedPolicy> list(String accountId) {
-        List<ManagedPolicy> policies = tx.db.query("SELECT " + COLS + " FROM managed_policies p "
+        return tx.db.query("SELECT " + COLS + " FROM managed_policies p "
                 + "WHERE p.account_id = ? ORDER BY lower(p.name)", rs -> map(rs).policy(), accountId);
-        var tags = JdbcTags.forOwners(tx, TaggableKind.POLICY, policies.stream().map(ManagedPolicy::id).toList());
-        return policies.stream().map(p -> p.withTags(tags.getOrDefault(p.id(), List.of()))).toList();
     }
 
     /**
