@@ -169,6 +169,27 @@ interface RoleStoreContract {
     }
 
     @Test
+    default void trustBindingsOfSeveralRoles_areReadTogether_byRole_andARoleWithoutAnyHasNoEntry() {
+        Role a = role("BoundA");
+        Role b = role("BoundB");
+        Role none = role("Unbound");
+        User u = store().inTransaction(tx -> tx.users().create(User.create(account(), "shared", "/", Ids.userId(),
+                now(), null, List.of())));
+        TrustBinding toUser = new TrustBinding(u.arn(), u.id());
+        TrustBinding toA = new TrustBinding(a.arn(), a.id());
+        store().write(tx -> tx.roles().bindTrust(a.id(), List.of(toUser)));
+        store().write(tx -> tx.roles().bindTrust(b.id(), List.of(toUser, toA)));
+        var all = store().<java.util.Map<String, List<TrustBinding>>>read(tx -> tx.roles().trustBindings(
+                List.of(a.id(), b.id(), none.id())));
+        assertThat(all).containsOnlyKeys(a.id(), b.id());
+        assertThat(all.get(a.id())).containsExactly(toUser);
+        assertThat(all.get(b.id())).containsExactlyInAnyOrder(toUser, toA)
+                .isEqualTo(store().<List<TrustBinding>>read(tx -> tx.roles().trustBindings(b.id())));
+        assertThat(store().<java.util.Map<String, List<TrustBinding>>>read(tx -> tx.roles().trustBindings(
+                List.<String>of()))).isEmpty();
+    }
+
+    @Test
     default void recordUse_keepsTheLatest_withoutChangingTheVersion() {
         Role r = role("Used");
         Instant t1 = now().plusSeconds(10);

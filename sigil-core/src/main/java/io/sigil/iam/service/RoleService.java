@@ -85,7 +85,10 @@ public final class RoleService {
 
     /** ListRoles: roles whose path starts with the prefix, ordered by name, a page at a time. */
     public Page<Role> listRoles(String accountId, PageRequest page) {
-        return store.read(tx -> tx.roles().list(accountId, page).map(r -> rendered(tx, r)));
+        return store.read(tx -> {
+            Page<Role> roles = tx.roles().list(accountId, page);
+            return new Page<>(TrustPolicies.renderAll(tx, roles.items()), roles.nextMarker());
+        });
     }
 
     /**

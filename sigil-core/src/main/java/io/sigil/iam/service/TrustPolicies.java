@@ -10,6 +10,7 @@ import io.sigil.policy.ParseResult;
 import io.sigil.policy.PolicyParser;
 import io.sigil.policy.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,18 @@ public final class TrustPolicies {
     public static String render(Tx tx, Role role) {
         return render(role.assumeRolePolicyDocument(), tx.roles().trustBindings(role.id()),
                 id -> currentArn(tx, id));
+    }
+
+    /**
+     * {@link #render(Tx, Role)} of every role on a page, with one read of their bindings and one lookup per bound
+     * principal however many of the roles name it, instead of a read per role.
+     */
+    public static List<Role> renderAll(Tx tx, List<Role> roles) {
+        Map<String, List<TrustBinding>> bindings = tx.roles().trustBindings(roles.stream().map(Role::id).toList());
+        Map<String, Optional<String>> arns = new HashMap<>();
+        return roles.stream().map(r -> r.withTrustPolicy(render(r.assumeRolePolicyDocument(),
+                bindings.getOrDefault(r.id(), List.of()), id -> arns.computeIfAbsent(id, k -> currentArn(tx, k)))))
+                .toList();
     }
 
     /**

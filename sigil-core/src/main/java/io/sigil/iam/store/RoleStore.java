@@ -48,6 +48,12 @@ public interface RoleStore {
     /** The principals the role's trust policy was bound to when it was last saved, by ARN. */
     List<TrustBinding> trustBindings(String roleId);
 
+    /**
+     * {@link #trustBindings(String)} of several roles in one read (a ListRoles page renders up to 1,000 trust
+     * policies); a role without bindings has no entry.
+     */
+    java.util.Map<String, List<TrustBinding>> trustBindings(List<String> roleIds);
+
     /** Replaces the role's trust bindings (CreateRole, UpdateAssumeRolePolicy). */
     void bindTrust(String roleId, List<TrustBinding> bindings);
 

@@ -11,8 +11,12 @@ import io.sigil.iam.store.RoleStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 final class JdbcRoles implements RoleStore {
 
@@ -106,6 +110,22 @@ final class JdbcRoles implements RoleStore {
     public List<TrustBinding> trustBindings(String roleId) {
         return tx.db.query("SELECT arn, principal_id FROM role_trust_principals WHERE role_id = ? ORDER BY arn",
                 rs -> new TrustBinding(rs.getString(1), rs.getString(2)), roleId);
+    }
+
+    @Override
+    public Map<String, List<TrustBinding>> trustBindings(List<String> roleIds) {
+        if (roleIds.isEmpty()) {
+            return Map.of();
+        }
+        String marks = roleIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        record Row(String roleId, TrustBinding binding) {
+        }
+        List<Row> rows = tx.db.query("SELECT role_id, arn, principal_id FROM role_trust_principals WHERE role_id IN ("
+                        + marks + ") ORDER BY role_id, arn",
+                rs -> new Row(rs.getString(1), new TrustBinding(rs.getString(2), rs.getString(3))), roleIds.toArray());
+        Map<String, List<TrustBinding>> out = new HashMap<>();
+        rows.forEach(r -> out.computeIfAbsent(r.roleId(), k -> new ArrayList<>()).add(r.binding()));
+        return out;
     }
 
     @Override

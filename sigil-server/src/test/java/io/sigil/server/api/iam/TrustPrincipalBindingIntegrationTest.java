@@ -65,6 +65,26 @@ class TrustPrincipalBindingIntegrationTest {
     }
 
     @Test
+    void listRoles_showsEachTrustPolicyWithItsPrincipalsAsTheyAreNow_whenSeveralRolesNameTheSameUser() {
+        SIGIL.root().createUser(r -> r.userName("Dora"));
+        String doraArn = "arn:aws:iam::" + ACCOUNT + ":user/Dora";
+        for (String role : java.util.List.of("DoraOne", "DoraTwo")) {
+            SIGIL.root().createRole(r -> r.roleName(role).path("/dora/").assumeRolePolicyDocument(trusting(doraArn)));
+        }
+        SIGIL.root().createRole(r -> r.roleName("DoraNone").path("/dora/")
+                .assumeRolePolicyDocument(RoleFixtures.EC2_TRUST));
+        SIGIL.root().updateUser(r -> r.userName("Dora").newUserName("Dorothy"));
+        String now = trusting("arn:aws:iam::" + ACCOUNT + ":user/Dorothy");
+        java.util.Map<String, String> listed = new java.util.TreeMap<>();
+        SIGIL.root().listRoles(r -> r.pathPrefix("/dora/")).roles()
+                .forEach(x -> listed.put(x.roleName(), decode(x.assumeRolePolicyDocument())));
+        assertThat(listed).containsOnlyKeys("DoraNone", "DoraOne", "DoraTwo");
+        assertThat(listed.get("DoraOne")).isEqualTo(now).isEqualTo(trustOf("DoraOne"));
+        assertThat(listed.get("DoraTwo")).isEqualTo(now).isEqualTo(trustOf("DoraTwo"));
+        assertThat(listed.get("DoraNone")).isEqualTo(RoleFixtures.EC2_TRUST).isEqualTo(trustOf("DoraNone"));
+    }
+
+    @Test
     void deletedRolePrincipal_isShownAsItsRoleId() {
         String innerArn = "arn:aws:iam::" + ACCOUNT + ":role/Inner";
         String innerId = SIGIL.root().createRole(r -> r.roleName("Inner")
