@@ -98,10 +98,15 @@ public final class AuthorizationDetailsService {
                 u.name()), groupNames, attached(tx, accountId, PolicyOwnerKind.USER, u.name()));
     }
 
-    /** The role read again with its tags, which RoleDetail carries and the store's listing leaves out. */
+    /**
+     * The role read again with its tags, which RoleDetail carries and the store's listing leaves out, and its trust
+     * policy, like those of its instance profiles' roles, as GetRole shows it: with its principals as they are now
+     * (spec §10 F62-F63).
+     */
     private static AuthorizationDetails.RoleDetail role(Tx tx, String accountId, Role listed) {
-        Role r = tx.roles().get(accountId, listed.name());
-        List<InstanceProfile> profiles = all(accountId, (a, p) -> tx.instanceProfiles().listForRole(a, r.name(), p));
+        Role r = RoleService.rendered(tx, tx.roles().get(accountId, listed.name()));
+        List<InstanceProfile> profiles = all(accountId, (a, p) -> tx.instanceProfiles().listForRole(a, r.name(), p))
+                .stream().map(ip -> InstanceProfileService.rendered(tx, ip)).toList();
         return new AuthorizationDetails.RoleDetail(r, profiles,
                 tx.inlinePolicies().all(accountId, PolicyOwnerKind.ROLE, r.name()),
                 attached(tx, accountId, PolicyOwnerKind.ROLE, r.name()));

@@ -95,7 +95,8 @@ public final class InstanceProfileService {
         return store.read(tx -> tx.tags().list(accountId, TaggableKind.INSTANCE_PROFILE, name, page));
     }
 
-    private static InstanceProfile rendered(Tx tx, InstanceProfile p) {
+    /** The profile with its roles' trust policies as GetRole shows them (spec §10 F62-F63). */
+    static InstanceProfile rendered(Tx tx, InstanceProfile p) {
         return p.withRoles(p.roles().stream().map(r -> RoleService.rendered(tx, r)).toList());
     }
 }

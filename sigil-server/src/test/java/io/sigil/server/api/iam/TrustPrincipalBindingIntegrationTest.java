@@ -85,6 +85,24 @@ class TrustPrincipalBindingIntegrationTest {
     }
 
     @Test
+    void getAccountAuthorizationDetails_showsTrustPoliciesAsGetRoleDoes_alsoInTheRolesOfInstanceProfiles() {
+        SIGIL.root().createUser(r -> r.userName("Eve"));
+        SIGIL.root().createRole(r -> r.roleName("TrustsEve").assumeRolePolicyDocument(
+                trusting("arn:aws:iam::" + ACCOUNT + ":user/Eve")));
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("EveProfile"));
+        SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("EveProfile").roleName("TrustsEve"));
+        SIGIL.root().updateUser(r -> r.userName("Eve").newUserName("Evelyn"));
+        String now = trusting("arn:aws:iam::" + ACCOUNT + ":user/Evelyn");
+        assertThat(trustOf("TrustsEve")).isEqualTo(now);
+        var detail = SIGIL.root().getAccountAuthorizationDetails(r -> r.filter(
+                software.amazon.awssdk.services.iam.model.EntityType.ROLE)).roleDetailList().stream()
+                .filter(d -> d.roleName().equals("TrustsEve")).findFirst().orElseThrow();
+        assertThat(decode(detail.assumeRolePolicyDocument())).isEqualTo(now);
+        assertThat(detail.instanceProfileList()).singleElement().satisfies(ip -> assertThat(
+                decode(ip.roles().get(0).assumeRolePolicyDocument())).isEqualTo(now));
+    }
+
+    @Test
     void deletedRolePrincipal_isShownAsItsRoleId() {
         String innerArn = "arn:aws:iam::" + ACCOUNT + ":role/Inner";
         String innerId = SIGIL.root().createRole(r -> r.roleName("Inner")
