@@ -67,6 +67,22 @@ interface RoleStoreContract {
     }
 
     @Test
+    default void instanceProfilesRole_comesWithoutItsTags_whileTheProfileKeepsItsOwn() {
+        profile("Tagged", "/", new Tag("p", "1"));
+        store().write(tx -> tx.roles().create(Role.create(account(), "TaggedHeld", "/", Ids.roleId(), now(), TRUST,
+                null, List.of(new Tag("r", "2")))));
+        store().write(tx -> tx.instanceProfiles().addRole(account(), "Tagged", "TaggedHeld"));
+        InstanceProfile found = store().read(tx -> tx.instanceProfiles().get(account(), "Tagged"));
+        assertThat(found.tags()).containsExactly(new Tag("p", "1"));
+        assertThat(found.roles()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("TaggedHeld");
+            assertThat(r.tags()).isEmpty();
+        });
+        assertThat(store().read(tx -> tx.roles().get(account(), "TaggedHeld")).tags())
+                .containsExactly(new Tag("r", "2"));
+    }
+
+    @Test
     default void instanceProfile_holdsOneRole_andTwoRacingAddsCannotBothSucceed() throws Exception {
         profile("Race", "/");
         role("R1");

@@ -18,7 +18,10 @@ public interface InstanceProfileStore {
      */
     InstanceProfile create(InstanceProfile profile);
 
-    /** The profile with its role and tags. */
+    /**
+     * The profile with its tags and its role. The role comes without its tags (an empty list): every answer that
+     * includes a profile shows its role without them, as the API Reference's GetInstanceProfile example does.
+     */
     Optional<InstanceProfile> find(String accountId, String name);
 
     default InstanceProfile get(String accountId, String name) {

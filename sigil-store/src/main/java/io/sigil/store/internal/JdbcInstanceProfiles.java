@@ -128,7 +128,10 @@ final class JdbcInstanceProfiles implements InstanceProfileStore {
         return new Page<>(complete(keyed.items().stream().map(Keyed::value).toList()), keyed.nextMarker());
     }
 
-    /** Loads the roles and tags of several profiles, two queries in all. */
+    /**
+     * Loads the roles and tags of several profiles, two queries in all. The roles come without their tags, as every
+     * answer shows a profile's role (see {@link io.sigil.iam.store.InstanceProfileStore#find}).
+     */
     private List<InstanceProfile> complete(List<InstanceProfile> profiles) {
         if (profiles.isEmpty()) {
             return profiles;
@@ -141,9 +144,7 @@ final class JdbcInstanceProfiles implements InstanceProfileStore {
                         + "JOIN roles r ON r.id = pr.role_id WHERE pr.profile_id IN (" + marks + ")",
                 rs -> new Held(rs.getString("profile_id"), JdbcRoles.map(rs)), ids.toArray());
         Map<String, List<Role>> roles = new LinkedHashMap<>();
-        var roleTags = JdbcTags.forOwners(tx, TaggableKind.ROLE, held.stream().map(h -> h.role().id()).toList());
-        held.forEach(h -> roles.computeIfAbsent(h.profileId(), k -> new ArrayList<>())
-                .add(h.role().withTags(roleTags.getOrDefault(h.role().id(), List.of()))));
+        held.forEach(h -> roles.computeIfAbsent(h.profileId(), k -> new ArrayList<>()).add(h.role()));
         var tags = JdbcTags.forOwners(tx, TaggableKind.INSTANCE_PROFILE, ids);
         return profiles.stream().map(p -> p.withRoles(roles.getOrDefault(p.id(), List.of()))
                 .withTags(tags.getOrDefault(p.id(), List.of()))).toList();
