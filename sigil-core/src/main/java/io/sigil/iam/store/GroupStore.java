@@ -42,7 +42,10 @@ public interface GroupStore {
      */
     boolean removeUser(String accountId, String groupName, String userName);
 
-    /** GetGroup's {@code Users}, ordered by user name, without their tags (as {@link UserStore#list}); the path prefix is ignored. */
+    /**
+     * GetGroup's {@code Users}, ordered by user name, without their tags (as {@link UserStore#list}); the path prefix
+     * is ignored.
+     */
     Page<User> members(String accountId, String groupName, PageRequest page);
 
     /** ListGroupsForUser, ordered by group name; the path prefix is ignored. */

@@ -5,6 +5,7 @@ import io.sigil.iam.model.Role;
 import io.sigil.iam.model.TrustBinding;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** IAM roles (spec §1.5). Names match case-insensitively; roles cannot be renamed. */
@@ -52,7 +53,7 @@ public interface RoleStore {
      * {@link #trustBindings(String)} of several roles in one read (a ListRoles page renders up to 1,000 trust
      * policies); a role without bindings has no entry.
      */
-    java.util.Map<String, List<TrustBinding>> trustBindings(List<String> roleIds);
+    Map<String, List<TrustBinding>> trustBindings(List<String> roleIds);
 
     /** Replaces the role's trust bindings (CreateRole, UpdateAssumeRolePolicy). */
     void bindTrust(String roleId, List<TrustBinding> bindings);

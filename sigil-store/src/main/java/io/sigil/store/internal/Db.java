@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,11 @@ public final class Db {
     public Db(Connection connection, StatementCache cache) {
         this.connection = connection;
         this.cache = cache;
+    }
+
+    /** The bind parameters of an {@code IN (...)} list of {@code n} values: {@code ?, ?, ?}. */
+    public static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {

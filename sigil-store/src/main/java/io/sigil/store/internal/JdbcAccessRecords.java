@@ -53,7 +53,7 @@ final class JdbcAccessRecords implements AccessRecordStore {
             }
             out.addAll(tx.db.query("SELECT account_id, entity_kind, entity_id, entity_arn, namespace, action, "
                     + "last_accessed, region FROM access_records WHERE account_id = ? AND last_accessed >= ? "
-                    + "AND entity_id IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                    + "AND entity_id IN (" + Db.placeholders(chunk.size())
                     + ")", rs -> new AccessRecord(rs.getString(1), PolicyOwnerKind.valueOf(rs.getString(2)),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                             Db.instant(rs, "last_accessed"), rs.getString(8)), args));

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Instance profiles in instance_profiles, the role each holds in instance_profile_roles, tags in
@@ -137,7 +136,7 @@ final class JdbcInstanceProfiles implements InstanceProfileStore {
             return profiles;
         }
         List<String> ids = profiles.stream().map(InstanceProfile::id).toList();
-        String marks = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
+        String marks = Db.placeholders(ids.size());
         record Held(String profileId, Role role) {
         }
         List<Held> held = tx.db.query("SELECT pr.profile_id, " + JdbcRoles.COLS + " FROM instance_profile_roles pr "

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 final class JdbcRoles implements RoleStore {
 
@@ -81,8 +80,7 @@ final class JdbcRoles implements RoleStore {
 
     /** Pages keyed rows; the roles come without their tags (see {@link io.sigil.iam.store.RoleStore#list}). */
     static Page<Role> pageOf(List<Keyed<Role>> rows, PageRequest page) {
-        Page<Keyed<Role>> keyed = Markers.page(rows, page, Keyed::sortKey);
-        return new Page<>(keyed.items().stream().map(Keyed::value).toList(), keyed.nextMarker());
+        return Markers.page(rows, page, Keyed::sortKey).map(Keyed::value);
     }
 
     @Override
@@ -117,7 +115,7 @@ final class JdbcRoles implements RoleStore {
         if (roleIds.isEmpty()) {
             return Map.of();
         }
-        String marks = roleIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        String marks = Db.placeholders(roleIds.size());
         record Row(String roleId, TrustBinding binding) {
         }
         List<Row> rows = tx.db.query("SELECT role_id, arn, principal_id FROM role_trust_principals WHERE role_id IN ("

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Tags of users, roles, managed policies, instance profiles, virtual MFA devices and server certificates. IAM User
@@ -103,7 +102,7 @@ final class JdbcTags implements TagStore {
         if (ownerIds.isEmpty()) {
             return Map.of();
         }
-        String marks = ownerIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        String marks = Db.placeholders(ownerIds.size());
         record Row(String owner, Tag tag) {
         }
         List<Row> rows = tx.db.query("SELECT owner_id, tag_key, value FROM " + table(kind) + " WHERE owner_id IN ("

@@ -72,8 +72,7 @@ final class JdbcUsers implements UserStore {
 
     /** Pages keyed rows; the users come without their tags (see {@link io.sigil.iam.store.UserStore#list}). */
     static Page<User> pageOf(List<Keyed<User>> rows, PageRequest page) {
-        Page<Keyed<User>> keyed = Markers.page(rows, page, Keyed::sortKey);
-        return new Page<>(keyed.items().stream().map(Keyed::value).toList(), keyed.nextMarker());
+        return Markers.page(rows, page, Keyed::sortKey).map(Keyed::value);
     }
 
     @Override
