@@ -22,10 +22,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 
 import java.net.URI;
@@ -119,10 +115,7 @@ public class DispatchBenchmark {
     private static void createRoles(URI endpoint) {
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
                 + "\"arn:aws:iam::123456789012:user/bench\"},\"Action\":\"sts:AssumeRole\"}]}";
-        try (IamClient iam = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        LoadGenerator.ROOT_KEY, LoadGenerator.ROOT_SECRET)))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (IamClient iam = LoadGenerator.rootClient(endpoint)) {
             for (int i = 0; i < 100; i++) {
                 int n = i;
                 iam.createRole(r -> r.roleName("role-" + n).path("/load/").assumeRolePolicyDocument(trust));

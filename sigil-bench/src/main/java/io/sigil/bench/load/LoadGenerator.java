@@ -197,9 +197,7 @@ public final class LoadGenerator {
 
     /** Creates the users and the bench user's key and policy; returns the key id and secret. */
     static String[] setUp(URI endpoint) {
-        try (IamClient iam = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ROOT_KEY, ROOT_SECRET)))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (IamClient iam = rootClient(endpoint)) {
             iam.createUser(r -> r.userName("bench"));
             for (int i = 0; i < 100; i++) {
                 int n = i;
@@ -212,5 +210,12 @@ public final class LoadGenerator {
             CreateAccessKeyResponse k = iam.createAccessKey(r -> r.userName("bench"));
             return new String[] {k.accessKey().accessKeyId(), k.accessKey().secretAccessKey()};
         }
+    }
+
+    /** An IAM client of the account root at {@code endpoint}, for setting up what the load calls read. */
+    static IamClient rootClient(URI endpoint) {
+        return IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ROOT_KEY, ROOT_SECRET)))
+                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 }
