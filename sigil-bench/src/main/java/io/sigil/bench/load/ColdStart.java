@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>{@code --java} measures from the exec of {@code java} itself, as the issue defines a cold start: it asks the
- * launcher once for the java command line it would run ({@code SIGIL_PRINT_JAVA_COMMAND=1}: its options, caches
- * and {@code -jar}), then execs that in each run, so that the launcher's own work (bash, its staleness check)
+ * launcher once for the java command line it would run ({@code SIGIL_PRINT_JAVA_COMMAND=1}: its java, options,
+ * caches and {@code -jar}), then execs that in each run, so that the launcher's own work (bash, its staleness check)
  * is left out. Without it, runs start at the exec of the launcher.
  *
  * <p>Given a {@code .jar}, it runs {@code java [JVM option...] -jar JAR serve ...} (no options: exactly the
@@ -427,7 +427,9 @@ public final class ColdStart {
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         List<String> command = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        if (p.waitFor() != 0 || command.isEmpty() || !command.get(0).equals("java")) {
+        // "java" from PATH, or the path of the launcher's runtime image's java (see ./sigil)
+        boolean java = !command.isEmpty() && (command.get(0).equals("java") || command.get(0).endsWith("/java"));
+        if (p.waitFor() != 0 || !java) {
             throw new IllegalStateException(launcher + " did not print its java command: " + command);
         }
         return command;

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./sigil} launcher's java command line ({@code SIGIL_PRINT_JAVA_COMMAND=1}), run on a copy of the script
  * beside a stand-in jar, so that nothing is built: its root found from the script's own path (directly, through a
- * symlink, as a bare name in its directory), and the processor count it reads from /proc without running nproc.
+ * symlink, as a bare name in its directory), the processor count it reads from /proc without running nproc, and
+ * which java it runs: its runtime image's only while {@code java} on PATH is the JDK the image was linked from.
  */
 class LauncherScriptTest {
     private static final Path SCRIPT = Path.of("..", "sigil").toAbsolutePath().normalize();
@@ -102,5 +105,100 @@ class LauncherScriptTest {
 
         assertThat(one.exitCode()).isZero();
         assertThat(one.lines()).contains("-XX:+UseSerialGC");
+    }
+
+    /** A stand-in JDK home: a bin/java that does nothing, and a release file. */
+    private static Path fakeJdk(Path home, String version) throws IOException {
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\nIMPLEMENTOR=\"test\"\n");
+        return home;
+    }
+
+    /**
+     * A launcher whose caches were prepared for this jar with a runtime image linked from {@code jdk}: the image
+     * records that JDK's home and a copy of its release file, as the launcher's prepare_runtime leaves them.
+     */
+    private static Path installWithRuntime(Path dir, Path jdk) throws IOException {
+        Path script = install(dir);
+        Path target = dir.resolve("sigil-server/target");
+        Path runtimeJava = Files.createDirectories(target.resolve("runtime/bin")).resolve("java");
+        Files.writeString(runtimeJava, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(runtimeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(target.resolve("runtime/sigil-jdk-home"), jdk + "\n");
+        Files.copy(jdk.resolve("release"), target.resolve("runtime/sigil-jdk-release"));
+        Path marker = target.resolve(".sigil-prepared");
+        Files.writeString(marker, "");
+        Files.setLastModifiedTime(marker, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(target.resolve("sigil.jar")).toMillis() + 60_000));
+        return script;
+    }
+
+    /** The printed java command (after any messages of a preparation); its first element is the java it runs. */
+    private static List<String> javaCommand(Run r) {
+        List<String> l = r.lines();
+        for (int i = 0; i < l.size(); i++) {
+            if (l.get(i).equals("java") || l.get(i).endsWith("/java")) {
+                return l.subList(i, l.size());
+            }
+        }
+        throw new AssertionError("no java command in " + l);
+    }
+
+    private static Map<String, String> withJavaFirstOnPath(Path jdk, boolean caches) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", jdk.resolve("bin") + ":" + System.getenv("PATH"));
+        env.put("SIGIL_CDS", caches ? "1" : "0");
+        return env;
+    }
+
+    @Test
+    void runsItsRuntimeImage_whileJavaOnPathIsTheJdkItWasLinkedFrom_unchanged(@TempDir Path dir) throws Exception {
+        Path base = dir.toRealPath();
+        Path root = Files.createDirectories(base.resolve("checkout"));
+        Path jdk = fakeJdk(base.resolve("jdk"), "17.0.15");
+        Path script = installWithRuntime(root, jdk);
+        Path runtime = root.resolve("sigil-server/target/runtime");
+        // java on PATH through a symlink to the JDK's own, as /usr/bin/java leads to it through the alternatives
+        Files.createSymbolicLink(Files.createDirectories(base.resolve("bin")).resolve("java"), jdk.resolve("bin/java"));
+
+        Run direct = run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version");
+        Run viaSymlink = run(root, withJavaFirstOnPath(base, true), "bash", script.toString(), "--version");
+        Run cachesOff = run(root, withJavaFirstOnPath(jdk, false), "bash", script.toString(), "--version");
+
+        assertThat(direct.exitCode()).isZero();
+        assertThat(javaCommand(direct).get(0)).isEqualTo(runtime.resolve("bin/java").toString());
+        assertThat(direct.lines()).noneMatch(l -> l.contains("preparing"));
+        assertThat(javaCommand(viaSymlink).get(0)).isEqualTo(runtime.resolve("bin/java").toString());
+        assertThat(javaCommand(cachesOff).get(0)).isEqualTo("java");
+    }
+
+    @Test
+    void preparesAgainWithoutTheOldRuntimeImage_whenTheJdkWasUpdatedOrAnotherIsFirstOnPath(@TempDir Path dir)
+            throws Exception {
+        Path base = dir.toRealPath();
+        Path jdk = fakeJdk(base.resolve("jdk"), "17.0.15");
+        Path other = fakeJdk(base.resolve("other-jdk"), "17.0.15");
+        Path updatedRoot = Files.createDirectories(base.resolve("updated"));
+        Path otherRoot = Files.createDirectories(base.resolve("other"));
+        Path updatedScript = installWithRuntime(updatedRoot, jdk);
+        Path otherScript = installWithRuntime(otherRoot, jdk);
+
+        // an update in place: same home and binary, new release file
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.16\"\nIMPLEMENTOR=\"test\"\n");
+        Run updated = run(updatedRoot, withJavaFirstOnPath(jdk, true), "bash", updatedScript.toString(), "--version");
+        // another JDK first on PATH, the linked one unchanged (its release file as recorded)
+        fakeJdk(jdk, "17.0.15");
+        Run another = run(otherRoot, withJavaFirstOnPath(other, true), "bash", otherScript.toString(), "--version");
+
+        for (Run r : List.of(updated, another)) {
+            assertThat(r.exitCode()).isZero();
+            // the stand-in JDKs cannot link an image or train an archive, so the preparation ends without either
+            assertThat(r.lines()).anyMatch(l -> l.contains("preparing the start-up caches"));
+            assertThat(javaCommand(r).get(0)).isEqualTo("java");
+        }
+        assertThat(updatedRoot.resolve("sigil-server/target/runtime")).doesNotExist();
+        assertThat(otherRoot.resolve("sigil-server/target/runtime")).doesNotExist();
     }
 }
