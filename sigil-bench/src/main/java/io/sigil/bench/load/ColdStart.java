@@ -257,6 +257,25 @@ import java.util.regex.Pattern;
  * lambda's linkage, which the next lambda would pay otherwise; and {@code Files.createTempDirectory} of
  * {@code --ephemeral} at ~15, the first {@code SecureRandom}, which the master key and the bootstrap need anyway.
  *
+ * <p>Tenth session (issue 4), --java, one run of each launcher per round, the order rotating from round to round
+ * (with a fixed order the second run of a round was often the faster by 10-20 ms). The session's first series of the
+ * unchanged build, on a fresh VM: 371 ms (8 runs), then 416 (12). Adopted: the launcher's runtime image of the JDK
+ * without its development tools ({@code jlink}; 44 modules in the boot layer instead of 62) and without the JDK's
+ * debug attributes ({@code --strip-debug}: the archive 31.6 instead of 33.2 MB). Against f5d0dfc's launcher, the
+ * first answered call and CPU, medians, paired difference (mean, rounds won):
+ * <pre>
+ *   stripped image, 30 rounds       379.5 vs 406.5 ms   -8.5 (-18.9, 19 of 30)   CPU 610 vs 660
+ *   stripped image, 18 rounds       455   vs 478        -5.5 (-19.1,  9 of 18)   CPU 730 vs 780
+ *   stripped image, --restart, 16   504.5 vs 495        -5   (+10.8,  9 of 16)   CPU 825 vs 775 (paired 0)
+ *   image with debug attributes, 18 469   vs 504.5     -12.5 (-20.5, 11 of 18)   CPU 765 vs 800
+ *   image with debug attributes, 24 437   vs 433       +14.5  (+3.7,  9 of 24)   CPU 690 vs 680
+ * </pre>
+ * Hand-made images before that, in fixed-order pairs: a minimal one (the 8 modules {@code jdeps} lists for the jar
+ * and 8 of the JDK's providers, 22 modules in all) -14.5 and -36.5 paired (12 and 16 rounds, CPU -45 and -25), a Java SE one (java.se and
+ * the JDK's providers, 43 modules) -20 (20 rounds, CPU -50) and +7 with the image first (16, CPU -60). Small against
+ * the VM's drift, so what the image saves is mostly CPU; {@code -Xlog:startuptime} puts a few ms of it in the
+ * module system's start (16-32 ms with the JDK, 16-21 with the image) and the class lists of a start are the same.
+ *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
  * of the classpath scan, without validate-on-migrate, without placeholder replacement.
