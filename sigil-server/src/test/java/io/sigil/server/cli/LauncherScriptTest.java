@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
@@ -107,11 +108,19 @@ class LauncherScriptTest {
         assertThat(one.lines()).contains("-XX:+UseSerialGC");
     }
 
+    private static void executable(Path file, String content) throws IOException {
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** The jar a minute older than now, so that whatever a test's launcher prepares is newer. */
+    private static void builtAMinuteAgo(Path jar) throws IOException {
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    }
+
     /** A stand-in JDK home: a bin/java that does nothing, and a release file. */
     private static Path fakeJdk(Path home, String version) throws IOException {
-        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\nexit 0\n");
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        executable(Files.createDirectories(home.resolve("bin")).resolve("java"), "#!/bin/sh\nexit 0\n");
         Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\nIMPLEMENTOR=\"test\"\n");
         return home;
     }
@@ -123,14 +132,12 @@ class LauncherScriptTest {
     private static Path installWithRuntime(Path dir, Path jdk) throws IOException {
         Path script = install(dir);
         Path target = dir.resolve("sigil-server/target");
-        Path runtimeJava = Files.createDirectories(target.resolve("runtime/bin")).resolve("java");
-        Files.writeString(runtimeJava, "#!/bin/sh\nexit 0\n");
-        Files.setPosixFilePermissions(runtimeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+        executable(Files.createDirectories(target.resolve("runtime/bin")).resolve("java"), "#!/bin/sh\nexit 0\n");
         Files.writeString(target.resolve("runtime/sigil-jdk-home"), jdk + "\n");
         Files.copy(jdk.resolve("release"), target.resolve("runtime/sigil-jdk-release"));
         Path marker = target.resolve(".sigil-prepared");
         Files.writeString(marker, "");
-        Files.setLastModifiedTime(marker, java.nio.file.attribute.FileTime.fromMillis(
+        Files.setLastModifiedTime(marker, FileTime.fromMillis(
                 Files.getLastModifiedTime(target.resolve("sigil.jar")).toMillis() + 60_000));
         return script;
     }
@@ -200,5 +207,88 @@ class LauncherScriptTest {
         }
         assertThat(updatedRoot.resolve("sigil-server/target/runtime")).doesNotExist();
         assertThat(otherRoot.resolve("sigil-server/target/runtime")).doesNotExist();
+    }
+
+    /**
+     * A stand-in JDK that links and trains: its java prints its home and modules as the JDK does, writes the class
+     * list and the archive it is asked for, and fails the training run (the class list) in an image that contains a
+     * file "broken"; its jlink makes an image of a copy of that java, records the modules it was given, and marks the
+     * image broken when the JDK holds a file "break-images".
+     */
+    private static Path linkableJdk(Path home) throws IOException {
+        fakeJdk(home, "17.0.15");
+        executable(home.resolve("bin/java"), String.join("\n",
+                "#!/bin/sh",
+                "home=\"$(cd \"$(dirname \"$0\")/..\" && pwd)\"",
+                "dump=; archive=",
+                "for a in \"$@\"; do",
+                "  case \"$a\" in",
+                "    -XshowSettings:properties) echo \"    java.home = $home\" >&2 ;;",
+                "    --list-modules) printf 'java.base@17\\njava.sql@17\\njdk.compiler@17\\njdk.internal.le@17\\n' ;;",
+                "    -XX:DumpLoadedClassList=*) [ -e \"$home/broken\" ] && exit 1; echo classes > \"${a#*=}\" ;;",
+                "    -XX:SharedArchiveFile=*) archive=\"${a#*=}\" ;;",
+                "    -Xshare:dump) dump=1 ;;",
+                "  esac",
+                "done",
+                "if [ -n \"$dump\" ]; then printf archive > \"$archive\"; fi",
+                "exit 0", ""));
+        executable(home.resolve("bin/jlink"), String.join("\n",
+                "#!/bin/sh",
+                "jdk=\"$(cd \"$(dirname \"$0\")/..\" && pwd)\"",
+                "prev=; out=; mods=",
+                "for a in \"$@\"; do",
+                "  [ \"$prev\" = --output ] && out=\"$a\"",
+                "  [ \"$prev\" = --add-modules ] && mods=\"$a\"",
+                "  prev=\"$a\"",
+                "done",
+                "mkdir -p \"$out/bin\" && cp \"$jdk/bin/java\" \"$out/bin/java\"",
+                "echo \"$mods\" > \"$out/linked-modules\"",
+                "if [ -e \"$jdk/break-images\" ]; then : > \"$out/broken\"; fi", ""));
+        return home;
+    }
+
+    @Test
+    void prepares_aRuntimeImageOfAllButTheJdksTools_andTheArchiveWithItsJava(@TempDir Path dir) throws Exception {
+        Path base = dir.toRealPath();
+        Path jdk = linkableJdk(base.resolve("jdk"));
+        Path root = Files.createDirectories(base.resolve("checkout"));
+        Path script = install(root);
+        Path target = root.resolve("sigil-server/target");
+        builtAMinuteAgo(target.resolve("sigil.jar"));
+
+        Run first = run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version");
+        Run second = run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.lines()).anyMatch(l -> l.contains("preparing the start-up caches"));
+        assertThat(Files.readString(target.resolve("runtime/linked-modules")).trim()).isEqualTo("java.base,java.sql");
+        assertThat(Files.readString(target.resolve("runtime/sigil-jdk-home")).trim()).isEqualTo(jdk.toString());
+        assertThat(target.resolve("runtime/sigil-jdk-release")).hasSameTextualContentAs(jdk.resolve("release"));
+        for (Run r : List.of(first, second)) {
+            assertThat(javaCommand(r).get(0)).isEqualTo(target.resolve("runtime/bin/java").toString());
+            assertThat(javaCommand(r)).contains("-XX:SharedArchiveFile=" + target.resolve("sigil.jsa"));
+        }
+        // prepared once: the second start found both caches fresh
+        assertThat(second.lines()).noneMatch(l -> l.contains("preparing"));
+    }
+
+    @Test
+    void removesARuntimeImageThatFailsTheTrainingRun_andTrainsTheArchiveWithTheJdksJava(@TempDir Path dir)
+            throws Exception {
+        Path base = dir.toRealPath();
+        Path jdk = linkableJdk(base.resolve("jdk"));
+        Files.writeString(jdk.resolve("break-images"), "");
+        Path root = Files.createDirectories(base.resolve("checkout"));
+        Path script = install(root);
+        Path target = root.resolve("sigil-server/target");
+        builtAMinuteAgo(target.resolve("sigil.jar"));
+
+        Run r = run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.lines()).anyMatch(l -> l.contains("the training run failed on the runtime image"));
+        assertThat(target.resolve("runtime")).doesNotExist();
+        assertThat(javaCommand(r).get(0)).isEqualTo("java");
+        assertThat(javaCommand(r)).contains("-XX:SharedArchiveFile=" + target.resolve("sigil.jsa"));
     }
 }
