@@ -291,4 +291,29 @@ class LauncherScriptTest {
         assertThat(javaCommand(r).get(0)).isEqualTo("java");
         assertThat(javaCommand(r)).contains("-XX:SharedArchiveFile=" + target.resolve("sigil.jsa"));
     }
+
+    @Test
+    void linksNoRuntimeImage_whenJavaOnPathIsAShimThatRunsTheJdk_soThatNoStartPreparesAgain(@TempDir Path dir)
+            throws Exception {
+        Path base = dir.toRealPath();
+        Path jdk = linkableJdk(base.resolve("jdk"));
+        Path shims = Files.createDirectories(base.resolve("shims"));
+        // as version managers (asdf, jenv) put a script named java first on PATH
+        executable(shims.resolve("java"), "#!/bin/sh\nexec " + jdk.resolve("bin/java") + " \"$@\"\n");
+        Path root = Files.createDirectories(base.resolve("checkout"));
+        Path script = install(root);
+        Path target = root.resolve("sigil-server/target");
+        builtAMinuteAgo(target.resolve("sigil.jar"));
+        Map<String, String> env = Map.of("PATH", shims + ":" + System.getenv("PATH"), "SIGIL_CDS", "1");
+
+        Run first = run(root, env, "bash", script.toString(), "--version");
+        Run second = run(root, env, "bash", script.toString(), "--version");
+
+        assertThat(first.lines()).anyMatch(l -> l.contains("preparing the start-up caches"));
+        assertThat(target.resolve("runtime")).doesNotExist();
+        assertThat(javaCommand(first).get(0)).isEqualTo("java");
+        assertThat(javaCommand(first)).contains("-XX:SharedArchiveFile=" + target.resolve("sigil.jsa"));
+        assertThat(second.lines()).noneMatch(l -> l.contains("preparing"));
+        assertThat(javaCommand(second).get(0)).isEqualTo("java");
+    }
 }
