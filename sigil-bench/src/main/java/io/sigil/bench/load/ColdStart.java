@@ -267,6 +267,8 @@ import java.util.regex.Pattern;
  *   stripped image, 30 rounds       379.5 vs 406.5 ms   -8.5 (-18.9, 19 of 30)   CPU 610 vs 660
  *   stripped image, 18 rounds       455   vs 478        -5.5 (-19.1,  9 of 18)   CPU 730 vs 780
  *   stripped image, --restart, 16   504.5 vs 495        -5   (+10.8,  9 of 16)   CPU 825 vs 775 (paired 0)
+ *   final launcher (d1bedf8), 30    522.5 vs 538.5     -14   (-18,   19 of 30)   CPU 835 vs 865 (paired -30)
+ *   final launcher, --restart, 20   506.5 vs 530       -28.5 (-21.8, 13 of 20)   CPU 820 vs 850 (paired -65)
  *   image with debug attributes, 18 469   vs 504.5     -12.5 (-20.5, 11 of 18)   CPU 765 vs 800
  *   image with debug attributes, 24 437   vs 433       +14.5  (+3.7,  9 of 24)   CPU 690 vs 680
  * </pre>
