@@ -16,7 +16,7 @@ public record RequestContext(Caller caller, String action, String resource, Stri
     public RequestContext {
         Map<String, ContextValue> lower = new HashMap<>(keys.size() * 2);
         for (Map.Entry<String, ContextValue> e : keys.entrySet()) {
-            lower.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+            lower.put(lowerCase(e.getKey()), e.getValue());
         }
         // Wrapped rather than copied: a request's context is built once per decision, and the copy cost more than
         // the evaluation (sigil-bench's DispatchBenchmark).
@@ -36,12 +36,45 @@ public record RequestContext(Caller caller, String action, String resource, Stri
         return new RequestContext(Caller.parse(principalArn), action, resource, null, keys);
     }
 
-    private static String accountOf(String arn) {
+    /** The account field of an ARN ({@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE}); null if it has none. */
+    static String accountOf(String arn) {
         if (!arn.startsWith("arn:")) {
             return null;
         }
-        String[] p = arn.split(":", 6);
-        return p.length == 6 && !p[4].isEmpty() ? p[4] : null;
+        int from = 0;
+        for (int field = 0; field < 4; field++) { // past "arn", partition, service and region
+            from = arn.indexOf(':', from) + 1;
+            if (from == 0) {
+                return null;
+            }
+        }
+        int end = arn.indexOf(':', from);
+        return end > from ? arn.substring(from, end) : null;
+    }
+
+    /**
+     * The global keys every request carries, by their documented names (IAM User Guide, "AWS global condition
+     * context keys"), to their lower case: looked up rather than lowercased, which copied each name at every call.
+     */
+    private static final Map<String, String> LOWER_GLOBAL_KEYS = lowerCaseIndex("aws:CurrentTime", "aws:EpochTime",
+            "aws:SourceIp", "aws:SecureTransport", "aws:UserAgent", "aws:RequestedRegion", "aws:ViaAWSService",
+            "aws:userid", "aws:username", "aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType",
+            "aws:TokenIssueTime", "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:SourceIdentity",
+            "aws:FederatedProvider", "aws:TagKeys", "aws:CalledVia", "aws:CalledViaFirst", "aws:CalledViaLast",
+            "aws:PrincipalOrgID", "aws:PrincipalIsAWSService", "aws:PrincipalServiceName", "aws:SourceArn",
+            "aws:SourceAccount", "aws:ResourceAccount", "aws:SourceVpc", "aws:SourceVpce", "aws:Referer");
+
+    private static Map<String, String> lowerCaseIndex(String... names) {
+        Map<String, String> index = new HashMap<>();
+        for (String name : names) {
+            index.put(name, name.toLowerCase(Locale.ROOT));
+        }
+        return Map.copyOf(index);
+    }
+
+    private static String lowerCase(String key) {
+        String known = LOWER_GLOBAL_KEYS.get(key);
+        return known != null ? known : key.toLowerCase(Locale.ROOT);
     }
 
     /** Whether caller and resource live in different accounts (IAM User Guide, "Cross-account policy evaluation logic"). */

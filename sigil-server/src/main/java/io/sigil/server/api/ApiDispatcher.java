@@ -168,7 +168,7 @@ public final class ApiDispatcher implements ApiEndpoint {
                     "Sigil does not implement " + t.operation + " yet."));
         }
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
-                call.header("User-Agent"), call.secure(), signingRegion,
+                call.header("user-agent"), call.secure(), signingRegion,
                 gate.callerPolicies(t.operation, denial -> t.denial = denial));
         if (services.tracking() != null && t.principal != null) {
             // Last accessed data counts every attempt, allowed or denied (IAM User Guide, "Refine permissions in
@@ -234,7 +234,7 @@ public final class ApiDispatcher implements ApiEndpoint {
      */
     static java.util.Optional<AwsService> claimedService(HttpCall call, Map<String, List<String>> params) {
         String scope = null;
-        String auth = call.header("Authorization");
+        String auth = call.header("authorization");
         int at = auth == null ? -1 : auth.indexOf("Credential=");
         if (at >= 0) {
             int end = auth.indexOf(',', at);
@@ -248,12 +248,12 @@ public final class ApiDispatcher implements ApiEndpoint {
 
     /** Whether the request carries a SigV4 signature at all, in the Authorization header or presigned. */
     private static boolean hasSignature(HttpCall call, Map<String, List<String>> params) {
-        return call.header("Authorization") != null || params.containsKey("X-Amz-Signature")
+        return call.header("authorization") != null || params.containsKey("X-Amz-Signature")
                 || params.containsKey("X-Amz-Algorithm");
     }
 
     private static boolean isForm(HttpCall call) {
-        String ct = call.header("Content-Type");
+        String ct = call.header("content-type");
         return "POST".equals(call.method()) && (ct == null
                 || ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded"));
     }
@@ -262,7 +262,7 @@ public final class ApiDispatcher implements ApiEndpoint {
         String outcome = t.error == null ? "success" : t.error.code();
         services.metrics().request(t.operation, outcome, System.nanoTime() - t.started);
         services.audit().record(new AuditEvent(now, t.service.id() + ".amazonaws.com", t.operation, t.region,
-                call.remoteAddress(), call.header("User-Agent") == null ? "" : call.header("User-Agent"),
+                call.remoteAddress(), call.header("user-agent") == null ? "" : call.header("user-agent"),
                 t.federated != null ? t.federated.identity() : AuditIdentity.of(t.principal), t.requestParameters,
                 t.error == null ? t.responseElements : null,
                 t.error == null ? null : t.error.code(), t.error == null ? null : t.error.message(), t.requestId,

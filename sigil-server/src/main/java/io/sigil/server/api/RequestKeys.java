@@ -3,6 +3,7 @@ package io.sigil.server.api;
 import io.sigil.iam.auth.Principal;
 import io.sigil.iam.sts.Session;
 import io.sigil.policy.ContextValue;
+import io.sigil.server.protocol.IsoSeconds;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class RequestKeys {
 
     public static Map<String, ContextValue> of(CallContext ctx) {
         Map<String, ContextValue> k = new HashMap<>();
-        k.put("aws:CurrentTime", ContextValue.of(ctx.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+        k.put("aws:CurrentTime", ContextValue.of(IsoSeconds.of(ctx.now())));
         k.put("aws:EpochTime", ContextValue.of(Long.toString(ctx.now().getEpochSecond())));
         if (ctx.sourceIp() != null) {
             k.put("aws:SourceIp", ContextValue.of(ctx.sourceIp()));
@@ -46,12 +47,6 @@ public final class RequestKeys {
     }
 
     /**
-     * The principal's keys: aws:userid, aws:PrincipalArn (a role session's role), aws:PrincipalAccount,
-     * aws:PrincipalType, aws:username (IAM users only), aws:PrincipalTag/* (a user's tags; a session's tags), and
-     * for temporary credentials only aws:TokenIssueTime, aws:MultiFactorAuthPresent, aws:MultiFactorAuthAge (with MFA
-     * only) and aws:SourceIdentity (IAM User Guide, "AWS global condition context keys").
-     */
-    /**
      * A web identity role session's keys: aws:FederatedProvider, the provider's ARN ("present in the role-session of
      * an IAM role that was assumed using an OIDC provider"), and the provider's keys from the token (IAM User Guide,
      * "Available keys for AWS OIDC federation"); {@code :amr} is multi-valued.
@@ -66,6 +61,12 @@ public final class RequestKeys {
                 ? ContextValue.of(values.get(0)) : ContextValue.ofList(values)));
     }
 
+    /**
+     * The principal's keys: aws:userid, aws:PrincipalArn (a role session's role), aws:PrincipalAccount,
+     * aws:PrincipalType, aws:username (IAM users only), aws:PrincipalTag/* (a user's tags; a session's tags), and
+     * for temporary credentials only aws:TokenIssueTime, aws:MultiFactorAuthPresent, aws:MultiFactorAuthAge (with MFA
+     * only) and aws:SourceIdentity (IAM User Guide, "AWS global condition context keys").
+     */
     static void principalKeys(Map<String, ContextValue> k, Principal p, java.time.Instant now) {
         k.put("aws:userid", ContextValue.of(p.userId()));
         k.put("aws:PrincipalArn", ContextValue.of(p.principalArn()));

@@ -145,7 +145,7 @@ public final class AuthorizeOperation implements RestOperation {
         String region = q.region() != null ? q.region()
                 : ok.region().equals("aws-global") ? "us-east-1" : ok.region();
         keyUse.used(ok.accessKeyId(), now, ok.service(), region);
-        return new Subject(ok.credential().principal(), region, q.signed().headers().first("User-Agent").orElse(null));
+        return new Subject(ok.credential().principal(), region, q.signed().headers().first("user-agent").orElse(null));
     }
 
     /** The resource's policy, which must be valid as IAM would require of a resource-based policy. */

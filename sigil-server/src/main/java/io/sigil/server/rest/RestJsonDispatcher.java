@@ -100,7 +100,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         t.region = ok.region();
         services.keyUse().used(ok.accessKeyId(), now, operation.signingName(), t.region);
         CallContext ctx = new CallContext(t.requestId, t.principal, now, call.remoteAddress(),
-                call.header("User-Agent"), call.secure(), ok.region(),
+                call.header("user-agent"), call.secure(), ok.region(),
                 CallerPolicyGate.ENFORCE); // no REST-JSON operation authorises inside itself
         if (services.tracking() != null && !operation.action().startsWith(SIGIL_PREFIX)) {
             // every attempt counts, allowed or denied, as for the Query API (ApiDispatcher)
@@ -164,7 +164,7 @@ public final class RestJsonDispatcher implements ApiEndpoint {
         String outcome = t.error == null ? "success" : t.error.code();
         services.metrics().request(operation.name(), outcome, System.nanoTime() - t.started);
         if (t.error != null || operation.auditSuccess()) {
-            String agent = call.header("User-Agent");
+            String agent = call.header("user-agent");
             services.audit().record(new AuditEvent(now, operation.signingName() + ".amazonaws.com", operation.name(),
                     t.region, call.remoteAddress(), agent == null ? "" : agent, AuditIdentity.of(t.principal),
                     t.note.requestParameters(), null, t.error == null ? null : t.error.code(),

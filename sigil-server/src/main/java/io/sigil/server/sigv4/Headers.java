@@ -48,7 +48,10 @@ public final class Headers {
         return fields;
     }
 
-    /** The values of every field with this name (any case), in the order received; empty if none. */
+    /**
+     * The values of every field with this name (any case), in the order received; empty if none. Sigil's own
+     * lookups name headers in lower case, which {@code toLowerCase} returns as it is instead of copying.
+     */
     public List<String> values(String name) {
         return byLowerName.getOrDefault(lower(name), List.of());
     }

@@ -24,7 +24,7 @@ public final class AuthParser {
     }
 
     public static AuthParameters parse(SignedRequest request) {
-        Optional<String> authorization = request.headers().first("Authorization");
+        Optional<String> authorization = request.headers().first("authorization");
         List<QueryParam> query = QueryParam.parse(request.rawQuery());
         Optional<String> queryAlgorithm = QueryParam.first(query, "X-Amz-Algorithm");
         if (authorization.isPresent() && queryAlgorithm.isPresent()) {
@@ -49,8 +49,8 @@ public final class AuthParser {
             throw Errors.unsupportedAlgorithm(algorithm);
         }
         Map<String, String> params = algorithm.equals(ALGORITHM) ? parameters(header, algorithm.length()) : Map.of();
-        Optional<String> amzDate = headers.first("X-Amz-Date");
-        Optional<String> date = amzDate.isPresent() ? amzDate : headers.first("Date");
+        Optional<String> amzDate = headers.first("x-amz-date");
+        Optional<String> date = amzDate.isPresent() ? amzDate : headers.first("date");
         List<String> missing = new ArrayList<>();
         requireParam(params, "Credential", missing);
         requireParam(params, "Signature", missing);
@@ -61,7 +61,7 @@ public final class AuthParser {
         if (!missing.isEmpty()) {
             throw Errors.authorizationHeaderIncomplete(missing, header);
         }
-        Optional<String> token = headers.first("X-Amz-Security-Token")
+        Optional<String> token = headers.first("x-amz-security-token")
                 .or(() -> QueryParam.first(query, "X-Amz-Security-Token"));
         return new AuthParameters(AuthLocation.HEADER, params.get("Credential"),
                 signedHeaders(params.get("SignedHeaders")), params.get("Signature"), date.get(), amzDate.isEmpty(),
@@ -92,12 +92,11 @@ public final class AuthParser {
                 continue;
             }
             if (i > start) {
-                String token = header.substring(start, i);
-                int eq = token.indexOf('=');
-                if (eq < 0) {
-                    throw Errors.notKeyValue(token, header);
+                int eq = header.indexOf('=', start);
+                if (eq < 0 || eq >= i) {
+                    throw Errors.notKeyValue(header.substring(start, i), header);
                 }
-                params.put(token.substring(0, eq), token.substring(eq + 1));
+                params.put(header.substring(start, eq), header.substring(eq + 1, i));
             }
             start = i + 1;
         }
@@ -133,7 +132,7 @@ public final class AuthParser {
         }
         Optional<Long> expires = QueryParam.first(query, "X-Amz-Expires").map(AuthParser::expiresSeconds);
         Optional<String> token = QueryParam.first(query, "X-Amz-Security-Token")
-                .or(() -> headers.first("X-Amz-Security-Token"));
+                .or(() -> headers.first("x-amz-security-token"));
         return new AuthParameters(AuthLocation.QUERY, credential.get(), signedHeaders(signedHeaders.get()),
                 signature.get(), date.get(), false, expires, token);
     }

@@ -31,6 +31,11 @@ public final class Hashing {
     private Hashing() {
     }
 
+    /** This thread's SHA-256 digest, reset: update it, then {@code digest()} resets it again. */
+    static MessageDigest sha256Digest() {
+        return SHA256.get();
+    }
+
     public static byte[] sha256(byte[] data) {
         return SHA256.get().digest(data);
     }

@@ -12,7 +12,7 @@ public final class StringToSign {
 
     public static String of(String requestDateTime, CredentialScope scope, CanonicalRequest canonicalRequest) {
         return AuthParser.ALGORITHM + '\n' + requestDateTime + '\n' + scope.scope() + '\n'
-                + Hashing.sha256Hex(canonicalRequest.text());
+                + canonicalRequest.hashHex();
     }
 
     /** Step 5: the signature is the lowercase hex HMAC-SHA256 of the string to sign under the signing key. */

@@ -44,6 +44,13 @@ class CanonicalRequestTest {
             "'  value1  '|value1",
             "'\"a   b   c\"'|'\"a b c\"'",
             "'a\t\tb'|a b",
+            "'a\tb'|a b",
+            "'a b c'|a b c",
+            "' a'|a",
+            "'a '|a",
+            "'\ta'|a",
+            "' '|''",
+            "'a  b'|a b",
             "''|''"})
     void headerValuesAreTrimmedAndInnerRunsOfSpacesCollapse(String raw, String canonical) {
         assertThat(CanonicalRequest.trimAll(raw)).isEqualTo(canonical);
@@ -55,6 +62,15 @@ class CanonicalRequestTest {
                 "My-Header", "b", "my-header", " a ", "Unsigned", "x");
         assertThat(CanonicalRequest.canonicalHeaders(headers, List.of("host", "my-header", "x-amz-date")))
                 .isEqualTo("host:iam.amazonaws.com\nmy-header:b,a\nx-amz-date:20150830T123600Z\n");
+    }
+
+    @Test
+    void theHashOfTheCanonicalRequest_isTheSha256OfItsText() {
+        CanonicalRequest c = new CanonicalRequest("POST", "/", "a=1&b=%C3%A9", "host:iam.amazonaws.com\nx-amz-date:d\n",
+                "host;x-amz-date", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(c.hashHex()).isEqualTo(Hashing.sha256Hex(c.text()));
+        CanonicalRequest unicode = new CanonicalRequest("GET", "/caf\u00e9", "", "host:h\n", "host", "UNSIGNED-PAYLOAD");
+        assertThat(unicode.hashHex()).isEqualTo(Hashing.sha256Hex(unicode.text()));
     }
 
     @Test
