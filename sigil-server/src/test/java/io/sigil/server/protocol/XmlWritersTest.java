@@ -124,6 +124,47 @@ class XmlWritersTest {
                         + "<RequestId>r-3</RequestId></ErrorResponse>");
     }
 
+    @Test
+    void text_isTheUtf8OfItsEscapedForm_whateverMixOfEscapesAndWideCharactersOutgrowsTheBuffer() {
+        // the writer encodes UTF-8 itself into an array it grows; compared here with the JDK's encoder
+        String[] pieces = {"a", "plain text ", "&", "<", ">", "\r", "\t", "\n", "\u00e9", "\u20ac", "\uD83D\uDE00",
+            "\u0000", "\uD800", "\uDC00", "\uFFFE", "\u07FF", "\u0800", "\uFFFD"};
+        java.util.Random random = new java.util.Random(20261202);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] written = new XmlText(1 + random.nextInt(8)).start("E\u00e9").text(text.toString()).end("E\u00e9")
+                    .utf8();
+            assertThat(new String(written, StandardCharsets.UTF_8))
+                    .as("text %s", text.codePoints().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo("<E\u00e9>" + escaped(text.toString()) + "</E\u00e9>");
+        }
+    }
+
+    /** The escaping XmlText documents, written the slow way. */
+    private static String escaped(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (c == '&') {
+                out.append("&amp;");
+            } else if (c == '<') {
+                out.append("&lt;");
+            } else if (c == '>') {
+                out.append("&gt;");
+            } else if (c == '\r') {
+                out.append("&#13;");
+            } else {
+                out.append(XmlText.isAllowed(c) ? c : '\uFFFD');
+            }
+        }
+        return out.toString();
+    }
+
     private static String write(String action, software.amazon.awssdk.core.SdkPojo response) {
         Operation op = REGISTRY.find(AwsService.IAM, action).orElseThrow();
         return new String(PROTOCOL.encodeResponse(op, (AwsResponse) response, "r-1"), StandardCharsets.UTF_8);

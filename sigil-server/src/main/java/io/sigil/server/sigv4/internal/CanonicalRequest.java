@@ -74,7 +74,7 @@ public record CanonicalRequest(
      * A signed header absent from the request contributes no line (the signature then cannot match).
      */
     static String canonicalHeaders(Headers headers, List<String> signedHeaders) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(256); // an SDK's few signed headers, without growing the builder
         for (String name : signedHeaders) {
             List<String> values = headers.values(name);
             if (values.isEmpty()) {

@@ -8,7 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** SHA-256, HMAC-SHA256 and lowercase hex, as SigV4 uses them. */
 public final class Hashing {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /*
      * One instance per thread, kept: looking an algorithm up in the JDK's provider list at every use was a tenth of
      * a signed call's own CPU in the load profile. digest() and doFinal() leave them reset for the next use.
@@ -59,11 +59,11 @@ public final class Hashing {
     }
 
     public static String hex(byte[] bytes) {
-        char[] out = new char[bytes.length * 2];
+        byte[] out = new byte[bytes.length * 2]; // bytes rather than chars: the string keeps one byte per digit
         for (int i = 0; i < bytes.length; i++) {
             out[2 * i] = HEX[(bytes[i] >> 4) & 0xF];
             out[2 * i + 1] = HEX[bytes[i] & 0xF];
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 }
