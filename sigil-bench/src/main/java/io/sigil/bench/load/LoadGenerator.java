@@ -113,6 +113,26 @@ import java.util.Map;
  * A young pause grows with the generation (3.4-7.5 ms each at 500 MB of eden), so fewer, larger ones cost the p99
  * more; the parallel collector's two threads take both cores from the request threads. The launcher's choice stays.
  *
+ * <p>Twelfth session, 32 connections, NIO client, the same flags: a2b81f9 (the session's start) and the code with
+ * 20% fewer bytes per call ({@link DispatchBenchmark}'s twelfth-session figures) in turn, three rounds, the order
+ * rotating:
+ * <pre>
+ *                 floor req/s  p99        GetUser req/s  p99       CPU/req   ratio
+ * a2b81f9            24,521    3.50 ms       18,427      5.67 ms    97 us    0.75
+ *                    28,158    3.36 ms       24,128      3.97 ms    76 us    0.86
+ *                    24,535    3.62 ms       18,015      5.67 ms    99 us    0.73
+ * fewer bytes        23,991    3.96 ms       18,217      5.34 ms    99 us    0.76
+ *                    24,000    3.54 ms       18,584      5.12 ms    95 us    0.77
+ *                    25,907    3.47 ms       16,431      5.66 ms   109 us    0.63
+ * </pre>
+ * The VM's phase moves these lines by more than the change: the second line of a2b81f9 ran in a fast phase (76 us
+ * of CPU a request against 95-109 in the others). In a run with {@code -Xlog:gc,safepoint}, young pauses took 1.7
+ * ms in the median (2.6 at the 90th percentile) every ~80 ms; the safepoint log's "At safepoint" adds ~1 ms more,
+ * but that is the VM thread's own clock after it wakes the ~100 stopped threads on two cores, which run by then.
+ * An async-profiler CPU profile of the GetUser phase (attached after the floor's line): Jetty 41% (its selector
+ * 10%), writing responses to sockets 14%, the NIO client 15%, Sigil's dispatch 20% (a third of it SigV4, which
+ * the floor does too), the audit thread 5%, the JIT and the collector under 2%.
+ *
  * <p>Earlier, in the second session (before the NIO client, the warm-up until the JIT settles and the serial
  * collector; raw client, 32 connections): floor 31,883 req/s (p99 4.32 ms), GetUser 20,200 (p99 6.86 ms), 0.63x;
  * and back to back with the code of 380d892, GetUser at 0.21x its floor (p99 97 ms) against 0.52x (p99 19 ms).
