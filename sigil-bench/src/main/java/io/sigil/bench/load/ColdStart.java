@@ -278,6 +278,20 @@ import java.util.regex.Pattern;
  * the VM's drift, so what the image saves is mostly CPU; {@code -Xlog:startuptime} puts a few ms of it in the
  * module system's start (16-32 ms with the JDK, 16-21 with the image) and the class lists of a start are the same.
  *
+ * <p>Eleventh session (issue 4), --java, paired as above: the request path's fewer bytes per call (see
+ * {@code DispatchBenchmark}) against a2b81f9, 16 rounds: 529.5 vs 536 ms, paired -11.5 (mean -13.6, 10 of 16), CPU
+ * 780 vs 810. A slow day: the session's first 10 runs of a2b81f9 had a median of 595 ms. Measured, not changed:
+ * relocating the archive, which JDK 17.0.15 maps at a random address at every start ({@code ArchiveRelocationMode=1},
+ * its default since a security update: the addresses of the classes' metadata differ from process to process),
+ * took most of {@code -Xlog:startuptime}'s Genesis: 89-113 ms in five runs, against 6-7 ms with
+ * {@code -XX:ArchiveRelocationMode=0} (the archive at the address it was dumped for), and 54-66 ms for the JDK's
+ * own 12 MB archive with {@code java -version}. So on this VM a fifth of a start is spent patching the pointers of
+ * the 31.6 MB archive (rw 12.6 MB, ro 18.8 MB; 4,096 classes, 79,537 symbols), about 3 ms per MB, in every page of
+ * it. It is left at the JDK's default: fixed addresses are what the update took away, and an address chosen once
+ * per installation at dump time would give every process of that installation the same layout. What would shrink
+ * it: fewer classes in a start. Among them are the request and response classes of every IAM and STS operation
+ * (193 and 173), which the API modules' handler registration loads (not initialises) by naming them.
+ *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
  * of the classpath scan, without validate-on-migrate, without placeholder replacement.
