@@ -58,6 +58,8 @@ public final class SigilApp implements AutoCloseable {
     private final AccessTracking accessTracking;
     private final OutboundFederationService outbound;
     private final ApiDispatcher api;
+    /** The API modules, each registered at its first call (see {@link HandlerTable}). */
+    private final List<ApiModule> modules;
 
     private SigilApp(SigilConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -94,10 +96,9 @@ public final class SigilApp implements AutoCloseable {
             Handlers handlers = new Handlers();
             this.accessTracking = Modules.accessTracking(store, extras);
             this.outbound = new OutboundFederationService(store, clock, this::publicUrl);
-            for (ApiModule m : Modules.all(store, clock, extras, box, authorizer, config.quotas(), accessTracking,
-                    outbound, config.allowHttpLoopbackIdp())) {
-                m.register(handlers);
-            }
+            this.modules = Modules.all(store, clock, extras, box, authorizer, config.quotas(), accessTracking,
+                    outbound, config.allowHttpLoopbackIdp());
+            HandlerTable.register(modules, handlers);
             KeyUse keyUse = Modules.keyUse(store, extras);
             trace.mark("authorizer, audit and modules");
             QueryProtocol protocol = QueryProtocol.standard();
@@ -202,6 +203,11 @@ public final class SigilApp implements AutoCloseable {
 
     public String endpoint() {
         return "http://" + host() + ":" + port();
+    }
+
+    /** The API modules in the order {@link Modules#all} builds them (for the handler table's generator). */
+    List<ApiModule> modules() {
+        return modules;
     }
 
     /**
