@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
  * {@code sigil serve --self-check}: the started server answers SigV4-signed calls that it makes to itself with its
  * root key, over HTTP, as a client would: IAM ListUsers and STS GetCallerIdentity. A call passes when the answer
  * is AWS-shaped and the signature was accepted: 200, or an error other than a SigV4 rejection or an internal
- * failure (an operation without a handler yet answers 400 InvalidAction, after verification). The launcher runs it
- * once per build to record the classes a start and a first call load (class-data sharing).
+ * failure (an operation without a handler yet answers 400 InvalidAction, after verification). Then every API
+ * module registers its handlers, which a server otherwise does at each module's first call ({@link HandlerTable}):
+ * a module whose registration fails (two handlers for one operation) fails the check. The launcher runs it once per
+ * build to record the classes a start, its first calls and the modules' registrations load (class-data sharing), so
+ * that a module's first call later finds its handlers' classes in the archive too.
  */
 public final class SelfCheck {
     private static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
@@ -45,6 +48,7 @@ public final class SelfCheck {
         List<Call> calls = new ArrayList<>();
         calls.add(call(app, root, "iam", "Action=ListUsers&Version=2010-05-08", "ListUsers"));
         calls.add(call(app, root, "sts", "Action=GetCallerIdentity&Version=2011-06-15", "GetCallerIdentity"));
+        app.handlers().registerDeferred(); // throws IllegalStateException for a conflict, reported as such
         return calls;
     }
 

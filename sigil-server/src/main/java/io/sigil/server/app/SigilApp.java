@@ -60,6 +60,7 @@ public final class SigilApp implements AutoCloseable {
     private final ApiDispatcher api;
     /** The API modules, each registered at its first call (see {@link HandlerTable}). */
     private final List<ApiModule> modules;
+    private final Handlers handlers;
 
     private SigilApp(SigilConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -93,7 +94,7 @@ public final class SigilApp implements AutoCloseable {
             this.authorizer = new Authorizer(store);
             this.credentials = new CredentialResolver(store, new SessionTokens(box));
             this.audit = new AuditLog(dataDir.resolve("audit"));
-            Handlers handlers = new Handlers();
+            this.handlers = new Handlers();
             this.accessTracking = Modules.accessTracking(store, extras);
             this.outbound = new OutboundFederationService(store, clock, this::publicUrl);
             this.modules = Modules.all(store, clock, extras, box, authorizer, config.quotas(), accessTracking,
@@ -203,6 +204,11 @@ public final class SigilApp implements AutoCloseable {
 
     public String endpoint() {
         return "http://" + host() + ":" + port();
+    }
+
+    /** The operation handlers, most of them registered at their module's first call (see {@link HandlerTable}). */
+    Handlers handlers() {
+        return handlers;
     }
 
     /** The API modules in the order {@link Modules#all} builds them (for the handler table's generator). */

@@ -18,6 +18,18 @@ class SelfCheckTest {
     }
 
     @Test
+    void aServer_registersAModuleAtItsFirstCall_andTheSelfCheckRegistersEveryModule() {
+        try (SigilTestServer server = SigilTestServer.start()) {
+            assertThat(server.app().handlers().registeredRequestClasses())
+                    .doesNotContain("software.amazon.awssdk.services.iam.model.CreateRoleRequest");
+            SelfCheck.run(server.app());
+            int operations = HandlerTable.read().values().stream().mapToInt(java.util.List::size).sum();
+            assertThat(server.app().handlers().registeredRequestClasses()).hasSize(operations)
+                    .contains("software.amazon.awssdk.services.iam.model.CreateRoleRequest");
+        }
+    }
+
+    @Test
     void anAnswerOrAnErrorAfterVerification_passes() {
         assertThat(SelfCheck.judge("iam", "ListUsers", 200, "<ListUsersResponse xmlns=\"x\"></ListUsersResponse>"))
                 .isEqualTo(new SelfCheck.Call("iam", "ListUsers", "200", true));
