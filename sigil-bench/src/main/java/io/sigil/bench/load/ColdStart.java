@@ -278,9 +278,22 @@ import java.util.regex.Pattern;
  * the VM's drift, so what the image saves is mostly CPU; {@code -Xlog:startuptime} puts a few ms of it in the
  * module system's start (16-32 ms with the JDK, 16-21 with the image) and the class lists of a start are the same.
  *
- * <p>Eleventh session (issue 4), --java, paired as above: the request path's fewer bytes per call (see
- * {@code DispatchBenchmark}) against a2b81f9, 16 rounds: 529.5 vs 536 ms, paired -11.5 (mean -13.6, 10 of 16), CPU
- * 780 vs 810. A slow day: the session's first 10 runs of a2b81f9 had a median of 595 ms. Measured, not changed:
+ * <p>Eleventh session (issue 4), --java, paired as above, against a2b81f9 (the session's start; its first 10 runs
+ * had a median of 595 ms: a slow day). The request path's fewer bytes per call (see {@code DispatchBenchmark}), 16
+ * rounds: 529.5 vs 536 ms, paired -11.5 (mean -13.6, 10 of 16), CPU 780 vs 810. Adopted: the API modules register
+ * their handlers at their first call instead of at start ({@code Handlers.defer}, from a handler table generated
+ * from the modules), and the launcher's training run ({@code --self-check}) registers them all after its calls, so
+ * that the archive holds their classes as before (31.6 MB). Final code, 16 rounds: 525 vs 570.5 ms, paired -25.5
+ * (mean -35.4, 12 of 16), CPU 765 vs 850 (paired -45); an earlier series of three builds, 12 rounds: -37 (10 of 12),
+ * CPU -30; {@code --restart}, 12 rounds: 546 vs 544, paired -26 (mean -22.4, 7 of 12), CPU -35. The work moves to
+ * each module's first call: in four runs of seven calls made right after the start (curl, one call of each of five
+ * modules, then two more), the first CreatePolicy took 124-172 ms against 115-131 and the seven calls together ~40
+ * ms more than on a2b81f9; with a pause of 1 s after the first call, CreatePolicy took 157 and 174 ms against 176
+ * and 182. Tried and not adopted: the same deferral with an archive of the training run's two calls only, since
+ * the modules' request and response classes and ~800 lambda classes were no longer loaded in a start (23.6 instead
+ * of 31.6 MB, so less to relocate, see below): 494.5 vs 540 ms, paired -56 (12 of 12), CPU -60, but each module's
+ * first call then read its classes from the jar and spun its lambdas (20-70 ms more per module, ~80 ms more over
+ * the six first calls). Measured, not changed:
  * relocating the archive, which JDK 17.0.15 maps at a random address at every start ({@code ArchiveRelocationMode=1},
  * its default since a security update: the addresses of the classes' metadata differ from process to process),
  * took most of {@code -Xlog:startuptime}'s Genesis: 89-113 ms in five runs, against 6-7 ms with
