@@ -291,9 +291,9 @@ import java.util.regex.Pattern;
  * ms more than on a2b81f9; with a pause of 1 s after the first call, CreatePolicy took 157 and 174 ms against 176
  * and 182. Tried and not adopted: the same deferral with an archive of the training run's two calls only, since
  * the modules' request and response classes and the handlers' lambda classes were no longer loaded in a start
- * (about 3,200 classes instead of 4,207, 23.6 MB instead of 31.6, so less to relocate, see below): 494.5 vs 540 ms, paired -56 (12 of 12), CPU -60, but each module's
- * first call then read its classes from the jar and spun its lambdas (20-70 ms more per module, ~80 ms more over
- * the six first calls). Measured, not changed:
+ * (about 3,200 classes instead of 4,207, 23.6 MB instead of 31.6, so less to relocate, see below): 494.5 vs 540 ms,
+ * paired -56 (12 of 12), CPU -60, but each module's first call then read its classes from the jar and spun its
+ * lambdas (20-70 ms more per module, ~80 ms more over the six first calls). Measured, not changed:
  * relocating the archive, which JDK 17.0.15 maps at a random address at every start ({@code ArchiveRelocationMode=1},
  * its default since a security update: the addresses of the classes' metadata differ from process to process),
  * took most of {@code -Xlog:startuptime}'s Genesis: 89-113 ms in five runs, against 6-7 ms with

@@ -43,7 +43,8 @@ class HandlersTest {
         assertThat(handlers.has(ListUsersRequest.class)).isTrue();
         assertThat(module.registrations).hasValue(0);
 
-        assertThat(handlers.invoke(ListUsersRequest.builder().build(), null)).containsInstanceOf(ListUsersResponse.class);
+        assertThat(handlers.invoke(ListUsersRequest.builder().build(), null))
+                .containsInstanceOf(ListUsersResponse.class);
         assertThat(handlers.invoke(GetUserRequest.builder().build(), null)).containsInstanceOf(GetUserResponse.class);
         assertThat(module.registrations).hasValue(1);
         assertThat(handlers.registeredRequestClasses()).containsExactly(GET_USER, LIST_USERS);

@@ -69,7 +69,8 @@ class CanonicalRequestTest {
         CanonicalRequest c = new CanonicalRequest("POST", "/", "a=1&b=%C3%A9", "host:iam.amazonaws.com\nx-amz-date:d\n",
                 "host;x-amz-date", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assertThat(c.hashHex()).isEqualTo(Hashing.sha256Hex(c.text()));
-        CanonicalRequest unicode = new CanonicalRequest("GET", "/caf\u00e9", "", "host:h\n", "host", "UNSIGNED-PAYLOAD");
+        CanonicalRequest unicode =
+                new CanonicalRequest("GET", "/caf\u00e9", "", "host:h\n", "host", "UNSIGNED-PAYLOAD");
         assertThat(unicode.hashHex()).isEqualTo(Hashing.sha256Hex(unicode.text()));
     }
 
