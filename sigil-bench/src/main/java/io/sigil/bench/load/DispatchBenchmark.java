@@ -67,15 +67,16 @@ import java.util.concurrent.TimeUnit;
  * An earlier pair of runs of listUsers alone: 267 and 343 us after, 374 and 399 before (bee8bd6). The time per call
  * varies with the VM's phase by more than the change; the bytes per call do not.
  *
- * <p>Issue 4, twelfth session: fewer bytes per call, for the load test's young collections (a pause every ~100 ms
- * under load, which every request in flight waits out). From async-profiler's allocation profile of {@code getUser}
- * (no site above 4% of its bytes): the Query XML written as UTF-8 straight into one byte array instead of a
- * StringBuilder copied twice into bytes; the canonical request hashed part by part instead of concatenated first;
- * header values copied only when they need trimming; the ISO text of the current second kept for aws:CurrentTime
- * and the audit event's time; header lookups by lower-case names; the global condition keys' lower-case names
- * looked up instead of made; SigV4's hex digits as bytes. The audit writer also encodes its JSON as UTF-8 into a
- * 64 KB buffer (it went through a character encoder and an 8 KB buffer). Same settings, 4 warm-up iterations and 6
- * of 1 s, "base" a2b81f9 (the session's start) and "after" run in turn, two rounds:
+ * <p>Issue 4, eleventh session (as ColdStart counts them): fewer bytes per call, for the load test's young
+ * collections (a pause every ~100 ms under load, which every request in flight waits out). From async-profiler's
+ * allocation profile of {@code getUser} (no site above 4% of its bytes): the Query XML written as UTF-8 straight into
+ * one byte array instead of a StringBuilder copied twice into bytes; the canonical request hashed part by part
+ * instead of concatenated first; header values copied only when they need trimming; the ISO text of the current
+ * second kept for aws:CurrentTime and the audit event's time; header lookups by lower-case names; the global
+ * condition keys' lower-case names looked up instead of made; SigV4's hex digits as bytes. The audit writer also
+ * encodes its JSON as UTF-8 into a 64 KB buffer (it went through a character encoder and an 8 KB buffer). Same
+ * settings, 4 warm-up iterations and 6 of 1 s, "base" a2b81f9 (the session's start) and "after" run in turn, two
+ * rounds:
  * <pre>
  *            floor                        getUser                        listUsers (101 users)
  * base       3.83 / 4.09 us, 7.96 KB      10.12 / 14.33 us, 21.8 KB      235 / 178 us, 224 / 219 KB

@@ -113,9 +113,9 @@ import java.util.Map;
  * A young pause grows with the generation (3.4-7.5 ms each at 500 MB of eden), so fewer, larger ones cost the p99
  * more; the parallel collector's two threads take both cores from the request threads. The launcher's choice stays.
  *
- * <p>Twelfth session, 32 connections, NIO client, the same flags: a2b81f9 (the session's start) and the code with
- * 20% fewer bytes per call ({@link DispatchBenchmark}'s twelfth-session figures) in turn, three rounds, the order
- * rotating:
+ * <p>Eleventh session on issue 4 (as ColdStart counts them), 32 connections, NIO client, the same flags: a2b81f9
+ * (the session's start) and the code with 20% fewer bytes per call ({@link DispatchBenchmark}'s eleventh-session
+ * figures) in turn, three rounds, the order rotating:
  * <pre>
  *                 floor req/s  p99        GetUser req/s  p99       CPU/req   ratio
  * a2b81f9            24,521    3.50 ms       18,427      5.67 ms    97 us    0.75
