@@ -53,8 +53,9 @@ public record RequestContext(Caller caller, String action, String resource, Stri
     }
 
     /**
-     * The global keys every request carries, by their documented names (IAM User Guide, "AWS global condition
-     * context keys"), to their lower case: looked up rather than lowercased, which copied each name at every call.
+     * Global condition keys by their documented names (IAM User Guide, "AWS global condition context keys"), to their
+     * lower case: the server puts a dozen of them in every call's context, and looking the lower case up saves
+     * copying each name at every call. Any other name, or one in another case, is lowercased as before.
      */
     private static final Map<String, String> LOWER_GLOBAL_KEYS = lowerCaseIndex("aws:CurrentTime", "aws:EpochTime",
             "aws:SourceIp", "aws:SecureTransport", "aws:UserAgent", "aws:RequestedRegion", "aws:ViaAWSService",
