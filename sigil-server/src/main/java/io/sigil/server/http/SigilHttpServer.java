@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * endpoints (exact paths, or a prefix registered as {@code "GET /_sigil/x/*"}), the REST-JSON operations by method
  * and path (Access Analyzer's {@code POST /policy/validation}), and everything else to the AWS Query API. Enforces
  * {@link HttpLimits} before the API sees a request: header size and idle timeout in the connector, body size while
- * reading. Never sends Jetty's version.
+ * reading. Never sends Jetty's version, nor its HTML error pages ({@link EdgeErrors}).
  */
 public final class SigilHttpServer implements AutoCloseable {
     /** Jetty's setting for the padding of its queues (org.eclipse.jetty.util.MemoryUtils). */
@@ -83,6 +83,7 @@ public final class SigilHttpServer implements AutoCloseable {
         server.addConnector(connector);
         dispatch = new Dispatch(limits);
         server.setHandler(dispatch);
+        server.setErrorHandler(dispatch.errors);
         server.setStopTimeout(2_000);
     }
 
@@ -237,9 +238,12 @@ public final class SigilHttpServer implements AutoCloseable {
         /** Null until {@link #open}; a request that finds it null waits on {@link #opened}. */
         private volatile Routes routes;
         private final CountDownLatch opened = new CountDownLatch(1);
+        /** Jetty's refusals and this handler's own failures, in AWS's error shape. */
+        final EdgeErrors errors;
 
         Dispatch(HttpLimits limits) {
             this.limits = limits;
+            this.errors = new EdgeErrors(this::api, limits);
         }
 
         void open(Routes r) {
@@ -248,6 +252,12 @@ public final class SigilHttpServer implements AutoCloseable {
             }
             routes = r;
             opened.countDown();
+        }
+
+        /** The Query API once the routes are given, else null (for {@link EdgeErrors}). */
+        ApiEndpoint api() {
+            Routes r = routes;
+            return r == null ? null : r.api();
         }
 
         /** Releases requests still waiting for routes that will not come (a start that failed): they get 503. */
@@ -274,9 +284,9 @@ public final class SigilHttpServer implements AutoCloseable {
             HttpReply reply;
             try {
                 Routes r = routes();
-                reply = r == null ? HttpReply.text(503, "text/plain", "not started\n") : route(r, request);
+                reply = r == null ? errors.reply(request, 503, null) : route(r, request);
             } catch (RuntimeException e) {
-                reply = HttpReply.text(500, "text/plain", "internal error\n");
+                reply = errors.reply(request, 500, null);
             }
             send(reply, response, callback);
             return true;
