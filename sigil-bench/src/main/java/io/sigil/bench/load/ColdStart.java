@@ -305,6 +305,20 @@ import java.util.regex.Pattern;
  * it: fewer classes in a start. Among them are the request and response classes of every IAM and STS operation
  * (193 and 173), which the API modules' handler registration loads (not initialises) by naming them.
  *
+ * <p>Twelfth session (issue 4), --java, paired as above, on a slow VM (the unchanged build's medians 548.5-589.5
+ * ms). Tried and dropped: the data directory, master key and store opened on a third thread while the main one
+ * read the Query protocol's, SigV4's and the enforcement tables (the store's own parts, timed once with temporary
+ * timers over five starts: the driver's data source with its date format and time zone 14-40 ms, reading the
+ * migration scripts 10-21, the first connection and native library 14-34, running the scripts 25-55): 16 rounds,
+ * 601.5 vs 548.5 ms, paired +3.5 (mean +14.1, 7 of 16), CPU 895 vs 800; the two cores are busy already (the JIT
+ * took 260-340 ms of a start's 650-870 ms of CPU up to the first answer, counted from /proc per thread). The
+ * archive at its dump-time address ({@code -XX:ArchiveRelocationMode=0} in {@code SIGIL_JAVA_OPTS}, measured to
+ * check the eleventh session's reading of the relocation): 12 rounds, 684 vs 589.5 ms, paired +90.5 (1 of 12),
+ * CPU 1,100 vs 880; whole {@code --self-check} runs under {@code /usr/bin/time}, three of each: 0.96-1.06 s
+ * against 0.81-0.90, 0.1 s more user and 0.1-0.15 s more system time, although Genesis took 9 ms instead of 95 and
+ * the process had fewer minor page faults (10.6k against 13.7k). So on this VM the relocation's share of Genesis
+ * is not time that a fixed address would save: the eleventh session's "a fifth of a start" overstated it.
+ *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
  * of the classpath scan, without validate-on-migrate, without placeholder replacement.
