@@ -62,6 +62,20 @@ class JettyRefusalsTest {
     }
 
     @Test
+    void contentLengthBesideChunkedEncoding_isRefused_asARequestSmugglingAttempt() throws IOException {
+        String answer = send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "0\r\n\r\n");
+        assertAwsError(answer, 400, "MalformedHttpRequest");
+        assertThat(answer).contains("Transfer-Encoding and Content-Length");
+    }
+
+    @Test
+    void nonNumericContentLength_is400MalformedHttpRequest() throws IOException {
+        assertAwsError(send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"), 400,
+                "MalformedHttpRequest");
+    }
+
+    @Test
     void unknownHttpVersion_is505_withAnAwsError() throws IOException {
         assertAwsError(send("GET / HTTP/3.7\r\nHost: x\r\n\r\n"), 505, "HttpVersionNotSupported");
     }
