@@ -59,6 +59,11 @@ final class Floor implements AutoCloseable {
         return server.port();
     }
 
+    /** Where the floor answers. */
+    java.net.URI uri() {
+        return java.net.URI.create("http://127.0.0.1:" + server.port() + "/");
+    }
+
     @Override
     public void close() throws Exception {
         server.close();
