@@ -1,15 +1,19 @@
 package io.sigil.server.http;
 
+import io.sigil.server.protocol.AwsError;
+import io.sigil.server.protocol.AwsService;
+import io.sigil.server.protocol.ErrorResponseWriter;
+import io.sigil.server.protocol.Fault;
 import io.sigil.server.sigv4.Headers;
-import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -38,12 +42,7 @@ final class EdgeErrors extends ErrorHandler {
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
         Object reason = request.getAttribute(ERROR_MESSAGE);
-        HttpReply reply = reply(request, status, reason instanceof String s ? s : null);
-        response.setStatus(reply.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
-        reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
-        response.write(true, ByteBuffer.wrap(reply.body()), callback);
+        SigilHttpServer.send(reply(request, status, reason instanceof String s ? s : null), response, callback);
         return true;
     }
 
@@ -59,13 +58,11 @@ final class EdgeErrors extends ErrorHandler {
         if (endpoint != null) {
             return endpoint.refuse(partial, status, code, message);
         }
-        // Not started yet: the same shape without the API's request log.
-        String requestId = java.util.UUID.randomUUID().toString();
-        String xml = "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>"
-                + (status >= 500 ? "Receiver" : "Sender") + "</Type><Code>" + code + "</Code><Message>"
-                + escape(message) + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
-        return new HttpReply(status, "text/xml", java.util.Map.of("x-amzn-RequestId", requestId),
-                xml.getBytes(StandardCharsets.UTF_8));
+        // Not started yet: the protocol's error document, without the API's request log.
+        String requestId = UUID.randomUUID().toString();
+        AwsError error = new AwsError(code, status, status >= 500 ? Fault.RECEIVER : Fault.SENDER, message);
+        return new HttpReply(status, ErrorResponseWriter.CONTENT_TYPE, Map.of("x-amzn-RequestId", requestId),
+                ErrorResponseWriter.write(AwsService.IAM, error, requestId));
     }
 
     /**
@@ -120,9 +117,10 @@ final class EdgeErrors extends ErrorHandler {
             if (request.getMethod() != null) {
                 method = request.getMethod();
             }
-            if (request.getHttpURI() != null) {
-                path = request.getHttpURI().getPath() == null ? "/" : request.getHttpURI().getPath();
-                query = request.getHttpURI().getQuery() == null ? "" : request.getHttpURI().getQuery();
+            HttpURI uri = request.getHttpURI();
+            if (uri != null) {
+                path = uri.getPath() == null ? "/" : uri.getPath();
+                query = uri.getQuery() == null ? "" : uri.getQuery();
             }
             remote = Request.getRemoteAddr(request);
         } catch (RuntimeException e) {
@@ -130,9 +128,5 @@ final class EdgeErrors extends ErrorHandler {
         }
         return new HttpCall(method, path, query, Headers.of(List.of()), new byte[0], remote == null ? "" : remote,
                 false);
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -461,13 +461,14 @@ public final class SigilHttpServer implements AutoCloseable {
             }
             return Headers.of(fields);
         }
+    }
 
-        private static void send(HttpReply reply, Response response, Callback callback) {
-            response.setStatus(reply.status());
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
-            reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
-            response.write(true, ByteBuffer.wrap(reply.body()), callback);
-        }
+    /** Writes a whole reply: the dispatcher's answers and {@link EdgeErrors}' refusals alike. */
+    static void send(HttpReply reply, Response response, Callback callback) {
+        response.setStatus(reply.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+        response.write(true, ByteBuffer.wrap(reply.body()), callback);
     }
 }
