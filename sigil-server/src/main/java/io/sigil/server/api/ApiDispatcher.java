@@ -118,7 +118,7 @@ public final class ApiDispatcher implements ApiEndpoint {
     @Override
     public HttpReply refuse(HttpCall partial, int status, String code, String message) {
         Trace t = new Trace();
-        t.error = new AwsError(code, status, Fault.SENDER, message);
+        t.error = new AwsError(code, status, Fault.ofStatus(status), message);
         Instant now = services.clock().instant();
         return finish(partial, t, now, status, protocol.encodeError(t.service, t.error, t.requestId));
     }

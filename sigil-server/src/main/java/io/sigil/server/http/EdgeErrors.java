@@ -60,7 +60,7 @@ final class EdgeErrors extends ErrorHandler {
         }
         // Not started yet: the protocol's error document, without the API's request log.
         String requestId = UUID.randomUUID().toString();
-        AwsError error = new AwsError(code, status, status >= 500 ? Fault.RECEIVER : Fault.SENDER, message);
+        AwsError error = new AwsError(code, status, Fault.ofStatus(status), message);
         return new HttpReply(status, ErrorResponseWriter.CONTENT_TYPE, Map.of("x-amzn-RequestId", requestId),
                 ErrorResponseWriter.write(AwsService.IAM, error, requestId));
     }

@@ -17,4 +17,13 @@ public enum Fault {
     public String wireName() {
         return wireName;
     }
+
+    /**
+     * The side an error of HTTP {@code status} blames when nothing more is known (a refusal at the edge): the
+     * service for a 5xx, as AWS types its own InternalFailure and ServiceUnavailable ("Common Errors"), else the
+     * caller.
+     */
+    public static Fault ofStatus(int status) {
+        return status >= 500 ? RECEIVER : SENDER;
+    }
 }

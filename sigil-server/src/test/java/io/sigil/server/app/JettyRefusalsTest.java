@@ -76,8 +76,8 @@ class JettyRefusalsTest {
     }
 
     @Test
-    void unknownHttpVersion_is505_withAnAwsError() throws IOException {
-        assertAwsError(send("GET / HTTP/3.7\r\nHost: x\r\n\r\n"), 505, "HttpVersionNotSupported");
+    void unknownHttpVersion_is505_withAnAwsError_typedReceiverAsEvery5xx() throws IOException {
+        assertAwsError(send("GET / HTTP/3.7\r\nHost: x\r\n\r\n"), 505, "HttpVersionNotSupported", "Receiver");
     }
 
     @Test
@@ -91,6 +91,10 @@ class JettyRefusalsTest {
     }
 
     private static void assertAwsError(String answer, int status, String code) {
+        assertAwsError(answer, status, code, "Sender");
+    }
+
+    private static void assertAwsError(String answer, int status, String code, String type) {
         Matcher m = STATUS.matcher(answer);
         assertThat(m.find()).as(answer).isTrue();
         assertThat(Integer.parseInt(m.group(1))).isEqualTo(status);
@@ -98,7 +102,7 @@ class JettyRefusalsTest {
         assertThat(header(answer, "Content-Type")).isEqualTo("text/xml");
         String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
         assertThat(body).startsWith("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">")
-                .contains("<Type>Sender</Type><Code>" + code + "</Code>")
+                .contains("<Type>" + type + "</Type><Code>" + code + "</Code>")
                 .contains("<RequestId>" + requestId + "</RequestId>")
                 .doesNotContain("<html").doesNotContain("jetty");
     }
