@@ -131,7 +131,7 @@ public final class AssumeRoleService {
         int packed = PackedPolicySize.check(r.policy(), r.policyArns(), tags);
         Session s = new Session(SessionKind.ASSUMED_ROLE, role.accountId(), AccessKeyIds.temporary(role.accountId()),
                 role.arn(), role.id(), r.roleSessionName(), now, now.plusSeconds(duration), mfaAt, r.policy(),
-                r.policyArns(), withRoleTags(role.tags(), tags), transitive, sourceIdentity, chained);
+                r.policyArns(), SessionTags.withRoleTags(role.tags(), tags), transitive, sourceIdentity, chained);
         Result result = new Result(tokens.issue(s), s.arn(), s.userId(), packs ? packed : null, sourceIdentity);
         recordUse(role, now, requestKeys.get("aws:RequestedRegion"));
         return result;
@@ -204,23 +204,8 @@ public final class AssumeRoleService {
             k.put("aws:MultiFactorAuthPresent", ContextValue.of("true"));
             k.put("aws:MultiFactorAuthAge", ContextValue.of(Long.toString(now.getEpochSecond() - mfaAt.getEpochSecond())));
         }
-        List<String> tagKeys = new ArrayList<>();
-        for (Tag t : r.tags()) {
-            k.put("aws:RequestTag/" + t.key(), ContextValue.of(t.value()));
-            tagKeys.add(t.key());
-        }
-        if (!tagKeys.isEmpty()) {
-            k.put("aws:TagKeys", ContextValue.ofList(tagKeys));
-        }
-        if (!r.transitiveTagKeys().isEmpty()) {
-            k.put("sts:TransitiveTagKeys", ContextValue.ofList(r.transitiveTagKeys()));
-        }
-        if (role != null) {
-            for (Tag t : role.tags()) {
-                k.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value()));
-                k.put("iam:ResourceTag/" + t.key(), ContextValue.of(t.value()));
-            }
-        }
+        SessionTags.putPassed(k, r.tags(), r.transitiveTagKeys());
+        SessionTags.putRole(k, role);
         return k;
     }
 
@@ -252,21 +237,6 @@ public final class AssumeRoleService {
         return List.copyOf(out.values());
     }
 
-    /**
-     * The session's principal tags: the role's tags, then the session tags, which replace a role tag of the same key
-     * (IAM User Guide, "Passing session tags in AWS STS": "session tags override a role tag with the same key").
-     * Role tags are taken as they are when the session begins.
-     */
-    private static List<Tag> withRoleTags(List<Tag> roleTags, List<Tag> sessionTags) {
-        Map<String, Tag> out = new LinkedHashMap<>();
-        for (Tag t : sessionTags) {
-            out.put(t.key().toLowerCase(Locale.ROOT), t);
-        }
-        for (Tag t : roleTags) {
-            out.putIfAbsent(t.key().toLowerCase(Locale.ROOT), t);
-        }
-        return List.copyOf(out.values());
-    }
 
     /**
      * "If you pass a session tag with the same key as an inherited tag, the operation fails" (AWS STS API

@@ -4,7 +4,6 @@ import io.sigil.iam.error.ErrorCode;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.SamlProvider;
-import io.sigil.iam.model.Tag;
 import io.sigil.iam.saml.SamlAssertion;
 import io.sigil.iam.saml.SamlContextKeys;
 import io.sigil.iam.saml.SamlMetadata;
@@ -29,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -125,7 +123,7 @@ public final class AssumeRoleWithSamlService {
         int packed = PackedPolicySize.check(r.policy(), r.policyArns(), claims.tags());
         Session s = new Session(SessionKind.ASSUMED_ROLE, role.accountId(), AccessKeyIds.temporary(role.accountId()),
                 role.arn(), role.id(), claims.roleSessionName(), now, now.plusSeconds(duration), null, r.policy(),
-                r.policyArns(), withRoleTags(role.tags(), claims.tags()), claims.transitiveTagKeys(),
+                r.policyArns(), SessionTags.withRoleTags(role.tags(), claims.tags()), claims.transitiveTagKeys(),
                 claims.sourceIdentity(), false, sessionContext(provider, assertion));
         Result result = new Result(tokens.issue(s), s.arn(), s.userId(), packs ? packed : null, assertion.nameId(),
                 SamlContextKeys.subjectType(assertion.nameIdFormat()), assertion.issuer(), assertion.recipient(),
@@ -212,22 +210,11 @@ public final class AssumeRoleWithSamlService {
         Map<String, ContextValue> k = new HashMap<>(global);
         k.put("aws:FederatedProvider", ContextValue.of(provider.arn()));
         k.putAll(SamlContextKeys.of(a, provider.accountId(), provider.name()));
-        for (Tag t : claims.tags()) {
-            k.put("aws:RequestTag/" + t.key(), ContextValue.of(t.value()));
-        }
-        if (!claims.tags().isEmpty()) {
-            k.put("aws:TagKeys", ContextValue.ofList(claims.tags().stream().map(Tag::key).toList()));
-        }
-        if (!claims.transitiveTagKeys().isEmpty()) {
-            k.put("sts:TransitiveTagKeys", ContextValue.ofList(claims.transitiveTagKeys()));
-        }
+        SessionTags.putPassed(k, claims.tags(), claims.transitiveTagKeys());
         if (claims.sourceIdentity() != null) {
             k.put("sts:SourceIdentity", ContextValue.of(claims.sourceIdentity()));
         }
-        for (Tag t : role.tags()) {
-            k.put("aws:ResourceTag/" + t.key(), ContextValue.of(t.value()));
-            k.put("iam:ResourceTag/" + t.key(), ContextValue.of(t.value()));
-        }
+        SessionTags.putRole(k, role);
         return k;
     }
 
@@ -255,13 +242,6 @@ public final class AssumeRoleWithSamlService {
         return d;
     }
 
-    /** Session tags replace role tags of the same key ("Passing session tags in AWS STS"). */
-    private static List<Tag> withRoleTags(List<Tag> roleTags, List<Tag> sessionTags) {
-        Map<String, Tag> out = new LinkedHashMap<>();
-        sessionTags.forEach(t -> out.put(t.key().toLowerCase(Locale.ROOT), t));
-        roleTags.forEach(t -> out.putIfAbsent(t.key().toLowerCase(Locale.ROOT), t));
-        return List.copyOf(out.values());
-    }
 
     private static IamException invalid(String message) {
         return new IamException(ErrorCode.INVALID_IDENTITY_TOKEN, message);

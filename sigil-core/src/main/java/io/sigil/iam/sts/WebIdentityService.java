@@ -3,7 +3,6 @@ package io.sigil.iam.sts;
 import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.OidcProvider;
 import io.sigil.iam.model.Role;
-import io.sigil.iam.model.Tag;
 import io.sigil.iam.service.TrustPolicies;
 import io.sigil.iam.store.Store;
 import io.sigil.policy.Caller;
@@ -20,11 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -99,7 +96,7 @@ public final class WebIdentityService {
         String audience = audience(claims, provider);
         Role role = findRole(r.roleArn()).orElseThrow(WebIdentityErrors::accessDenied);
         Map<String, List<String>> providerKeys = providerKeys(claims, provider, audience);
-        Map<String, ContextValue> keys = keys(r, claims, providerKeys, requestKeys);
+        Map<String, ContextValue> keys = keys(r, claims, providerKeys, requestKeys, role);
         CompiledPolicy trust = trustPolicy(role);
         Caller federated = Caller.parse(provider.arn());
         authorize(federated, ACTION, role, keys, trust);
@@ -115,7 +112,7 @@ public final class WebIdentityService {
         int packed = PackedPolicySize.check(r.policy(), r.policyArns(), claims.principalTags());
         Session s = new Session(SessionKind.ASSUMED_ROLE, role.accountId(), AccessKeyIds.temporary(role.accountId()),
                 role.arn(), role.id(), r.roleSessionName(), now, now.plusSeconds(duration), null, r.policy(),
-                r.policyArns(), withRoleTags(role.tags(), claims.principalTags()), claims.transitiveTagKeys(),
+                r.policyArns(), SessionTags.withRoleTags(role.tags(), claims.principalTags()), claims.transitiveTagKeys(),
                 claims.sourceIdentity(), false, new WebIdentityContext(provider.arn(), providerKeys));
         Result result = new Result(sessions.issue(s), s.arn(), s.userId(), packs ? packed : null, claims.subject(),
                 provider.arn(), audience, claims.sourceIdentity());
@@ -209,9 +206,12 @@ public final class WebIdentityService {
         return k;
     }
 
-    /** The trust policy's context: the call's global keys, the token's provider keys, the session's tags. */
+    /**
+     * The trust policy's context: the call's global keys, the token's provider keys, the session's tags and the
+     * role's own tags.
+     */
     private static Map<String, ContextValue> keys(Request r, WebIdentityClaims c, Map<String, List<String>> provider,
-                                                  Map<String, ContextValue> global) {
+                                                  Map<String, ContextValue> global, Role role) {
         Map<String, ContextValue> k = new HashMap<>(global);
         provider.forEach((key, values) -> k.put(key, values.size() == 1 && !key.endsWith(":amr")
                 ? ContextValue.of(values.get(0)) : ContextValue.ofList(values)));
@@ -222,17 +222,8 @@ public final class WebIdentityService {
         if (c.sourceIdentity() != null) {
             k.put("sts:SourceIdentity", ContextValue.of(c.sourceIdentity()));
         }
-        List<String> tagKeys = new ArrayList<>();
-        for (Tag t : c.principalTags()) {
-            k.put("aws:RequestTag/" + t.key(), ContextValue.of(t.value()));
-            tagKeys.add(t.key());
-        }
-        if (!tagKeys.isEmpty()) {
-            k.put("aws:TagKeys", ContextValue.ofList(tagKeys));
-        }
-        if (!c.transitiveTagKeys().isEmpty()) {
-            k.put("sts:TransitiveTagKeys", ContextValue.ofList(c.transitiveTagKeys()));
-        }
+        SessionTags.putPassed(k, c.principalTags(), c.transitiveTagKeys());
+        SessionTags.putRole(k, role);
         return k;
     }
 
@@ -272,11 +263,4 @@ public final class WebIdentityService {
         return d;
     }
 
-    /** Session tags override role tags of the same key (IAM User Guide, "Passing session tags in AWS STS"). */
-    private static List<Tag> withRoleTags(List<Tag> roleTags, List<Tag> sessionTags) {
-        Map<String, Tag> out = new LinkedHashMap<>();
-        sessionTags.forEach(t -> out.put(t.key().toLowerCase(Locale.ROOT), t));
-        roleTags.forEach(t -> out.putIfAbsent(t.key().toLowerCase(Locale.ROOT), t));
-        return List.copyOf(out.values());
-    }
 }

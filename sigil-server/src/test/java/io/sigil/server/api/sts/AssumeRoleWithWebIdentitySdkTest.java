@@ -179,6 +179,18 @@ class AssumeRoleWithWebIdentitySdkTest {
     }
 
     @Test
+    void theTrustPolicySeesTheRolesOwnTags_asAwsResourceTagAndIamResourceTag() {
+        String condition = "{\"StringEquals\":{\"aws:ResourceTag/team\":\"red\",\"iam:ResourceTag/team\":\"red\"}}";
+        String red = role("web-tagged-red", condition);
+        iam.tagRole(r -> r.roleName("web-tagged-red").tags(t -> t.key("team").value("red")));
+        String blue = role("web-tagged-blue", condition);
+        iam.tagRole(r -> r.roleName("web-tagged-blue").tags(t -> t.key("team").value("blue")));
+
+        assertThat(assume(red, idp.token(CLIENT, "u")).assumedRoleUser().arn()).endsWith(":assumed-role/web-tagged-red/web-session");
+        denied(() -> assume(blue, idp.token(CLIENT, "u")));
+    }
+
+    @Test
     void aRoleThatDoesNotTrustTheProvider_orDoesNotExist_isAccessDenied() {
         String other = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":"
                 + "\"arn:aws:iam::" + ACCOUNT + ":oidc-provider/other.example.com\"},\"Action\":"
