@@ -319,6 +319,34 @@ import java.util.regex.Pattern;
  * the process had fewer minor page faults (10.6k against 13.7k). So on this VM the relocation's share of Genesis
  * is not time that a fixed address would save: the eleventh session's "a fifth of a start" overstated it.
  *
+ * <p>Thirteenth session (issue 4), --java, paired as above. Where a start's CPU goes on this VM, by {@code perf}
+ * (Debian's linux-perf; software events, the VM has no PMU): page faults. A fresh anonymous 4 KB page costs 12 µs
+ * here (a Python loop over a fresh mapping; under 1 µs on bare metal), and 17.6% of a {@code --self-check} run's
+ * CPU samples sat in the fault path ({@code exc_page_fault}, shown as the paravirtual {@code pvm_irq_enable}).
+ * Counted with {@code perf record -e page-faults}: ~13,700 a run, 45% of them while the JVM relocates the
+ * archive's pointers ({@code FileMapInfo::relocate_pointers_in_core_regions}: it writes to ~6,100 of the 31.6 MB
+ * archive's 7,700 pages, each a copy-on-write fault, before {@code main}), 25-30% the heap's first use (the
+ * interpreter's and compiled code's allocations, {@code MemAllocator}'s zeroing). Adopted: the heap on
+ * transparent huge pages ({@code -XX:+UseTransparentHugePages}, set by the launcher where the kernel's mode is
+ * "madvise"): ~3,900 fewer faults a run, and three series against the same build without it, 8, 16 and 16
+ * rounds: paired -17 (5 of 8), -13 (11 of 16; 407 vs 422 ms, CPU 600 vs 630) and -21 ms (12 of 16; 413.5 vs
+ * 433.5, CPU 600 vs 625). (The fourth session had measured +27.5 on another VM; see above.) Measured, not
+ * changed: {@code -XX:ArchiveRelocationMode=0} is slower again, 8 rounds, paired +74.5 (0 of 8), CPU 880 vs 715;
+ * {@code perf} shows why: without the relocation's early writes the archive's pages are read first and written
+ * later, when other threads run, and each such copy-on-write fault then flushes the other CPU's TLB
+ * ({@code pvm_flush_tlb_multi}, 4.8% of samples) — fewer faults (10,700), dearer ones. The archive holds 55,072
+ * methods in 4,059 classes (rw 12.5 MB: Method 4.9, ConstantPoolCache 3.6, Class 2.7; ro 18.7 MB: ConstMethod
+ * 5.7, ConstantPool 5.4, Symbol 4.8), of which a start and its first call load all but ~400 (356 of them IAM and
+ * STS model classes of other operations), so a smaller archive would save little relocation. 25 method-handle
+ * classes are still spun in a start (async-profiler counting {@code InvokerBytecodeGenerator
+ * .generateCustomizedCodeBytes}): Jetty's string concatenations in {@code Jetty.<clinit>} (8), {@code
+ * HttpParser.<clinit>} (7), {@code QueuedThreadPool.<init>} (6), and four single ones; with
+ * {@code -Djava.lang.invoke.MethodHandle.COMPILE_THRESHOLD} at 10 or 30 the forms are interpreted first, but the
+ * interpreter's entry points are then spun instead (67 and 66 classes against 48 up to the first answer).
+ * {@code C1MaxInlineLevel=3}: +7 (2 of 8), CPU +40. The compiler threads at a lower OS priority
+ * ({@code -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=1}, which needs root): -5.5 (7 of 8), too little
+ * for a setting that warns for everybody else.
+ *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
  * of the classpath scan, without validate-on-migrate, without placeholder replacement.
