@@ -151,6 +151,19 @@ import java.util.Map;
  * what a deployment has. Allocation per GetUser was steady at ~22 KB a request, server and client (one young
  * collection per ~4,600 requests, 100 MB of eden).
  *
+ * <p>Thirteenth session on issue 4 (a fast phase of the VM), 32 connections, NIO client, the same flags, GetUser p99
+ * (req/s, ratio to the floor; the floor's p99): 3.31 ms (25,898, 0.86; 3.15) at the session's start; then with and
+ * without {@code -XX:+UseTransparentHugePages} (which the launcher now sets, see {@code ./sigil}) in turn: with 2.69
+ * (31,679, 0.79; 2.07) and 3.09 (28,574, 0.85; 2.55), without 3.12 (27,144, 0.78; 2.40) and 3.00 (28,294, 0.85;
+ * 2.81): no difference beyond the drift. A run of 1, 8 and 32 connections with it:
+ * <pre>
+ * NIO client      floor req/s  p50 / p99        GetUser req/s  p50 / p99         ratio   ListUsers req/s  p99
+ *  1 connection      31,408    0.03 / 0.11 ms     23,312       0.03 / 0.15 ms    0.74        4,700        0.4 ms
+ *  8 connections     27,527    0.28 / 0.68 ms     22,709       0.33 / 0.90 ms    0.82        7,192        3.5 ms
+ * 32 connections     34,843    0.89 / 2.17 ms     28,889       1.05 / 2.85 ms    0.83        7,247       14.9 ms
+ * </pre>
+ * GetUser took 64 µs of CPU a request at 32 connections (client and server), the floor 51.
+ *
  * <p>Earlier, in the second session (before the NIO client, the warm-up until the JIT settles and the serial
  * collector; raw client, 32 connections): floor 31,883 req/s (p99 4.32 ms), GetUser 20,200 (p99 6.86 ms), 0.63x;
  * and back to back with the code of 380d892, GetUser at 0.21x its floor (p99 97 ms) against 0.52x (p99 19 ms).
