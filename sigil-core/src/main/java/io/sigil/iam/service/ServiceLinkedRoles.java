@@ -1,12 +1,7 @@
 package io.sigil.iam.service;
 
+import io.sigil.iam.reference.TableResource;
 import io.sigil.iam.error.IamException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -86,21 +81,12 @@ public final class ServiceLinkedRoles {
 
     private static Map<String, Entry> load() {
         Map<String, Entry> table = new HashMap<>();
-        try (InputStream in = ServiceLinkedRoles.class.getResourceAsStream("service-linked-roles.tsv");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] c = line.split("\t");
-                if (c.length != 4) {
-                    throw new IllegalStateException("service-linked-roles.tsv: bad line: " + line);
-                }
-                table.put(c[0], new Entry(c[0], c[1], c[2], c[3].equals("yes")));
+        for (String line : TableResource.records(ServiceLinkedRoles.class, "service-linked-roles.tsv")) {
+            String[] c = line.split("\t");
+            if (c.length != 4) {
+                throw new IllegalStateException("service-linked-roles.tsv: bad line: " + line);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            table.put(c[0], new Entry(c[0], c[1], c[2], c[3].equals("yes")));
         }
         return Map.copyOf(table);
     }

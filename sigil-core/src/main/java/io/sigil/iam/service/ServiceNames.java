@@ -1,11 +1,6 @@
 package io.sigil.iam.service;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.sigil.iam.reference.TableResource;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,20 +27,11 @@ final class ServiceNames {
 
     private static Map<String, String> load() {
         Map<String, String> names = new HashMap<>();
-        try (InputStream in = ServiceNames.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+        for (String line : TableResource.records(ServiceNames.class, RESOURCE)) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                names.put(line.substring(0, tab), line.substring(tab + 1));
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                int tab = line.indexOf('\t');
-                if (!line.startsWith("#") && tab > 0) {
-                    names.put(line.substring(0, tab), line.substring(tab + 1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return Map.copyOf(names);
     }

@@ -12,18 +12,13 @@ import io.sigil.iam.model.PasswordPolicy;
 import io.sigil.iam.model.ServerCertificate;
 import io.sigil.iam.model.Tag;
 import io.sigil.iam.model.User;
+import io.sigil.iam.reference.TableResource;
 import io.sigil.iam.service.ServiceLinkedRoles;
 import io.sigil.iam.model.VirtualMfaDevice;
 import io.sigil.iam.store.Tx;
 import io.sigil.policy.ContextValue;
 import software.amazon.awssdk.awscore.AwsRequest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -88,27 +83,18 @@ public final class EnforcementTable {
 
     public static EnforcementTable load() {
         Map<String, Rule> rules = new HashMap<>();
-        try (InputStream in = EnforcementTable.class.getResourceAsStream("enforcement.tsv");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                if (cols.length != 3 && cols.length != 4) {
-                    throw new IllegalStateException("enforcement.tsv: bad line: " + line);
-                }
-                List<String[]> keys = new ArrayList<>();
-                if (!cols[2].equals("-")) {
-                    for (String k : cols[2].split(" ")) {
-                        keys.add(k.split(":"));
-                    }
-                }
-                rules.put(cols[0], new Rule(cols[1].split(":"), keys, cols.length == 4 ? cols[3].split(":") : null));
+        for (String line : TableResource.records(EnforcementTable.class, "enforcement.tsv")) {
+            String[] cols = line.split("\t");
+            if (cols.length != 3 && cols.length != 4) {
+                throw new IllegalStateException("enforcement.tsv: bad line: " + line);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            List<String[]> keys = new ArrayList<>();
+            if (!cols[2].equals("-")) {
+                for (String k : cols[2].split(" ")) {
+                    keys.add(k.split(":"));
+                }
+            }
+            rules.put(cols[0], new Rule(cols[1].split(":"), keys, cols.length == 4 ? cols[3].split(":") : null));
         }
         return new EnforcementTable(rules);
     }

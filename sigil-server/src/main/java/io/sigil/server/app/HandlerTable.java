@@ -1,14 +1,9 @@
 package io.sigil.server.app;
 
+import io.sigil.iam.reference.TableResource;
 import io.sigil.server.api.ApiModule;
 import io.sigil.server.api.Handlers;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,23 +38,13 @@ final class HandlerTable {
     /** The shipped table: request class names by module class name. */
     static Map<String, List<String>> read() {
         Map<String, List<String>> table = new LinkedHashMap<>();
-        try (InputStream in = HandlerTable.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return table; // no table: every module registers at once
+        // no table: every module registers at once
+        for (String line : TableResource.recordsIfPresent(HandlerTable.class, RESOURCE).orElse(List.of())) {
+            int tab = line.indexOf('\t');
+            if (tab <= 0 || tab != line.lastIndexOf('\t')) {
+                throw new IllegalStateException("bad line in " + RESOURCE + ": " + line);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                if (tab <= 0 || tab != line.lastIndexOf('\t')) {
-                    throw new IllegalStateException("bad line in " + RESOURCE + ": " + line);
-                }
-                table.computeIfAbsent(line.substring(0, tab), k -> new ArrayList<>()).add(line.substring(tab + 1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            table.computeIfAbsent(line.substring(0, tab), k -> new ArrayList<>()).add(line.substring(tab + 1));
         }
         return table;
     }

@@ -1,11 +1,6 @@
 package io.sigil.server.protocol;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.sigil.iam.reference.TableResource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -62,14 +57,7 @@ final class ConstraintTable {
     }
 
     static List<String> lines(String resource) {
-        try (InputStream in = ConstraintTable.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("resource missing: " + resource);
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TableResource.records(ConstraintTable.class, resource);
     }
 
     /**

@@ -1,11 +1,6 @@
 package io.sigil.server.protocol;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.sigil.iam.reference.TableResource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -142,19 +137,8 @@ public final class OperationRegistry {
     /** Reads the shipped table. */
     static List<Entry> read() {
         List<Entry> entries = new ArrayList<>();
-        try (InputStream in = OperationRegistry.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource missing: " + RESOURCE);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                entries.add(entry(line));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String line : TableResource.records(OperationRegistry.class, RESOURCE)) {
+            entries.add(entry(line));
         }
         return entries;
     }
