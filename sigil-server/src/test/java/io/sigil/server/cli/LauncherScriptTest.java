@@ -96,6 +96,19 @@ class LauncherScriptTest {
     }
 
     @Test
+    void putsTheHeapOnHugePages_exactlyWhenTheKernelGivesThemOnRequestOrAlways(@TempDir Path dir) throws Exception {
+        Path script = install(dir);
+        Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String selected = Files.isReadable(mode) ? Files.readString(mode) : "";
+        boolean offered = selected.contains("[madvise]") || selected.contains("[always]");
+
+        Run r = run(dir, Map.of(), "bash", script.toString());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.lines().contains("-XX:+UseTransparentHugePages")).as(selected).isEqualTo(offered);
+    }
+
+    @Test
     void countsTheProcessorsOfItsAffinityMask_asNprocDoes(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "Linux /proc");
         assumeTrue(new ProcessBuilder("sh", "-c", "command -v taskset").start().waitFor() == 0, "taskset");
