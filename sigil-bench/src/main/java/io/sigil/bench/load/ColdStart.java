@@ -343,6 +343,9 @@ import java.util.regex.Pattern;
  * HttpParser.<clinit>} (7), {@code QueuedThreadPool.<init>} (6), and four single ones; with
  * {@code -Djava.lang.invoke.MethodHandle.COMPILE_THRESHOLD} at 10 or 30 the forms are interpreted first, but the
  * interpreter's entry points are then spun instead (67 and 66 classes against 48 up to the first answer).
+ * Series of 10 rounds of the adopted launcher alone, as the VM slowed through the session: 381, 405, 380, 376, 380,
+ * 376, 389, 429 and 407 ms (without the huge pages, between them: 415, 405 and 439). Also measured, not changed:
+ * eight times HotSpot's C2 counts instead of four, 10 rounds, paired +3.5 (4 of 10);
  * {@code C1MaxInlineLevel=3}: +7 (2 of 8), CPU +40. The compiler threads at a lower OS priority
  * ({@code -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=1}, which needs root): -5.5 (7 of 8), too little
  * for a setting that warns for everybody else.
