@@ -151,7 +151,7 @@ interface CredentialStoreContract {
     default void mfaDeviceNames_areUniqueInAnyCaseAndPath() {
         newDevice(store(), "Token", "/");
         assertIamError(() -> newDevice(store(), "TOKEN", "/other/"), "EntityAlreadyExists",
-                "MFADevice entity at the same path and name already exists.");
+                "MFA device already exists.");
     }
 
     @Test

@@ -108,7 +108,7 @@ interface RoleStoreContract {
                 "Cannot delete entity, must remove roles from instance profile first.");
         store().write(tx -> tx.instanceProfiles().removeRole(account(), "holder", "HELD"));
         assertIamError(() -> store().write(tx -> tx.instanceProfiles().removeRole(account(), "Holder", "Held")),
-                "NoSuchEntity", "The role with name Held cannot be found.");
+                "NoSuchEntity", "Role Held in Instance Profile Holder cannot be found.");
         store().write(tx -> tx.roles().delete(account(), "Held"));
         store().write(tx -> tx.instanceProfiles().delete(account(), "Holder"));
         assertThat(store().<Optional<InstanceProfile>>read(tx -> tx.instanceProfiles().find(account(), "Holder")))

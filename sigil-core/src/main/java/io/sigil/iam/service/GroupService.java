@@ -93,15 +93,12 @@ public final class GroupService {
     }
 
     /**
-     * RemoveUserFromGroup. A user that exists but is not a member is NoSuchEntity as well: the operation declares
-     * no other error for it. The message names the user, as for an unknown one (not verified against AWS).
+     * RemoveUserFromGroup. Removing a user that exists but is not a member succeeds and changes nothing, as AWS
+     * answers it (HTTP 200: LocalStack's AWS-validated snapshot test_iam_users::test_user_group_membership,
+     * "remove-nonmember-user-from-group"); an unknown user or group is NoSuchEntity.
      */
     public void removeUserFromGroup(String accountId, String groupName, String userName) {
-        store.write(tx -> {
-            if (!tx.groups().removeUser(accountId, groupName, userName)) {
-                throw UserStore.noSuchUser(userName);
-            }
-        });
+        store.write(tx -> tx.groups().removeUser(accountId, groupName, userName));
     }
 
     /** ListGroupsForUser: the user's groups ordered by name; the page's path prefix is ignored. */

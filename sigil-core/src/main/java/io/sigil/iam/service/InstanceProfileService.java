@@ -77,7 +77,10 @@ public final class InstanceProfileService {
         });
     }
 
-    /** RemoveRoleFromInstanceProfile: NoSuchEntity "The role with name X cannot be found." if it is not there. */
+    /**
+     * RemoveRoleFromInstanceProfile: NoSuchEntity "Role X in Instance Profile Y cannot be found." if it is not
+     * there.
+     */
     public void removeRole(String accountId, String profileName, String roleName) {
         store.write(tx -> tx.instanceProfiles().removeRole(accountId, profileName, roleName));
     }

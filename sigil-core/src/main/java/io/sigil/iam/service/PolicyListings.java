@@ -108,7 +108,11 @@ public final class PolicyListings {
         });
     }
 
-    /** The kinds an EntityFilter value keeps (null: all). */
+    /**
+     * The kinds an EntityFilter value keeps (null: all). LocalManagedPolicy and AWSManagedPolicy keep none: no user,
+     * group or role is a policy, and AWS answers such a filter with three empty lists (LocalStack's AWS-validated
+     * snapshot test_iam_policies::TestListEntitiesForPolicy, recorded 17-02-2026).
+     */
     public static Set<PolicyOwnerKind> kinds(String entityFilter) {
         if (entityFilter == null) {
             return EnumSet.allOf(PolicyOwnerKind.class);
@@ -117,7 +121,7 @@ public final class PolicyListings {
             case "User" -> EnumSet.of(PolicyOwnerKind.USER);
             case "Group" -> EnumSet.of(PolicyOwnerKind.GROUP);
             case "Role" -> EnumSet.of(PolicyOwnerKind.ROLE);
-            default -> EnumSet.allOf(PolicyOwnerKind.class);
+            default -> EnumSet.noneOf(PolicyOwnerKind.class);
         };
     }
 

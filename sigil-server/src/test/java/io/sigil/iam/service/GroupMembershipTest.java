@@ -102,9 +102,16 @@ class GroupMembershipTest {
     }
 
     @Test
-    void removeUserFromGroup_ofAUserWhoIsNotAMember_isNoSuchEntity() {
-        assertIamError(() -> groups.removeUserFromGroup(ACCOUNT, "g01", "bob"), "NoSuchEntity",
-                "The user with name bob cannot be found.");
+    void removeUserFromGroup_ofAUserWhoIsNotAMember_succeedsAndChangesNothing() {
+        groups.removeUserFromGroup(ACCOUNT, "g01", "bob");
+
+        assertThat(groups.listGroupsForUser(ACCOUNT, "bob", PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void removeUserFromGroup_withNeitherUserNorGroupThere_namesTheUser() {
+        assertIamError(() -> groups.removeUserFromGroup(ACCOUNT, "no-group", "no-user"), "NoSuchEntity",
+                "The user with name no-user cannot be found.");
     }
 
     @Test

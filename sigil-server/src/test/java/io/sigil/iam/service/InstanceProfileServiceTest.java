@@ -73,7 +73,7 @@ class InstanceProfileServiceTest {
         assertThat(profiles.listForRole(ACCOUNT, "Shared", PageRequest.first()).items())
                 .extracting(InstanceProfile::name).containsExactly("P2");
         assertIamError(() -> profiles.removeRole(ACCOUNT, "P1", "Shared"), "NoSuchEntity",
-                "The role with name Shared cannot be found.");
+                "Role Shared in Instance Profile P1 cannot be found.");
     }
 
     @Test

@@ -116,6 +116,13 @@ class PolicyListingsTest {
         assertThat(all.roles()).extracting(PolicyEntity::name).containsExactly("ops");
         assertThat(listings.listEntitiesForPolicy(ACCOUNT, arn, PolicyListings.kinds("Role"), null,
                 PageRequest.first()).users()).isEmpty();
+        for (String policyKind : new String[] {"LocalManagedPolicy", "AWSManagedPolicy"}) {
+            PolicyListings.Entities none = listings.listEntitiesForPolicy(ACCOUNT, arn,
+                    PolicyListings.kinds(policyKind), null, PageRequest.first());
+            assertThat(none.users()).as(policyKind).isEmpty();
+            assertThat(none.groups()).as(policyKind).isEmpty();
+            assertThat(none.roles()).as(policyKind).isEmpty();
+        }
         assertThat(listings.listEntitiesForPolicy(ACCOUNT, arn, PolicyListings.kinds(null),
                 PolicyListings.Usage.PERMISSIONS_BOUNDARY, PageRequest.first()).users())
                 .extracting(PolicyEntity::name).containsExactly("bob");

@@ -121,8 +121,10 @@ final class JdbcGroups implements GroupStore {
 
     @Override
     public boolean removeUser(String accountId, String groupName, String userName) {
-        Group group = get(accountId, groupName);
+        // The user first: with neither there, AWS names the user ("The user with name any-user cannot be found.",
+        // LocalStack's AWS-validated snapshot test_iam_groups::test_remove_user_from_unknown_group).
         User user = tx.users().get(accountId, userName);
+        Group group = get(accountId, groupName);
         int n = tx.db.update("DELETE FROM group_members WHERE group_id = ? AND user_id = ?", group.id(), user.id());
         if (n > 0) {
             tx.changed(EntityKind.GROUP, accountId, group.id());

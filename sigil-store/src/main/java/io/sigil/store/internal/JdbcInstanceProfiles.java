@@ -105,7 +105,10 @@ final class JdbcInstanceProfiles implements InstanceProfileStore {
         int n = tx.db.update("DELETE FROM instance_profile_roles WHERE profile_id = ? AND role_id = ?", profile.id(),
                 role.id());
         if (n == 0) {
-            throw RoleStore.noSuchRole(roleName);
+            // AWS's words for a role that exists but is not in the profile (LocalStack's AWS-validated snapshot
+            // test_iam_roles::test_role_instance_profile_operations_errors).
+            throw IamException.noSuchEntity("Role " + roleName + " in Instance Profile " + profileName
+                    + " cannot be found.");
         }
         tx.changed(EntityKind.INSTANCE_PROFILE, accountId, profile.id());
         tx.changed(EntityKind.ROLE, accountId, role.id());

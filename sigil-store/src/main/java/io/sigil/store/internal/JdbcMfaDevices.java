@@ -169,7 +169,7 @@ final class JdbcMfaDevices implements MfaDeviceStore {
     }
 
     private static IamException alreadyExists() {
-        return IamException.entityAlreadyExists("MFADevice entity at the same path and name already exists.");
+        return IamException.entityAlreadyExists("MFA device already exists.");
     }
 
     private VirtualMfaDevice withTags(VirtualMfaDevice d) {

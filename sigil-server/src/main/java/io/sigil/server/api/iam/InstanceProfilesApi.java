@@ -64,7 +64,7 @@ public final class InstanceProfilesApi implements ApiModule {
     }
 
     GetInstanceProfileResponse get(GetInstanceProfileRequest r, CallContext call) {
-        return GetInstanceProfileResponse.builder().instanceProfile(RoleModelMapper.instanceProfile(
+        return GetInstanceProfileResponse.builder().instanceProfile(RoleModelMapper.fetchedInstanceProfile(
                 profiles.get(call.accountId(), r.instanceProfileName()))).build();
     }
 

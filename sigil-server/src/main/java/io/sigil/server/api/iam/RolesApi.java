@@ -98,7 +98,7 @@ public final class RolesApi implements ApiModule {
 
     UpdateRoleDescriptionResponse updateRoleDescription(UpdateRoleDescriptionRequest r, CallContext call) {
         Role role = roles.updateRoleDescription(call.accountId(), r.roleName(), r.description());
-        return UpdateRoleDescriptionResponse.builder().role(RoleModelMapper.created(role)).build();
+        return UpdateRoleDescriptionResponse.builder().role(RoleModelMapper.described(role)).build();
     }
 
     UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(UpdateAssumeRolePolicyRequest r, CallContext call) {

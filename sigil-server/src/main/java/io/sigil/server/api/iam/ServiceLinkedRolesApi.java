@@ -33,7 +33,7 @@ public final class ServiceLinkedRolesApi implements ApiModule {
     }
 
     CreateServiceLinkedRoleResponse create(CreateServiceLinkedRoleRequest r, CallContext call) {
-        return CreateServiceLinkedRoleResponse.builder().role(RoleModelMapper.created(
+        return CreateServiceLinkedRoleResponse.builder().role(RoleModelMapper.createdServiceLinked(
                 slrs.create(call.accountId(), r.awsServiceName(), r.description(), r.customSuffix()))).build();
     }
 

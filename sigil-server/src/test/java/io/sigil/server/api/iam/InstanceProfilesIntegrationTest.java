@@ -45,6 +45,26 @@ class InstanceProfilesIntegrationTest {
     }
 
     @Test
+    void getInstanceProfile_answersAsAws_anEmptyTagsElement_andItsRolesWithoutDescriptionOrSessionDuration() {
+        // LocalStack's AWS-validated snapshots (test_iam_instance_profiles): "Tags": [] for a profile without tags;
+        // the roles inside a profile carry neither Description nor MaxSessionDuration.
+        SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("Bare"));
+        SIGIL.root().createRole(r -> r.roleName("BareRole").assumeRolePolicyDocument(EC2_TRUST)
+                .description("described").maxSessionDuration(7200));
+        SIGIL.root().addRoleToInstanceProfile(r -> r.instanceProfileName("Bare").roleName("BareRole"));
+
+        InstanceProfile got = SIGIL.root().getInstanceProfile(r -> r.instanceProfileName("Bare")).instanceProfile();
+        assertThat(got.hasTags()).isTrue();
+        assertThat(got.tags()).isEmpty();
+        Role inside = got.roles().get(0);
+        assertThat(inside.roleName()).isEqualTo("BareRole");
+        assertThat(inside.description()).isNull();
+        assertThat(inside.maxSessionDuration()).isNull();
+        assertThat(SIGIL.root().listInstanceProfiles().instanceProfiles().stream()
+                .filter(p -> p.instanceProfileName().equals("Bare")).findFirst().orElseThrow().hasTags()).isFalse();
+    }
+
+    @Test
     void profileNames_areUniqueCaseInsensitively_andUnknownOnesAreNoSuchEntity() {
         SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("Dup"));
         assertThatThrownBy(() -> SIGIL.root().createInstanceProfile(r -> r.instanceProfileName("DUP")))

@@ -130,7 +130,7 @@ class MfaDevicesSdkTest {
         device(name);
 
         awsError(() -> iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(name.toUpperCase())),
-                EntityAlreadyExistsException.class, 409, "EntityAlreadyExists", "MFADevice entity at the same path and name already exists.");
+                EntityAlreadyExistsException.class, 409, "EntityAlreadyExists", "MFA device already exists.");
     }
 
     /** Spec §10 H81: codes for t and t+30 s (submitted at t+30 s) enable the device. */
