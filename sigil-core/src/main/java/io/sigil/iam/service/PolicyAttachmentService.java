@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * Attach{User,Group,Role}Policy, Detach{User,Group,Role}Policy and ListAttached{User,Group,Role}Policies (IAM API
  * Reference). A managed policy is attachable if it is the account's own or an AWS managed policy; otherwise
- * NoSuchEntity "Policy ARN does not exist or is not attachable." AWS managed policies for service-linked roles
+ * NoSuchEntity "Policy ARN does not exist or is not attachable." (ValidationError "ARN X is not valid." when the
+ * value is no ARN). AWS managed policies for service-linked roles
  * ({@code /aws-service-role/} path) can only be attached to their service's role, never by a customer:
  * PolicyNotAttachable "Cannot attach a Service Role Policy to a Customer Role." (spec §10 H87). Nor can a
  * customer attach to or detach from a service-linked role: UnmodifiableEntity "Cannot perform the operation on the
@@ -40,6 +41,11 @@ public final class PolicyAttachmentService {
      * nothing; an eleventh policy is LimitExceeded "Cannot exceed quota for PoliciesPerUser: 10".
      */
     public void attach(String accountId, PolicyOwnerKind kind, String entityName, String policyArn) {
+        // A PolicyArn that is no ARN at all (a bare policy name, say) is ValidationError "ARN X is not valid." on
+        // AWS, not NoSuchEntity (LocalStack's AWS-validated snapshot test_iam_roles::test_role_managed_policy_errors).
+        if (!policyArn.startsWith("arn:") || policyArn.split(":", 6).length < 6) {
+            throw IamException.validationError("ARN " + policyArn + " is not valid.");
+        }
         store.write(tx -> {
             requireModifiable(tx, accountId, kind, entityName);
             ManagedPolicy policy = PolicyLookup.find(tx, accountId, policyArn).orElseThrow(() ->

@@ -69,14 +69,17 @@ public final class AuthorizationDetailsApi implements ApiModule {
 
     private static UserDetail user(AuthorizationDetails.UserDetail d) {
         var u = d.user();
+        // As AWS answers (LocalStack's AWS-validated snapshots, test_iam_account_authorization_details): Tags always,
+        // empty when the user has none; UserPolicyList only when the user has inline policies.
         var b = UserDetail.builder().path(u.path()).userName(u.name()).userId(u.id()).arn(u.arn())
-                .createDate(u.createDate()).userPolicyList(inline(d.inlinePolicies())).groupList(d.groupNames())
-                .attachedManagedPolicies(d.attached().stream().map(PolicyModelMapper::attached).toList());
+                .createDate(u.createDate()).groupList(d.groupNames())
+                .attachedManagedPolicies(d.attached().stream().map(PolicyModelMapper::attached).toList())
+                .tags(IamModelMapper.tags(u.tags()));
+        if (!d.inlinePolicies().isEmpty()) {
+            b.userPolicyList(inline(d.inlinePolicies()));
+        }
         if (u.permissionsBoundaryArn() != null) {
             b.permissionsBoundary(IamModelMapper.boundary(u.permissionsBoundaryArn()));
-        }
-        if (!u.tags().isEmpty()) {
-            b.tags(IamModelMapper.tags(u.tags()));
         }
         return b.build();
     }
@@ -101,10 +104,8 @@ public final class AuthorizationDetailsApi implements ApiModule {
         if (r.permissionsBoundaryArn() != null) {
             b.permissionsBoundary(IamModelMapper.boundary(r.permissionsBoundaryArn()));
         }
-        if (!r.tags().isEmpty()) {
-            b.tags(IamModelMapper.tags(r.tags()));
-        }
-        return b.build();
+        // Tags always, empty when the role has none, as AWS answers (the same snapshots)
+        return b.tags(IamModelMapper.tags(r.tags())).build();
     }
 
     private static ManagedPolicyDetail policy(AuthorizationDetails.PolicyDetail d) {

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.EntityType;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.ListAttachedUserPoliciesResponse;
 import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyResponse;
@@ -109,6 +110,16 @@ class PolicyAttachmentsSdkTest {
                 "DeleteConflict", "Cannot delete a policy attached to entities.");
         awsError(() -> iam.deleteGroup(b -> b.groupName("att-devs")), DeleteConflictException.class, 409,
                 "DeleteConflict", "Cannot delete entity, must detach all policies first.");
+    }
+
+    @Test
+    void aPolicyArnThatIsNoArn_isValidationError_asAwsAnswersIt() {
+        // LocalStack's AWS-validated snapshot test_iam_roles::test_role_managed_policy_errors
+        iam.createUser(b -> b.userName("att-noarn"));
+        for (String notAnArn : new String[] {"longpolicynamebutnoarn", "arn:aws:iam:policy-without-parts"}) {
+            awsError(() -> iam.attachUserPolicy(b -> b.userName("att-noarn").policyArn(notAnArn)),
+                    IamException.class, 400, "ValidationError", "ARN " + notAnArn + " is not valid.");
+        }
     }
 
     @Test
