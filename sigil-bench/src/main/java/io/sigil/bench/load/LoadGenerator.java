@@ -28,7 +28,8 @@ import java.util.Map;
  * Usage: {@code java -XX:+UseSerialGC -cp sigil-bench/target/benchmarks.jar io.sigil.bench.load.LoadGenerator
  * [--client=jdk|raw|nio] [seconds] [connections...]}. The server runs in this JVM, so give it the JVM options the
  * {@code ./sigil} launcher gives a server on two cores (the serial collector, and {@code -XX:+UseTransparentHugePages}
- * where the kernel's mode is "madvise"; its C2 thresholds matter less after the warm-up). Clients: the JDK's HTTP client (default), a blocking raw socket per connection ({@link RawExchange}),
+ * where the kernel's mode is "madvise"; its C2 thresholds matter less after the warm-up). Clients: the JDK's HTTP
+ * client (default), a blocking raw socket per connection ({@link RawExchange}),
  * or all connections on one selector thread as wrk drives them ({@link NioLoad}), the fewest client threads for
  * the OS to share the two cores with. Before measuring, every target is called in rounds until a round compiles
  * for under 50 ms ({@link #warmUp}). Each line also gives the process's CPU time per request (client and server),

@@ -33,7 +33,8 @@ import java.util.OptionalLong;
  * <p>Errors with AWS's texts (recorded from AWS in LocalStack's validated snapshot tests, test_iam_mfa): NoSuchEntity
  * "MFA Device with serial number X does not exist."; EntityAlreadyExists "MFA device already exists." (create, as
  * recorded 17-02-2026; older answers, quoted in CloudTrail events and by users, said "MFADevice entity at the same
- * path and name already exists.") and "MFA Device is already in use." (enable); InvalidAuthenticationCode "Authentication code for device is not valid."
+ * path and name already exists.") and "MFA Device is already in use." (enable); InvalidAuthenticationCode
+ * "Authentication code for device is not valid."
  * (AWS's text as users quote it). DeleteConflict "MFA VirtualDevice in use. Must deactivate first." is the text of
  * an IAM-compatible implementation's test suite; AWS's own is unverified. LimitExceeded "Cannot exceed quota for
  * MFADevicesPerUser: 8" is Sigil's wording of the quota in AWS's style.

@@ -1,7 +1,7 @@
 package io.sigil.iam.service;
 
-import io.sigil.iam.reference.TableResource;
 import io.sigil.iam.error.IamException;
+import io.sigil.iam.reference.TableResource;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

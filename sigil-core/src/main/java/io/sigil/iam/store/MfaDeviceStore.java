@@ -16,7 +16,8 @@ public interface MfaDeviceStore {
     /**
      * Stores a new unassigned device with its tags and sealed seed.
      *
-     * @throws IamException EntityAlreadyExists "MFA device already exists." (AWS's words in LocalStack's AWS-validated snapshot test_iam_mfa);
+     * @throws IamException EntityAlreadyExists "MFA device already exists." (AWS's words in LocalStack's
+     *     AWS-validated snapshot test_iam_mfa);
      *     LimitExceeded past the account's virtual MFA device quota (the user quota) or 50 tags
      */
     VirtualMfaDevice create(VirtualMfaDevice device, byte[] seed);

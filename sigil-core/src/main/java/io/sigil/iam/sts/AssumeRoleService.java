@@ -237,7 +237,6 @@ public final class AssumeRoleService {
         return List.copyOf(out.values());
     }
 
-
     /**
      * "If you pass a session tag with the same key as an inherited tag, the operation fails" (AWS STS API
      * Reference, AssumeRole, Tags; IAM User Guide, "Chaining roles with session tags"); keys compare without case.

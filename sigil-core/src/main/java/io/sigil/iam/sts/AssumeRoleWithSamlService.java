@@ -242,7 +242,6 @@ public final class AssumeRoleWithSamlService {
         return d;
     }
 
-
     private static IamException invalid(String message) {
         return new IamException(ErrorCode.INVALID_IDENTITY_TOKEN, message);
     }

@@ -112,7 +112,8 @@ public final class WebIdentityService {
         int packed = PackedPolicySize.check(r.policy(), r.policyArns(), claims.principalTags());
         Session s = new Session(SessionKind.ASSUMED_ROLE, role.accountId(), AccessKeyIds.temporary(role.accountId()),
                 role.arn(), role.id(), r.roleSessionName(), now, now.plusSeconds(duration), null, r.policy(),
-                r.policyArns(), SessionTags.withRoleTags(role.tags(), claims.principalTags()), claims.transitiveTagKeys(),
+                r.policyArns(), SessionTags.withRoleTags(role.tags(), claims.principalTags()),
+                claims.transitiveTagKeys(),
                 claims.sourceIdentity(), false, new WebIdentityContext(provider.arn(), providerKeys));
         Result result = new Result(sessions.issue(s), s.arn(), s.userId(), packs ? packed : null, claims.subject(),
                 provider.arn(), audience, claims.sourceIdentity());
@@ -262,5 +263,4 @@ public final class WebIdentityService {
         }
         return d;
     }
-
 }

@@ -71,10 +71,7 @@ final class ConstraintTable {
         Map<String, ConstraintShape> shapes = new LinkedHashMap<>();
         Map<String, ModeledError> errors = new HashMap<>();
         Map<String, Wording> wordings = new HashMap<>();
-        for (String line : lines) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        for (String line : lines) { // records only: TableResource leaves out comments and blank lines
             String[] f = line.split("\t", -1);
             switch (f[0]) {
                 case "O" -> {

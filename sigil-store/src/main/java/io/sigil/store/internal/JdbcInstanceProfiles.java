@@ -9,7 +9,6 @@ import io.sigil.iam.store.EntityKind;
 import io.sigil.iam.store.InstanceProfileStore;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
-import io.sigil.iam.store.RoleStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

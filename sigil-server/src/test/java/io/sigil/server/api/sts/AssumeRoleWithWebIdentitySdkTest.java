@@ -186,7 +186,8 @@ class AssumeRoleWithWebIdentitySdkTest {
         String blue = role("web-tagged-blue", condition);
         iam.tagRole(r -> r.roleName("web-tagged-blue").tags(t -> t.key("team").value("blue")));
 
-        assertThat(assume(red, idp.token(CLIENT, "u")).assumedRoleUser().arn()).endsWith(":assumed-role/web-tagged-red/web-session");
+        assertThat(assume(red, idp.token(CLIENT, "u")).assumedRoleUser().arn())
+                .endsWith(":assumed-role/web-tagged-red/web-session");
         denied(() -> assume(blue, idp.token(CLIENT, "u")));
     }
 
