@@ -131,6 +131,11 @@ class LauncherScriptTest {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
     }
 
+    /** A jar newer than the caches prepared now, as a rebuild leaves it (and newer than every source file). */
+    private static void builtInAMinute(Path jar) throws IOException {
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    }
+
     /** A stand-in JDK home: a bin/java that does nothing, and a release file. */
     private static Path fakeJdk(Path home, String version) throws IOException {
         executable(Files.createDirectories(home.resolve("bin")).resolve("java"), "#!/bin/sh\nexit 0\n");
@@ -237,7 +242,7 @@ class LauncherScriptTest {
                 "for a in \"$@\"; do",
                 "  case \"$a\" in",
                 "    -XshowSettings:properties) echo \"    java.home = $home\" >&2 ;;",
-                "    --list-modules) printf 'java.base@17\\njava.sql@17\\njdk.compiler@17\\njdk.internal.le@17\\n' ;;",
+                "    --list-modules) printf 'java.base@17\\njava.sql@17\\njdk.compiler@17\\njdk.internal.le@17\\njdk.localedata@17\\n' ;;",
                 "    -XX:DumpLoadedClassList=*) [ -e \"$home/broken\" ] && exit 1; echo classes > \"${a#*=}\" ;;",
                 "    -XX:SharedArchiveFile=*) archive=\"${a#*=}\" ;;",
                 "    -Xshare:dump) dump=1 ;;",
@@ -261,7 +266,8 @@ class LauncherScriptTest {
     }
 
     @Test
-    void prepares_aRuntimeImageOfAllButTheJdksTools_andTheArchiveWithItsJava(@TempDir Path dir) throws Exception {
+    void prepares_aRuntimeImageOfAllButTheJdksToolsAndLocaleData_andTheArchiveWithItsJava(@TempDir Path dir)
+            throws Exception {
         Path base = dir.toRealPath();
         Path jdk = linkableJdk(base.resolve("jdk"));
         Path root = Files.createDirectories(base.resolve("checkout"));
@@ -275,6 +281,7 @@ class LauncherScriptTest {
         assertThat(first.exitCode()).isZero();
         assertThat(first.lines()).anyMatch(l -> l.contains("preparing the start-up caches"));
         assertThat(Files.readString(target.resolve("runtime/linked-modules")).trim()).isEqualTo("java.base,java.sql");
+        assertThat(Files.readString(target.resolve("runtime/sigil-modules")).trim()).isEqualTo("java.base,java.sql");
         assertThat(Files.readString(target.resolve("runtime/sigil-jdk-home")).trim()).isEqualTo(jdk.toString());
         assertThat(target.resolve("runtime/sigil-jdk-release")).hasSameTextualContentAs(jdk.resolve("release"));
         for (Run r : List.of(first, second)) {
@@ -283,6 +290,39 @@ class LauncherScriptTest {
         }
         // prepared once: the second start found both caches fresh
         assertThat(second.lines()).noneMatch(l -> l.contains("preparing"));
+    }
+
+    @Test
+    void linksTheRuntimeImageAgainAfterARebuild_onlyWhenItWasLinkedFromOtherModules(@TempDir Path dir)
+            throws Exception {
+        Path base = dir.toRealPath();
+        Path jdk = linkableJdk(base.resolve("jdk"));
+        Path root = Files.createDirectories(base.resolve("checkout"));
+        Path script = install(root);
+        Path target = root.resolve("sigil-server/target");
+        Path linked = target.resolve("runtime/linked-modules");
+        builtAMinuteAgo(target.resolve("sigil.jar"));
+        assertThat(run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version").exitCode())
+                .isZero();
+
+        // a rebuild with the image linked from the modules the launcher names: the image stays
+        Files.delete(linked);
+        builtInAMinute(target.resolve("sigil.jar"));
+        Run same = run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version");
+        boolean linkedAgainForTheSameModules = Files.exists(linked);
+        // a rebuild with an image an older launcher linked, with the JDK's locale data and no record of its modules
+        Files.delete(target.resolve("runtime/sigil-modules"));
+        Files.setLastModifiedTime(target.resolve("sigil.jar"), FileTime.fromMillis(System.currentTimeMillis() + 120_000));
+        Run older = run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version");
+
+        assertThat(same.lines()).anyMatch(l -> l.contains("preparing the start-up caches"));
+        assertThat(linkedAgainForTheSameModules).isFalse();
+        assertThat(javaCommand(same).get(0)).isEqualTo(target.resolve("runtime/bin/java").toString());
+        assertThat(older.lines()).anyMatch(l -> l.contains("preparing the start-up caches"));
+        assertThat(javaCommand(older).get(0)).isEqualTo(target.resolve("runtime/bin/java").toString());
+        // the stand-in jlink writes linked-modules: only the second preparation linked
+        assertThat(Files.readString(linked).trim()).isEqualTo("java.base,java.sql");
+        assertThat(Files.readString(target.resolve("runtime/sigil-modules")).trim()).isEqualTo("java.base,java.sql");
     }
 
     @Test
