@@ -55,6 +55,13 @@ public class IamException extends RuntimeException {
         return new IamException(ErrorCode.ENTITY_ALREADY_EXISTS, message);
     }
 
+    /**
+     * LimitExceeded's text for an OIDC provider's tags past the quota (TagOpenIDConnectProvider's answer to a 51st tag
+     * in LocalStack's AWS-validated snapshots, 2026), where other resources name the quota ("Cannot exceed quota for
+     * TagsPerRole: 50").
+     */
+    public static final String TAG_LIMIT_REACHED = "The number of tags has reached the maximum limit.";
+
     public static IamException limitExceeded(String message) {
         return new IamException(ErrorCode.LIMIT_EXCEEDED, message);
     }

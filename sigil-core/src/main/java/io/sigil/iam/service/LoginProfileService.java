@@ -60,7 +60,8 @@ public final class LoginProfileService {
      */
     public LoginProfile create(Principal caller, String userName, String password, boolean passwordResetRequired) {
         if (password == null) {
-            throw IamException.validationError("1 validation error detected: Value null at 'password' failed to "
+            // IAM names no value, not even null (see the server's RequestValidator.quotesValues)
+            throw IamException.validationError("1 validation error detected: Value at 'password' failed to "
                     + "satisfy constraint: Member must not be null");
         }
         return store.inTransaction(tx -> {

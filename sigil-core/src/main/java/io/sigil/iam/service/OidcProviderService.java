@@ -64,7 +64,7 @@ public final class OidcProviderService {
         List<Tag> t = tags == null ? List.of() : List.copyOf(tags);
         TagRules.requireNoReservedPrefix(t);
         if (t.size() > limits.tagsPerEntity()) {
-            throw IamException.quotaExceeded("TagsPerOpenIdConnectProvider", limits.tagsPerEntity());
+            throw IamException.limitExceeded(IamException.TAG_LIMIT_REACHED);
         }
         OidcProvider p = new OidcProvider(accountId, Ids.uniqueId("OIDC"), url, ids, prints,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), t, 0);

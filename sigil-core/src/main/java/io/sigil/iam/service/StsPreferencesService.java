@@ -26,9 +26,8 @@ public final class StsPreferencesService {
      */
     public void setGlobalEndpointTokenVersion(String accountId, String version) {
         GlobalEndpointTokenVersion v = GlobalEndpointTokenVersion.fromWire(version).orElseThrow(() ->
-                IamException.validationError("1 validation error detected: Value '" + version
-                        + "' at 'globalEndpointTokenVersion' failed to satisfy constraint: Member must satisfy enum "
-                        + "value set: [v1Token, v2Token]"));
+                IamException.validationError("1 validation error detected: Value at 'globalEndpointTokenVersion' "
+                        + "failed to satisfy constraint: Member must satisfy enum value set: [v1Token, v2Token]"));
         store.write(tx -> tx.stsPreferences().setGlobalEndpointTokenVersion(accountId, v));
     }
 

@@ -318,8 +318,25 @@ class IamErrorMessagesTest {
     void trustPolicy_withNonStsAction_isRejectedWithAwsMessage() {
         ValidationReport r = validate(statement("'Effect':'Allow','Principal':{'Service':'ec2.amazonaws.com'},"
                 + "'Action':['sts:AssumeRole','s3:GetObject']"), PolicyType.TRUST);
-        rejected(r, "INVALID_ACTION", "Trust Policy statement actions can only be sts:AssumeRole, "
-                + "sts:AssumeRoleWithSAML,  and sts:AssumeRoleWithWebIdentity");
+        rejected(r, "INVALID_ACTION", "AssumeRole policy may only specify STS AssumeRole actions.");
+    }
+
+    /** UpdateAssumeRolePolicy with "sts:InvalidAction", as AWS answered it (LocalStack's snapshots, 2026). */
+    @Test
+    void trustPolicy_withAnStsActionThatIsNoAssumeRoleAction_isRejectedWithAwsMessage() {
+        ValidationReport r = validate(statement("'Effect':'Allow','Principal':{'Service':'ec2.amazonaws.com'},"
+                + "'Action':'sts:InvalidAction'"), PolicyType.TRUST);
+        rejected(r, "INVALID_ACTION", "AssumeRole policy may only specify STS AssumeRole actions.");
+    }
+
+    /** CreateRole and UpdateAssumeRolePolicy with a document that is no JSON (LocalStack's snapshots, 2026). */
+    @Test
+    void trustPolicyThatIsNoJson_isRejectedWithIamsOwnMessage_whileOtherPoliciesKeepTheSyntaxMessage() {
+        rejected(validate("not valid json", PolicyType.TRUST), "JSON_SYNTAX_ERROR",
+                "This policy contains invalid Json");
+        rejected(validate("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\",}]}", PolicyType.TRUST),
+                "JSON_SYNTAX_ERROR", "This policy contains invalid Json");
+        rejected(validate("not valid json", PolicyType.IDENTITY), "JSON_SYNTAX_ERROR", SYNTAX);
     }
 
     @Test

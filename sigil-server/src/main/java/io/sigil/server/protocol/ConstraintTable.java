@@ -31,11 +31,13 @@ final class ConstraintTable {
 
     /**
      * IAM's own text for the violations of one top-level member of an operation, answered instead of the generic
-     * "N validation errors detected" when every violation is at that member (record {@code W}).
+     * "N validation errors detected" when every violation is at that member (record {@code W}), or when every
+     * violation is that member's pattern (record {@code P}: a Path too long keeps the generic text).
      *
-     * @param member the member's wire name, e.g. {@code AccountAlias}
+     * @param member      the member's wire name, e.g. {@code AccountAlias}
+     * @param patternOnly whether only pattern violations get the text
      */
-    record Wording(String member, String message) {
+    record Wording(String member, String message, boolean patternOnly) {
     }
 
     private ConstraintTable(Map<String, String> inputShapes, Map<AwsService, Set<String>> resultWrapped,
@@ -85,7 +87,8 @@ final class ConstraintTable {
                         new ConstraintShape.Member(f[2], f[3], f.length > 4 && f[4].equals("required"))));
                 case "E" -> errors.put(f[1] + ":" + f[2], new ModeledError(AwsService.forId(f[1]).orElseThrow(),
                         f[2], Integer.parseInt(f[3]), f[4].equals("Sender") ? Fault.SENDER : Fault.RECEIVER));
-                case "W" -> once(wordings.put(f[1] + ":" + f[2], new Wording(f[3], f[4])) == null, line);
+                case "W", "P" -> once(wordings.put(f[1] + ":" + f[2], new Wording(f[3], f[4], f[0].equals("P")))
+                        == null, line);
                 default -> throw new IllegalStateException("unknown record in " + RESOURCE + " or " + SUPPLEMENT + ": "
                         + line);
             }

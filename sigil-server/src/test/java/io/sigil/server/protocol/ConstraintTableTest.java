@@ -79,12 +79,12 @@ class ConstraintTableTest {
         Operation put = REGISTRY.find(AwsService.IAM, "PutAccountProperties").orElseThrow();
         assertThat(new RequestValidator(TABLE).violations(put,
                 software.amazon.awssdk.services.iam.model.PutAccountPropertiesRequest.builder().build())).containsExactly(
-                "Value null at 'properties' failed to satisfy constraint: Member must not be null");
+                "Value at 'properties' failed to satisfy constraint: Member must not be null");
         assertThat(TABLE.hasResult(AwsService.IAM, "PutAccountProperties")).isTrue();
         Operation acquire = REGISTRY.find(AwsService.IAM, "AcquireRole").orElseThrow();
         assertThat(new RequestValidator(TABLE).violations(acquire,
                 software.amazon.awssdk.services.iam.model.AcquireRoleRequest.builder().build())).containsExactly(
-                "Value null at 'templateArn' failed to satisfy constraint: Member must not be null");
+                "Value at 'templateArn' failed to satisfy constraint: Member must not be null");
     }
 
     @Test
@@ -103,7 +103,10 @@ class ConstraintTableTest {
         ConstraintTable.Wording wording = TABLE.wording(AwsService.IAM, "CreateAccountAlias").orElseThrow();
         assertThat(alias.newRequestBuilder().sdkFields()).anySatisfy(
                 f -> assertThat(f.locationName()).isEqualTo(wording.member()));
-        assertThat(TABLE.wording(AwsService.IAM, "CreateUser")).isEmpty();
+        assertThat(TABLE.wording(AwsService.IAM, "DeleteUser")).isEmpty();
+        assertThat(wording.patternOnly()).isFalse();
+        assertThat(TABLE.wording(AwsService.IAM, "CreateUser")).get().extracting(ConstraintTable.Wording::patternOnly)
+                .isEqualTo(true);
 
         assertThatThrownBy(() -> new RequestValidator(TABLE).validate(alias,
                 software.amazon.awssdk.services.iam.model.CreateAccountAliasRequest.builder().accountAlias("-Bad-")

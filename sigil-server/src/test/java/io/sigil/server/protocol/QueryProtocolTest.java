@@ -44,7 +44,7 @@ class QueryProtocolTest {
     @Test
     void constraintViolations_stopTheRequestBeforeTheService() {
         assertError(() -> PROTOCOL.decode(AwsService.IAM, FormParameters.parse("Action=DeleteUser")),
-                "ValidationError", 400, "1 validation error detected: Value null at 'userName' failed to satisfy "
+                "ValidationError", 400, "1 validation error detected: Value at 'userName' failed to satisfy "
                         + "constraint: Member must not be null");
     }
 

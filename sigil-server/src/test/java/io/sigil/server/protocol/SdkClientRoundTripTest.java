@@ -133,7 +133,7 @@ class SdkClientRoundTripTest {
                     .isInstanceOfSatisfying(IamException.class, e -> {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
                         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: "
-                                + "Value '" + name + "' at 'userName' failed to satisfy constraint: "
+                                + "Value at 'userName' failed to satisfy constraint: "
                                 + "Member must have length less than or equal to 64");
                         assertThat(e.statusCode()).isEqualTo(400);
                     });

@@ -140,6 +140,10 @@ final class JdbcTags implements TagStore {
         }
     }
 
+    /**
+     * "Cannot exceed quota for TagsPerUser: 50", and so on. An OIDC provider's tags past the quota get IAM's other
+     * text, as TagOpenIDConnectProvider answered a 51st tag in LocalStack's AWS-validated snapshots (2026).
+     */
     private static IamException quota(JdbcTx tx, TaggableKind kind) {
         String name = switch (kind) {
             case USER -> "TagsPerUser";
@@ -149,9 +153,10 @@ final class JdbcTags implements TagStore {
             case MFA_DEVICE -> "TagsPerMFADevice";
             case SERVER_CERTIFICATE -> "TagsPerServerCertificate";
             case SAML_PROVIDER -> "TagsPerSAMLProvider";
-            case OIDC_PROVIDER -> "TagsPerOpenIdConnectProvider";
+            case OIDC_PROVIDER -> null;
         };
-        return IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
+        return name == null ? IamException.limitExceeded(IamException.TAG_LIMIT_REACHED)
+                : IamException.quotaExceeded(name, tx.limits.tagsPerEntity());
     }
 
     /** A policy is named by its ARN; its account is the one in the ARN. */

@@ -65,7 +65,8 @@ final class ActionChecks {
 
     /**
      * The actions a role trust policy may allow: those of AWS STS that a principal performs on a role (IAM answers
-     * anything else with "Trust Policy statement actions can only be ..."). A wildcard must stay within them.
+     * anything else with "AssumeRole policy may only specify STS AssumeRole actions."). A wildcard must stay within
+     * them.
      */
     private static final List<String> TRUST_ACTIONS = List.of("sts:AssumeRole", "sts:AssumeRoleWithSAML",
             "sts:AssumeRoleWithWebIdentity", "sts:DecodeAuthorizationMessage", "sts:GetAccessKeyInfo",

@@ -24,6 +24,8 @@ public enum Issue {
 
     // ---- MalformedPolicyDocument: "Syntax errors in policy."
     JSON_SYNTAX_ERROR("JSON_SYNTAX_ERROR", ERROR, Stage.SYNTAX, Messages.SYNTAX, "%1$s"),
+    /** A role trust policy that is no JSON: IAM's own words for it (CreateRole, UpdateAssumeRolePolicy; 2026). */
+    TRUST_JSON_SYNTAX_ERROR("JSON_SYNTAX_ERROR", ERROR, Stage.SYNTAX, "This policy contains invalid Json", "%1$s"),
     INVALID_POLICY_ELEMENT("INVALID_POLICY_ELEMENT", ERROR, Stage.SYNTAX, Messages.SYNTAX,
             "The policy element %1$s is not valid."),
     DUPLICATE_ELEMENT("DUPLICATE_ELEMENT", ERROR, Stage.SYNTAX, Messages.SYNTAX,
@@ -79,9 +81,10 @@ public enum Issue {
             "Add a Resource or NotResource element to the policy statement."),
     EMPTY_RESOURCE("EMPTY_ARRAY_RESOURCE", ERROR, Stage.RESOURCES, "Policy statement must contain resources.",
             "This statement includes no resources and does not affect the policy. Specify resources."),
+    // IAM's words today (CreateRole and UpdateAssumeRolePolicy answers recorded in 2026, LocalStack's
+    // AWS-validated snapshots); older answers said "Trust Policy statement actions can only be sts:AssumeRole, ...".
     TRUST_POLICY_ACTION("INVALID_ACTION", ERROR, Stage.TRUST_ACTION,
-            "Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML,  and "
-                    + "sts:AssumeRoleWithWebIdentity",
+            "AssumeRole policy may only specify STS AssumeRole actions.",
             "The action %1$s is not an AWS STS action a role trust policy can allow."),
     PROHIBITED_FIELD("UNSUPPORTED_ELEMENT", ERROR, Stage.TRUST_RESOURCE, "Has prohibited field %1$s",
             "A role trust policy cannot use the %1$s element: the role itself is the resource."),

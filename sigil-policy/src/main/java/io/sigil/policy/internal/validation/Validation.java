@@ -23,7 +23,7 @@ public final class Validation {
             tree = JsonReader.read(text);
         } catch (JsonReader.SyntaxError e) {
             SourceSpan at = new SourceSpan(e.line(), e.column(), e.line(), e.column(), -1, -1);
-            ctx.add(Issue.JSON_SYNTAX_ERROR, "", at,
+            ctx.add(type == PolicyType.TRUST ? Issue.TRUST_JSON_SYNTAX_ERROR : Issue.JSON_SYNTAX_ERROR, "", at,
                     "Fix the JSON syntax error at line " + e.line() + " column " + e.column() + ".");
             return new ValidationReport(ctx.findings.sorted(), size);
         }

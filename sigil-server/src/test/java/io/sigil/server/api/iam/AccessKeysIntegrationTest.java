@@ -172,7 +172,7 @@ class AccessKeysIntegrationTest {
                 r -> r.userName("bad-status").accessKeyId(key.accessKeyId()).status("Disabled")));
 
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
-        assertThat(e.awsErrorDetails().errorMessage()).startsWith("1 validation error detected: Value 'Disabled' at "
+        assertThat(e.awsErrorDetails().errorMessage()).startsWith("1 validation error detected: Value at "
                 + "'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive");
     }
 

@@ -93,7 +93,7 @@ class LoginProfilesSdkTest {
         String name = user("lpnopw");
 
         awsError(() -> iam.createLoginProfile(r -> r.userName(name)), IamException.class, 400, "ValidationError",
-                "1 validation error detected: Value null at 'password' failed to satisfy constraint: "
+                "1 validation error detected: Value at 'password' failed to satisfy constraint: "
                         + "Member must not be null");
     }
 

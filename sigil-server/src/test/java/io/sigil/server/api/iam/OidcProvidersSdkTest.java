@@ -34,6 +34,8 @@ class OidcProvidersSdkTest {
 
     private static final String ACCOUNT = SigilTestServer.ACCOUNT_ID;
     private static final String THUMB_A = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
+    private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     private static final String THUMB_B = "a031c46782e6e6c662c2c87c76da9aa62ccabd8e";
 
     @RegisterExtension
@@ -139,6 +141,26 @@ class OidcProvidersSdkTest {
         SIGIL.root().addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID("client-7"));
         assertThat(SIGIL.root().getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).clientIDList())
                 .hasSize(100);
+    }
+
+    /**
+     * TagOpenIDConnectProvider's answer to a 51st tag in LocalStack's AWS-validated snapshots (2026): LimitExceeded
+     * in words of its own, where a role's 51st tag names its quota.
+     */
+    @Test
+    void aFiftyFirstTag_isLimitExceeded_inTheProvidersOwnWords_andNothingIsAdded() {
+        List<Tag> fifty = IntStream.range(0, 50).mapToObj(i -> tag("t" + i, "v")).toList();
+        String arn = SIGIL.root().createOpenIDConnectProvider(r -> r.url("https://tags51.example.com").tags(fifty))
+                .openIDConnectProviderArn();
+
+        awsError(() -> SIGIL.root().tagOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)
+                .tags(tag("extra", "v"))), LimitExceededException.class, 409, "LimitExceeded",
+                "The number of tags has reached the maximum limit.");
+        assertThat(SIGIL.root().listOpenIDConnectProviderTags(r -> r.openIDConnectProviderArn(arn)).tags())
+                .hasSize(50).noneMatch(t -> t.key().equals("extra"));
+        SIGIL.root().createRole(r -> r.roleName("tags51-role").assumeRolePolicyDocument(TRUST).tags(fifty));
+        awsError(() -> SIGIL.root().tagRole(r -> r.roleName("tags51-role").tags(tag("extra", "v"))),
+                LimitExceededException.class, 409, "LimitExceeded", "Cannot exceed quota for TagsPerRole: 50");
     }
 
     @Test

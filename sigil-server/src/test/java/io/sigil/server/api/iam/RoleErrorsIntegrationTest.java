@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.InvalidInputException;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
+import software.amazon.awssdk.services.iam.model.MalformedPolicyDocumentException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Tag;
 
@@ -110,5 +111,42 @@ class RoleErrorsIntegrationTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> SIGIL.root().listInstanceProfiles(r -> r.marker("not-a-marker")))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    /**
+     * UpdateAssumeRolePolicy and CreateRole with a bad trust policy, as AWS answered them in LocalStack's
+     * AWS-validated snapshots (2026): MalformedPolicyDocument in IAM's words for trust policies, and the role's
+     * trust policy unchanged.
+     */
+    @Test
+    void aTrustPolicyThatIsNoJson_hasAnActionOutsideSts_orAResource_isMalformedInIamsWords() {
+        String before = SIGIL.root().getRole(r -> r.roleName("Existing")).role().assumeRolePolicyDocument();
+        String withAction = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"%s\"%s}]}";
+
+        malformed(() -> SIGIL.root().updateAssumeRolePolicy(r -> r.roleName("Existing")
+                .policyDocument("not valid json")), "This policy contains invalid Json");
+        malformed(() -> SIGIL.root().createRole(r -> r.roleName("BadJson").assumeRolePolicyDocument(
+                "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\",}]}")),
+                "This policy contains invalid Json");
+        malformed(() -> SIGIL.root().updateAssumeRolePolicy(r -> r.roleName("Existing")
+                .policyDocument(withAction.formatted("sts:InvalidAction", ""))),
+                "AssumeRole policy may only specify STS AssumeRole actions.");
+        malformed(() -> SIGIL.root().updateAssumeRolePolicy(r -> r.roleName("Existing")
+                .policyDocument(withAction.formatted("sts:AssumeRole",
+                        ",\"Resource\":\"arn:aws:s3:::example_bucket\""))),
+                "Has prohibited field Resource");
+
+        assertThat(SIGIL.root().getRole(r -> r.roleName("Existing")).role().assumeRolePolicyDocument())
+                .isEqualTo(before);
+        assertThatThrownBy(() -> SIGIL.root().getRole(r -> r.roleName("BadJson")))
+                .isInstanceOf(NoSuchEntityException.class);
+    }
+
+    private static void malformed(Runnable call, String message) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(MalformedPolicyDocumentException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+        });
     }
 }

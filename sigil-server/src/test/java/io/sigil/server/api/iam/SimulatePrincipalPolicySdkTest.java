@@ -266,15 +266,15 @@ class SimulatePrincipalPolicySdkTest {
 
         awsError(() -> iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("s3:GetObject")
                         .policyExclusionList(PolicyIdentifier.builder().policyType("managed").build())),
-                IamException.class, 400, "ValidationError", "1 validation error detected: Value 'managed' at "
+                IamException.class, 400, "ValidationError", "1 validation error detected: Value at "
                         + "'policyExclusionList.1.member.policyType' failed to satisfy constraint: Member must "
                         + "satisfy enum value set: [inline, aws-managed, user-managed, permission-boundary, scp, rcp]");
         awsError(() -> iam.simulatePrincipalPolicy(b -> b.policySourceArn(arn).actionNames("s3:GetObject")
                         .policyExclusionList(PolicyIdentifier.builder().inlinePolicyIdentifier(i -> i
                                 .policyName("P").attachmentType("USER")).build())),
-                IamException.class, 400, "ValidationError", "2 validation errors detected: Value 'USER' at "
+                IamException.class, 400, "ValidationError", "2 validation errors detected: Value at "
                         + "'policyExclusionList.1.member.inlinePolicyIdentifier.attachmentType' failed to satisfy "
-                        + "constraint: Member must satisfy enum value set: [user, group, role]; Value null at "
+                        + "constraint: Member must satisfy enum value set: [user, group, role]; Value at "
                         + "'policyExclusionList.1.member.inlinePolicyIdentifier.attachmentName' failed to satisfy "
                         + "constraint: Member must not be null");
     }

@@ -93,14 +93,14 @@ class UsersSdkTest {
         iam.createUser(r -> r.userName(n64));
 
         awsError(() -> iam.createUser(r -> r.userName(n64 + "u")), IamException.class, 400, "ValidationError",
-                "1 validation error detected: Value '" + n64 + "u' at 'userName' failed to satisfy constraint: "
+                "1 validation error detected: Value at 'userName' failed to satisfy constraint: "
                         + "Member must have length less than or equal to 64");
     }
 
     @Test
     void createUser_nameWithACharacterOutsideThePattern_isValidationError() {
         awsError(() -> iam.createUser(r -> r.userName("bad#name")), IamException.class, 400, "ValidationError",
-                "1 validation error detected: Value 'bad#name' at 'userName' failed to satisfy constraint: "
+                "1 validation error detected: Value at 'userName' failed to satisfy constraint: "
                         + "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
     }
 
@@ -242,7 +242,7 @@ class UsersSdkTest {
     @Test
     void listUsers_maxItemsOutOfRange_isValidationError() {
         awsError(() -> iam.listUsers(r -> r.maxItems(1001)), IamException.class, 400, "ValidationError",
-                "1 validation error detected: Value '1001' at 'maxItems' failed to satisfy constraint: "
+                "1 validation error detected: Value at 'maxItems' failed to satisfy constraint: "
                         + "Member must have value less than or equal to 1000");
         awsError(() -> iam.listUsers(r -> r.maxItems(0)), IamException.class, 400, "ValidationError", null);
     }

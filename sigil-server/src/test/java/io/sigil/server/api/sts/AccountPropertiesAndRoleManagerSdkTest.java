@@ -101,13 +101,13 @@ class AccountPropertiesAndRoleManagerSdkTest {
                 assertThatThrownBy(call::run).isInstanceOfSatisfying(IamException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
-                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value null "
-                            + "at 'templateArn' failed to satisfy constraint: Member must not be null");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value at "
+                            + "'templateArn' failed to satisfy constraint: Member must not be null");
                 });
             }
             assertThatThrownBy(() -> iam.putAccountProperties(r -> { })).isInstanceOfSatisfying(IamException.class,
                     e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: "
-                            + "Value null at 'properties' failed to satisfy constraint: Member must not be null"));
+                            + "Value at 'properties' failed to satisfy constraint: Member must not be null"));
         }
     }
 
