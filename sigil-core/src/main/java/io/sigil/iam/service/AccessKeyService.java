@@ -2,6 +2,7 @@ package io.sigil.iam.service;
 
 import io.sigil.iam.Ids;
 import io.sigil.iam.auth.Principal;
+import io.sigil.iam.error.IamException;
 import io.sigil.iam.model.AccessKey;
 import io.sigil.iam.model.AccessKeySecret;
 import io.sigil.iam.model.AccessKeyStatus;
@@ -100,14 +101,19 @@ public final class AccessKeyService {
     /**
      * GetAccessKeyLastUsed: the key with its owner's name (null for a root key) and its last use (null if never
      * used; the API then answers {@code ServiceName} and {@code Region} "N/A" and no date). Any key of the caller's
-     * account may be asked about; a key of another account is not found.
+     * account may be asked about; a key of another account is one the caller may not ask about.
      *
-     * @throws io.sigil.iam.error.IamException NoSuchEntity "The Access Key with id X cannot be found."
+     * @throws IamException AccessDenied "User: ARN is not authorized to perform iam:GetAccessKeyLastUsed on
+     *     resource: access key X"
      */
     public AccessKey lastUsed(Principal caller, String accessKeyId) {
+        // A key that is not the account's is AccessDenied in these words, as GetAccessKeyLastUsed answered an unknown
+        // key in LocalStack's AWS-validated snapshots (2026), where the other access key operations say NoSuchEntity.
         return store.read(tx -> tx.accessKeys().find(accessKeyId)
                 .filter(k -> k.accountId().equals(caller.accountId()))
-                .orElseThrow(() -> AccessKeyStore.noSuchKey(accessKeyId)));
+                .orElseThrow(() -> IamException.accessDenied("User: " + caller.arn()
+                        + " is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key "
+                        + accessKeyId)));
     }
 
     /** The key, if it exists in the account and belongs to the named owner (or the caller). */

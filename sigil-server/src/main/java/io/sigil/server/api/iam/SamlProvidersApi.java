@@ -64,20 +64,23 @@ public final class SamlProvidersApi implements ApiModule {
         return b.build();
     }
 
+    /**
+     * As AWS answered it in LocalStack's AWS-validated snapshots (2026): a provider whose encryption mode was never
+     * set is {@code Allowed}, and the answer always carries PrivateKeyList and Tags, empty when there are none.
+     */
     GetSamlProviderResponse get(GetSamlProviderRequest r, CallContext call) {
         SamlProvider p = providers.get(call.accountId(), r.samlProviderArn());
-        GetSamlProviderResponse.Builder b = GetSamlProviderResponse.builder()
+        return GetSamlProviderResponse.builder()
                 .samlProviderUUID(p.uuid())
                 .samlMetadataDocument(p.metadataDocument())
                 .createDate(p.createDate())
                 .validUntil(p.validUntil())
                 .tags(IamModelMapper.tags(p.tags()))
-                .assertionEncryptionMode(p.assertionEncryptionMode());
-        if (!p.privateKeys().isEmpty()) {
-            b.privateKeyList(p.privateKeys().stream()
-                    .map(k -> SAMLPrivateKey.builder().keyId(k.keyId()).timestamp(k.timestamp()).build()).toList());
-        }
-        return b.build();
+                .assertionEncryptionMode(p.assertionEncryptionMode() == null ? SamlProviderService.ALLOWED
+                        : p.assertionEncryptionMode())
+                .privateKeyList(p.privateKeys().stream()
+                        .map(k -> SAMLPrivateKey.builder().keyId(k.keyId()).timestamp(k.timestamp()).build()).toList())
+                .build();
     }
 
     ListSamlProvidersResponse list(ListSamlProvidersRequest r, CallContext call) {

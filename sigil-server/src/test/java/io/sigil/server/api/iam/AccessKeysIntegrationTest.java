@@ -255,12 +255,19 @@ class AccessKeysIntegrationTest {
         assertThat(used.region()).isEqualTo("us-east-1");
     }
 
+    /** As AWS answered it in LocalStack's AWS-validated snapshots (2026): not NoSuchEntity, as UpdateAccessKey is. */
     @Test
-    void getAccessKeyLastUsed_ofAnUnknownKey_isNoSuchEntityException() {
-        NoSuchEntityException e = catchThrowableOfType(NoSuchEntityException.class,
+    void getAccessKeyLastUsed_ofAnUnknownKey_isAccessDenied_namingTheCallerAndTheKey() {
+        IamException e = catchThrowableOfType(IamException.class,
                 () -> SIGIL.root().getAccessKeyLastUsed(r -> r.accessKeyId("AKIAIOSFODNN7EXAMPLE")));
 
-        assertThat(e.awsErrorDetails().errorMessage())
+        assertThat(e.statusCode()).isEqualTo(403);
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::" + SigilTestServer.ACCOUNT_ID
+                + ":root is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key "
+                + "AKIAIOSFODNN7EXAMPLE");
+        assertThat(catchThrowableOfType(NoSuchEntityException.class, () -> SIGIL.root().updateAccessKey(r -> r
+                .accessKeyId("AKIAIOSFODNN7EXAMPLE").status("Inactive"))).awsErrorDetails().errorMessage())
                 .isEqualTo("The Access Key with id AKIAIOSFODNN7EXAMPLE cannot be found.");
     }
 
