@@ -1,7 +1,9 @@
 package io.sigil.server.protocol;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,9 +27,9 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  *
  * <p>Member paths are the wire names with a lower-case first letter ({@code userName}, {@code sAMLAssertion});
  * list elements are {@code tags.1.member.key}. Sensitive members and structures are not quoted ("Value at").
- * Per member the checks run in the order length, pattern, enum, range; members in model order. Lengths count
- * Unicode code points (Smithy {@code @length}). {@link ProtocolException#validationError} joins the messages
- * into "N validation error(s) detected: …; …".
+ * Per member the checks run in the order length, pattern, enum, range; the request's members come in AWS's order
+ * ({@link #violations}). Lengths count Unicode code points (Smithy {@code @length}).
+ * {@link ProtocolException#validationError} joins the messages into "N validation error(s) detected: …; …".
  */
 public final class RequestValidator {
     private static final String PATTERN = "Member must satisfy regular expression pattern: ";
@@ -61,11 +63,31 @@ public final class RequestValidator {
         throw ProtocolException.validationError(violations);
     }
 
-    /** Every constraint violation of {@code request}, in AWS's words; empty when it is valid. */
+    /**
+     * Every constraint violation of {@code request}, in AWS's words and order; empty when it is valid.
+     *
+     * <p>AWS lists the request's members in the iteration order of a {@code java.util.HashMap} keyed by their names
+     * (its service framework is Java), not in the model's order: UpdateAccountPasswordPolicy answered
+     * "minimumPasswordLength; passwordReusePrevention; maxPasswordAge" and CreateOpenIDConnectProvider "clientIDList;
+     * thumbprintList; url" in LocalStack's AWS-validated snapshots (2026), each that map's order and neither the
+     * model's nor the alphabet's. So the violations are gathered per member in such a map, sized as for all the
+     * request's members; a member's own violations keep their order (length, pattern, enum, range).
+     */
     public List<String> violations(Operation operation, SdkPojo request) {
+        Optional<ConstraintShape> input = table.inputOf(operation.service(), operation.name());
+        if (input.isEmpty()) {
+            return List.of();
+        }
+        boolean quote = quotesValues(operation);
+        Map<String, List<String>> byMember = new HashMap<>();
+        for (ConstraintShape.Member member : input.get().members()) {
+            byMember.put(lowerFirst(member.wireName()), new ArrayList<>());
+        }
+        for (ConstraintShape.Member member : input.get().members()) {
+            checkMember(member, request, "", quote, byMember.get(lowerFirst(member.wireName())));
+        }
         List<String> out = new ArrayList<>();
-        table.inputOf(operation.service(), operation.name())
-                .ifPresent(shape -> checkStructure(shape, request, "", quotesValues(operation), out));
+        byMember.values().forEach(out::addAll);
         return out;
     }
 
@@ -84,21 +106,26 @@ public final class RequestValidator {
     private void checkStructure(ConstraintShape shape, SdkPojo pojo, String prefix, boolean quote,
                                 List<String> out) {
         for (ConstraintShape.Member member : shape.members()) {
-            SdkField<?> field = fieldNamed(pojo, member.wireName());
-            if (field == null) {
-                continue; // a member the SDK on the class path does not have
-            }
-            Object value = field.getValueOrDefault(pojo);
-            String path = prefix + lowerFirst(member.wireName());
-            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
-                if (member.required()) {
-                    out.add((quote ? "Value null at '" : "Value at '") + path
-                            + "' failed to satisfy constraint: Member must not be null");
-                }
-                continue;
-            }
-            checkValue(table.shape(member.target()), value, path, quote, out);
+            checkMember(member, pojo, prefix, quote, out);
         }
+    }
+
+    private void checkMember(ConstraintShape.Member member, SdkPojo pojo, String prefix, boolean quote,
+                             List<String> out) {
+        SdkField<?> field = fieldNamed(pojo, member.wireName());
+        if (field == null) {
+            return; // a member the SDK on the class path does not have
+        }
+        Object value = field.getValueOrDefault(pojo);
+        String path = prefix + lowerFirst(member.wireName());
+        if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
+            if (member.required()) {
+                out.add((quote ? "Value null at '" : "Value at '") + path
+                        + "' failed to satisfy constraint: Member must not be null");
+            }
+            return;
+        }
+        checkValue(table.shape(member.target()), value, path, quote, out);
     }
 
     private void checkValue(ConstraintShape shape, Object value, String path, boolean quote, List<String> out) {

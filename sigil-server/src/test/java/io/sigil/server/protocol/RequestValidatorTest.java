@@ -87,15 +87,16 @@ class RequestValidatorTest {
     }
 
     @Test
-    void severalViolations_areCountedAndJoinedBySemicolons_inModelOrder() {
+    void severalViolations_areCountedAndJoinedBySemicolons_inAwsOrderOfTheMembers() {
         List<String> violations = violations("AttachUserPolicy", AttachUserPolicyRequest.builder().build());
 
+        // the model has UserName before PolicyArn; a HashMap of the two names iterates policyArn first
         assertThat(violations).containsExactly(
-                "Value at 'userName' failed to satisfy constraint: Member must not be null",
-                "Value at 'policyArn' failed to satisfy constraint: Member must not be null");
+                "Value at 'policyArn' failed to satisfy constraint: Member must not be null",
+                "Value at 'userName' failed to satisfy constraint: Member must not be null");
         assertThat(ProtocolException.validationError(violations).getMessage()).startsWith(
-                "2 validation errors detected: Value at 'userName' failed to satisfy constraint: Member must "
-                        + "not be null; Value at 'policyArn'");
+                "2 validation errors detected: Value at 'policyArn' failed to satisfy constraint: Member must "
+                        + "not be null; Value at 'userName'");
     }
 
     @Test
@@ -176,6 +177,31 @@ class RequestValidatorTest {
 
         assertThat(violations).isEqualTo(valid ? List.of() : List.of("Value at 'tags.1.member.value' "
                 + "failed to satisfy constraint: Member must have length less than or equal to 256"));
+    }
+
+    /** The two answers with several members' violations in LocalStack's AWS-validated snapshots (2026), verbatim. */
+    @Test
+    void severalMembersViolations_comeInAwsOrder_neitherTheModelsNorTheAlphabets() {
+        assertThatThrownBy(() -> validate("UpdateAccountPasswordPolicy",
+                software.amazon.awssdk.services.iam.model.UpdateAccountPasswordPolicyRequest.builder()
+                        .maxPasswordAge(1096).minimumPasswordLength(129).passwordReusePrevention(25).build()))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.error().message()).isEqualTo(
+                        "3 validation errors detected: Value at 'minimumPasswordLength' failed to satisfy constraint: "
+                                + "Member must have value less than or equal to 128; Value at "
+                                + "'passwordReusePrevention' failed to satisfy constraint: Member must have value less "
+                                + "than or equal to 24; Value at 'maxPasswordAge' failed to satisfy constraint: Member "
+                                + "must have value less than or equal to 1095"));
+        assertThatThrownBy(() -> validate("CreateOpenIDConnectProvider",
+                software.amazon.awssdk.services.iam.model.CreateOpenIdConnectProviderRequest.builder()
+                        .url("b".repeat(256)).thumbprintList("b".repeat(41)).clientIDList("b".repeat(256)).build()))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.error().message()).isEqualTo(
+                        "3 validation errors detected: Value at 'clientIDList' failed to satisfy constraint: Member "
+                                + "must satisfy constraint: [Member must have length less than or equal to 255, Member "
+                                + "must have length greater than or equal to 1]; Value at 'thumbprintList' failed to "
+                                + "satisfy constraint: Member must satisfy constraint: [Member must have length less "
+                                + "than or equal to 40, Member must have length greater than or equal to 40]; Value at "
+                                + "'url' failed to satisfy constraint: Member must have length less than or equal to "
+                                + "255"));
     }
 
     /**
