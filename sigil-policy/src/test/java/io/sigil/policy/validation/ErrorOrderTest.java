@@ -33,11 +33,18 @@ class ErrorOrderTest {
         assertThat(r.firstErrorMessage()).isEqualTo("Statement IDs (SID) in a single policy must be unique.");
     }
 
+    /**
+     * CreatePolicy's answers in LocalStack's AWS-validated snapshots (2026): an action without a vendor and no
+     * Resource is "must contain resources"; with a Resource, the action's own message.
+     */
     @Test
-    void missingActions_comeFirst_andBadActionFormat_comesBeforeMissingResources() {
+    void missingActions_comeFirst_andMissingResources_comeBeforeBadActionFormat() {
         assertThat(identity(statement("'Effect':'Allow'")).firstErrorMessage())
                 .isEqualTo("Policy statement must contain actions.");
         assertThat(identity(statement("'Effect':'Allow','Action':'invalid'")).firstErrorMessage())
+                .isEqualTo("Policy statement must contain resources.");
+        assertThat(identity(statement("'Effect':'Allow','Action':'invalid','Resource':'arn:aws:s3:::example_bucket'"))
+                .firstErrorMessage())
                 .isEqualTo("Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.");
     }
 
