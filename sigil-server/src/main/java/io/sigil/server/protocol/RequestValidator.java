@@ -79,6 +79,11 @@ public final class RequestValidator {
             return List.of();
         }
         boolean quote = quotesValues(operation);
+        List<String> out = new ArrayList<>();
+        checkStructure(input.get(), request, "", quote, out);
+        if (out.size() < 2) {
+            return out; // the valid request, every call's path, takes no map
+        }
         Map<String, List<String>> byMember = new HashMap<>();
         for (ConstraintShape.Member member : input.get().members()) {
             byMember.put(lowerFirst(member.wireName()), new ArrayList<>());
@@ -86,9 +91,9 @@ public final class RequestValidator {
         for (ConstraintShape.Member member : input.get().members()) {
             checkMember(member, request, "", quote, byMember.get(lowerFirst(member.wireName())));
         }
-        List<String> out = new ArrayList<>();
-        byMember.values().forEach(out::addAll);
-        return out;
+        List<String> ordered = new ArrayList<>(out.size());
+        byMember.values().forEach(ordered::addAll);
+        return ordered;
     }
 
     /**
