@@ -350,6 +350,25 @@ import java.util.regex.Pattern;
  * ({@code -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=1}, which needs root): -5.5 (7 of 8), too little
  * for a setting that warns for everybody else.
  *
+ * <p>Fifteenth session (issue 4), --java, paired as above. The unchanged build (c2381c8) in the session's first
+ * series of 10 rounds: 352, 365, 373 and 365 ms. Where a start goes (async-profiler, cpu mode, six
+ * {@code --self-check} runs, its own overhead included): the main thread 283-289 ms of CPU, C1 236-240, the start
+ * thread 130-139, C2 63-65; on the start thread {@code new SigilHttpServer} took 63, Jetty's {@code MimeTypes}
+ * initialiser 36 of it, and 17 of those {@code Locale.getAvailableLocales()} over the JDK's ~800 locales. The JVM's
+ * own start ({@code -Xlog:startuptime}: Create VM 121 ms, Genesis 77 of them, nearly all the archive's relocation)
+ * keeps one core busy while the other idles. Adopted: the runtime image without {@code jdk.localedata}, the JDK's
+ * locale data for every language but English (see {@code ./sigil}), against c2381c8, 12 and 16 rounds: paired -18.5
+ * (10 of 12; 371 vs 393.5 ms, CPU 525 vs 570) and -36.5 (14 of 16; 357 vs 391.5, CPU 515 vs 570). The session's
+ * final build against c2381c8, 12 rounds: 389.5 vs 407, paired -23.5 (10 of 12), CPU 555 vs 580. Series of 10
+ * rounds of the adopted launcher alone, as the VM's speed drifted: 359, 372, 360, 341, 340, 343, 389, 382, 387, 381
+ * (c2381c8 alone between the last two: 385). Measured, not adopted: Main's provider order set on the main thread
+ * once the start thread runs (which then starts ~25 ms earlier) and the crypto providers loaded by the main thread,
+ * 12 rounds, paired -7 (7 of 12); C1's thresholds at twice HotSpot's, -12.5 (6 of 10), for the warm-up cost the
+ * sixth session measured; the archive without the other operations' model classes and handler lambdas (23.6
+ * instead of 31.7 MB, the dump's Method, ConstMethod and Symbol tables shrinking most), -25 (10 of 10), CPU -30,
+ * the trade-off the eleventh session declined; {@code ArchiveRelocationMode=0} once more, +53.5 (1 of 10), CPU 685
+ * vs 550, 6.6% of its samples in {@code pvm_flush_tlb_multi}.
+ *
  * <p>Tried and dropped before, because they measured no gain: doing the JDK, Jetty or Flyway one-time work on a
  * second thread (the JIT compilers already keep the second core busy), Flyway with a fixed resource list instead
  * of the classpath scan, without validate-on-migrate, without placeholder replacement.
