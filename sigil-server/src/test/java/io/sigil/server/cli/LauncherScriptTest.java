@@ -242,7 +242,8 @@ class LauncherScriptTest {
                 "for a in \"$@\"; do",
                 "  case \"$a\" in",
                 "    -XshowSettings:properties) echo \"    java.home = $home\" >&2 ;;",
-                "    --list-modules) printf 'java.base@17\\njava.sql@17\\njdk.compiler@17\\njdk.internal.le@17\\njdk.localedata@17\\n' ;;",
+                "    --list-modules) printf 'java.base@17\\njava.sql@17\\njdk.compiler@17\\njdk.internal.le@17\\n"
+                        + "jdk.localedata@17\\n' ;;",
                 "    -XX:DumpLoadedClassList=*) [ -e \"$home/broken\" ] && exit 1; echo classes > \"${a#*=}\" ;;",
                 "    -XX:SharedArchiveFile=*) archive=\"${a#*=}\" ;;",
                 "    -Xshare:dump) dump=1 ;;",
@@ -265,25 +266,39 @@ class LauncherScriptTest {
         return home;
     }
 
-    @Test
-    void prepares_aRuntimeImageOfAllButTheJdksToolsAndLocaleData_andTheArchiveWithItsJava(@TempDir Path dir)
-            throws Exception {
+    /** A checkout with a jar built a minute ago, beside a stand-in JDK that links and trains ({@link #linkableJdk}). */
+    private record Checkout(Path jdk, Path root, Path script, Path target) {
+        /** {@code ./sigil --version} with the stand-in JDK first on PATH and the caches on. */
+        Run version() throws Exception {
+            return run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version");
+        }
+    }
+
+    private static Checkout linkableCheckout(Path dir) throws IOException {
         Path base = dir.toRealPath();
         Path jdk = linkableJdk(base.resolve("jdk"));
         Path root = Files.createDirectories(base.resolve("checkout"));
         Path script = install(root);
         Path target = root.resolve("sigil-server/target");
         builtAMinuteAgo(target.resolve("sigil.jar"));
+        return new Checkout(jdk, root, script, target);
+    }
 
-        Run first = run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version");
-        Run second = run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version");
+    @Test
+    void prepares_aRuntimeImageOfAllButTheJdksToolsAndLocaleData_andTheArchiveWithItsJava(@TempDir Path dir)
+            throws Exception {
+        Checkout c = linkableCheckout(dir);
+        Path target = c.target();
+
+        Run first = c.version();
+        Run second = c.version();
 
         assertThat(first.exitCode()).isZero();
         assertThat(first.lines()).anyMatch(l -> l.contains("preparing the start-up caches"));
         assertThat(Files.readString(target.resolve("runtime/linked-modules")).trim()).isEqualTo("java.base,java.sql");
         assertThat(Files.readString(target.resolve("runtime/sigil-modules")).trim()).isEqualTo("java.base,java.sql");
-        assertThat(Files.readString(target.resolve("runtime/sigil-jdk-home")).trim()).isEqualTo(jdk.toString());
-        assertThat(target.resolve("runtime/sigil-jdk-release")).hasSameTextualContentAs(jdk.resolve("release"));
+        assertThat(Files.readString(target.resolve("runtime/sigil-jdk-home")).trim()).isEqualTo(c.jdk().toString());
+        assertThat(target.resolve("runtime/sigil-jdk-release")).hasSameTextualContentAs(c.jdk().resolve("release"));
         for (Run r : List.of(first, second)) {
             assertThat(javaCommand(r).get(0)).isEqualTo(target.resolve("runtime/bin/java").toString());
             assertThat(javaCommand(r)).contains("-XX:SharedArchiveFile=" + target.resolve("sigil.jsa"));
@@ -295,25 +310,21 @@ class LauncherScriptTest {
     @Test
     void linksTheRuntimeImageAgainAfterARebuild_onlyWhenItWasLinkedFromOtherModules(@TempDir Path dir)
             throws Exception {
-        Path base = dir.toRealPath();
-        Path jdk = linkableJdk(base.resolve("jdk"));
-        Path root = Files.createDirectories(base.resolve("checkout"));
-        Path script = install(root);
-        Path target = root.resolve("sigil-server/target");
+        Checkout c = linkableCheckout(dir);
+        Path target = c.target();
         Path linked = target.resolve("runtime/linked-modules");
-        builtAMinuteAgo(target.resolve("sigil.jar"));
-        assertThat(run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version").exitCode())
+        assertThat(c.version().exitCode())
                 .isZero();
 
         // a rebuild with the image linked from the modules the launcher names: the image stays
         Files.delete(linked);
         builtInAMinute(target.resolve("sigil.jar"));
-        Run same = run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version");
+        Run same = c.version();
         boolean linkedAgainForTheSameModules = Files.exists(linked);
         // a rebuild with an image an older launcher linked, with the JDK's locale data and no record of its modules
         Files.delete(target.resolve("runtime/sigil-modules"));
         Files.setLastModifiedTime(target.resolve("sigil.jar"), FileTime.fromMillis(System.currentTimeMillis() + 120_000));
-        Run older = run(root, withJavaFirstOnPath(jdk, true), "bash", script.toString(), "--version");
+        Run older = c.version();
 
         assertThat(same.lines()).anyMatch(l -> l.contains("preparing the start-up caches"));
         assertThat(linkedAgainForTheSameModules).isFalse();
