@@ -313,8 +313,7 @@ class LauncherScriptTest {
         Checkout c = linkableCheckout(dir);
         Path target = c.target();
         Path linked = target.resolve("runtime/linked-modules");
-        assertThat(c.version().exitCode())
-                .isZero();
+        assertThat(c.version().exitCode()).isZero();
 
         // a rebuild with the image linked from the modules the launcher names: the image stays
         Files.delete(linked);
