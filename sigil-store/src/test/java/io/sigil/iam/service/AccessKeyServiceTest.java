@@ -219,8 +219,8 @@ class AccessKeyServiceTest {
         assertThat(keys.list(root(), "Alice", PageRequest.first()).items()).isEmpty();
         assertIamError(() -> keys.delete(root(), "Alice", key.id()), "NoSuchEntity",
                 "The Access Key with id " + key.id() + " cannot be found.");
-        assertIamError(() -> keys.lastUsed(root(), key.id()), "NoSuchEntity",
-                "The Access Key with id " + key.id() + " cannot be found.");
+        assertIamError(() -> keys.lastUsed(root(), key.id()), "AccessDenied", "User: " + root().arn()
+                + " is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key " + key.id());
     }
 
     @Test
@@ -244,12 +244,12 @@ class AccessKeyServiceTest {
     }
 
     @Test
-    void lastUsed_mayBeAskedAboutAnyKeyOfTheAccount_butNotOfAnother() {
+    void lastUsed_mayBeAskedAboutAnyKeyOfTheAccount_butAnotherAccountsIsAccessDenied() {
         AccessKey rootKey = keys.create(root(), null).key();
         AccessKey foreign = keys.create(Principal.root(OTHER_ACCOUNT, "AKIAOTHEROTHEROTHER1"), null).key();
 
         assertThat(keys.lastUsed(as(alice), rootKey.id()).isRoot()).isTrue();
-        assertIamError(() -> keys.lastUsed(root(), foreign.id()), "NoSuchEntity",
-                "The Access Key with id " + foreign.id() + " cannot be found.");
+        assertIamError(() -> keys.lastUsed(as(alice), foreign.id()), "AccessDenied", "User: " + as(alice).arn()
+                + " is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key " + foreign.id());
     }
 }
