@@ -350,7 +350,7 @@ import java.util.regex.Pattern;
  * ({@code -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=1}, which needs root): -5.5 (7 of 8), too little
  * for a setting that warns for everybody else.
  *
- * <p>Fifteenth session (issue 4), --java, paired as above. The unchanged build (c2381c8) in the session's first
+ * <p>Fourteenth session (issue 4), --java, paired as above. The unchanged build (c2381c8) in the session's first
  * series of 10 rounds: 352, 365, 373 and 365 ms. Where a start goes (async-profiler, cpu mode, six
  * {@code --self-check} runs, its own overhead included): the main thread 283-289 ms of CPU, C1 236-240, the start
  * thread 130-139, C2 63-65; on the start thread {@code new SigilHttpServer} took 63, Jetty's {@code MimeTypes}
