@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +63,44 @@ public final class AwsManagedPolicyVersions {
         PolicyVersion current = entry.defaultVersion();
         out.add(new PolicyVersion(current.policyArn(), current.versionId(), "", true, current.createDate()));
         out.sort(Comparator.comparingLong(v -> PolicyVersion.number(v.versionId())));
+        return out;
+    }
+
+    /**
+     * Every version of each of these AWS managed policies with its document, v1 first, by ARN, as
+     * GetAccountAuthorizationDetails lists them ("PolicyVersionList": all of a managed policy's versions): one read
+     * of the resource, up to the last record of the last of them in ARN order.
+     */
+    public Map<String, List<PolicyVersion>> withDocuments(Collection<AwsManagedPolicies.Entry> entries) {
+        Map<String, Map<String, String>> documents = new HashMap<>();
+        entries.forEach(e -> documents.put(e.arn(), new HashMap<>()));
+        String last = documents.keySet().stream().max(Comparator.naturalOrder()).orElse("");
+        if (!entries.isEmpty()) {
+            scan((recordArn, rest) -> {
+                Map<String, String> wanted = documents.get(recordArn);
+                if (wanted != null) {
+                    int tab1 = rest.indexOf('\t');
+                    wanted.put(rest.substring(0, tab1), rest.substring(rest.indexOf('\t', tab1 + 1) + 1));
+                }
+                return recordArn.compareTo(last) <= 0;
+            });
+        }
+        Map<String, List<PolicyVersion>> out = new HashMap<>();
+        for (AwsManagedPolicies.Entry entry : entries) {
+            List<PolicyVersion> versions = new ArrayList<>();
+            for (Meta m : byArn.getOrDefault(entry.arn(), List.of())) {
+                String document = documents.get(entry.arn()).get(m.versionId());
+                if (document == null) {
+                    throw new IllegalStateException(RESOURCE + ": indexed version " + entry.arn() + " "
+                            + m.versionId() + " not found");
+                }
+                versions.add(new PolicyVersion(entry.arn(), m.versionId(), JsonLayout.indent(document), false,
+                        m.createDate()));
+            }
+            versions.add(entry.defaultVersion());
+            versions.sort(Comparator.comparingLong(v -> PolicyVersion.number(v.versionId())));
+            out.put(entry.arn(), List.copyOf(versions));
+        }
         return out;
     }
 

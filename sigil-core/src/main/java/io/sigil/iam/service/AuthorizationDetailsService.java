@@ -9,6 +9,7 @@ import io.sigil.iam.model.PolicyVersion;
 import io.sigil.iam.model.Role;
 import io.sigil.iam.model.User;
 import io.sigil.iam.reference.AwsManagedPolicies;
+import io.sigil.iam.reference.AwsManagedPolicyVersions;
 import io.sigil.iam.store.Page;
 import io.sigil.iam.store.PageRequest;
 import io.sigil.iam.store.Store;
@@ -70,6 +71,7 @@ public final class AuthorizationDetailsService {
             List<AuthorizationDetails.GroupDetail> groups = new ArrayList<>();
             List<AuthorizationDetails.RoleDetail> roles = new ArrayList<>();
             List<AuthorizationDetails.PolicyDetail> policies = new ArrayList<>();
+            Map<String, List<PolicyVersion>> awsVersions = awsManagedVersions(p.items());
             for (Item item : p.items()) {
                 if (item.value() instanceof User u) {
                     users.add(user(tx, accountId, u));
@@ -80,7 +82,7 @@ public final class AuthorizationDetailsService {
                 } else if (item.value() instanceof Role r) {
                     roles.add(role(tx, accountId, r));
                 } else {
-                    policies.add(policy(tx, (PolicyInfo) item.value()));
+                    policies.add(policy(tx, (PolicyInfo) item.value(), awsVersions));
                 }
             }
             return new AuthorizationDetails(users, groups, roles, policies, p.nextMarker());
@@ -112,10 +114,23 @@ public final class AuthorizationDetailsService {
                 attached(tx, accountId, PolicyOwnerKind.ROLE, r.name()));
     }
 
-    private static AuthorizationDetails.PolicyDetail policy(Tx tx, PolicyInfo info) {
+    /**
+     * The versions of the page's AWS managed policies, all of them with their documents (AWS's PolicyVersionList for
+     * an AWS managed policy has its whole history), read in one pass over the bundled versions.
+     */
+    private static Map<String, List<PolicyVersion>> awsManagedVersions(List<Item> page) {
+        List<AwsManagedPolicies.Entry> entries = page.stream()
+                .filter(i -> i.value() instanceof PolicyInfo info && info.policy().isAwsManaged())
+                .flatMap(i -> AwsManagedPolicies.catalogue().find(((PolicyInfo) i.value()).policy().arn()).stream())
+                .toList();
+        return AwsManagedPolicyVersions.index().withDocuments(entries);
+    }
+
+    private static AuthorizationDetails.PolicyDetail policy(Tx tx, PolicyInfo info,
+                                                            Map<String, List<PolicyVersion>> awsVersions) {
         ManagedPolicy p = info.policy();
         List<PolicyVersion> versions = AwsManagedPolicies.isAwsManagedArn(p.arn())
-                ? AwsManagedPolicies.catalogue().find(p.arn()).map(e -> List.of(e.defaultVersion())).orElse(List.of())
+                ? awsVersions.getOrDefault(p.arn(), List.of())
                 : tx.managedPolicies().versions(p.arn());
         return new AuthorizationDetails.PolicyDetail(info, versions);
     }

@@ -172,11 +172,23 @@ class AuthorizationDetailsSdkTest {
                 .orElseThrow();
         assertThat(boundary.attachmentCount()).isZero();
         assertThat(boundary.permissionsBoundaryUsageCount()).isEqualTo(2);
-        assertThat(boundary.policyVersionList()).singleElement().satisfies(v -> {
-            assertThat(v.isDefaultVersion()).isTrue();
-            assertThat(v.versionId()).isEqualTo(boundary.defaultVersionId());
-            assertThat(decoded(v.document())).contains("\"NotAction\"");
-        });
+        // an AWS managed policy lists all its versions with their documents, as AWS answers (LocalStack's
+        // AWS-validated snapshots, 2026) and as ListPolicyVersions and GetPolicyVersion give them
+        List<String> listed = SIGIL.root().listPolicyVersions(r -> r.policyArn(BOUNDARY)).versions().stream()
+                .map(PolicyVersion::versionId).toList();
+        assertThat(boundary.policyVersionList()).hasSizeGreaterThan(1)
+                .extracting(PolicyVersion::versionId).containsExactlyInAnyOrderElementsOf(listed);
+        assertThat(boundary.policyVersionList()).filteredOn(PolicyVersion::isDefaultVersion).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.versionId()).isEqualTo(boundary.defaultVersionId());
+                    assertThat(decoded(v.document())).contains("\"NotAction\"");
+                });
+        // the oldest and the default (each GetPolicyVersion of an older version reads the bundled history once)
+        for (PolicyVersion v : List.of(boundary.policyVersionList().get(0),
+                boundary.policyVersionList().get(boundary.policyVersionList().size() - 1))) {
+            assertThat(v.document()).isEqualTo(SIGIL.root().getPolicyVersion(r -> r.policyArn(BOUNDARY)
+                    .versionId(v.versionId())).policyVersion().document());
+        }
     }
 
     @Test
