@@ -6,15 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -25,9 +28,9 @@ import java.util.zip.GZIPInputStream;
  * package gathers what IAM lists, so a few early versions of some policies are missing; those ids answer
  * NoSuchEntity, as a version that does not exist.
  *
- * <p>About 4,600 versions and 29 MB of JSON: only an index (ids and dates) is held, built on first use; a document
- * is read from the resource when GetPolicyVersion asks for it (the records are in ARN order, so the read stops at
- * the policy's last version).
+ * <p>About 4,600 versions and 29 MB of JSON: only an index (ids and dates) is held, built on first use; a policy's
+ * documents are read from the resource when GetPolicyVersion or GetAccountAuthorizationDetails first asks for them
+ * (the records are in ARN order, so the read stops at the policy's last version), then held softly.
  */
 public final class AwsManagedPolicyVersions {
 
@@ -37,6 +40,11 @@ public final class AwsManagedPolicyVersions {
     private record Meta(String versionId, Instant createDate) {}
 
     private final Map<String, List<Meta>> byArn;
+    /**
+     * Each policy's history once read, documents included: a read of the resource costs ~0.3 s up to a policy late in
+     * ARN order. Softly held (ReadOnlyAccess alone has ~150 versions of ~25 KB), so memory pressure drops them.
+     */
+    private final Map<String, SoftReference<List<PolicyVersion>>> histories = new ConcurrentHashMap<>();
 
     private AwsManagedPolicyVersions(Map<String, List<Meta>> byArn) {
         this.byArn = Map.copyOf(byArn);
@@ -68,25 +76,46 @@ public final class AwsManagedPolicyVersions {
 
     /**
      * Every version of each of these AWS managed policies with its document, v1 first, by ARN, as
-     * GetAccountAuthorizationDetails lists them ("PolicyVersionList": all of a managed policy's versions): one read
-     * of the resource, up to the last record of the last of them in ARN order.
+     * GetAccountAuthorizationDetails lists them ("PolicyVersionList": all of a managed policy's versions): the
+     * histories not held yet are read in one pass of the resource, up to the last of them in ARN order.
      */
     public Map<String, List<PolicyVersion>> withDocuments(Collection<AwsManagedPolicies.Entry> entries) {
-        Map<String, Map<String, String>> documents = new HashMap<>();
-        entries.forEach(e -> documents.put(e.arn(), new HashMap<>()));
-        String last = documents.keySet().stream().max(Comparator.naturalOrder()).orElse("");
-        if (!entries.isEmpty()) {
-            scan((recordArn, rest) -> {
-                Map<String, String> wanted = documents.get(recordArn);
-                if (wanted != null) {
-                    int tab1 = rest.indexOf('\t');
-                    wanted.put(rest.substring(0, tab1), rest.substring(rest.indexOf('\t', tab1 + 1) + 1));
-                }
-                return recordArn.compareTo(last) <= 0;
-            });
-        }
         Map<String, List<PolicyVersion>> out = new HashMap<>();
-        for (AwsManagedPolicies.Entry entry : entries) {
+        Map<String, AwsManagedPolicies.Entry> missing = new HashMap<>();
+        for (AwsManagedPolicies.Entry e : entries) {
+            List<PolicyVersion> held = held(e.arn());
+            if (held != null) {
+                out.put(e.arn(), held);
+            } else {
+                missing.put(e.arn(), e);
+            }
+        }
+        out.putAll(readHistories(missing));
+        return out;
+    }
+
+    private List<PolicyVersion> held(String arn) {
+        SoftReference<List<PolicyVersion>> ref = histories.get(arn);
+        return ref == null ? null : ref.get();
+    }
+
+    private Map<String, List<PolicyVersion>> readHistories(Map<String, AwsManagedPolicies.Entry> entries) {
+        if (entries.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, String>> documents = new HashMap<>();
+        entries.keySet().forEach(arn -> documents.put(arn, new HashMap<>()));
+        String last = Collections.max(entries.keySet());
+        scan((recordArn, rest) -> {
+            Map<String, String> wanted = documents.get(recordArn);
+            if (wanted != null) {
+                int tab1 = rest.indexOf('\t');
+                wanted.put(rest.substring(0, tab1), rest.substring(rest.indexOf('\t', tab1 + 1) + 1));
+            }
+            return recordArn.compareTo(last) <= 0;
+        });
+        Map<String, List<PolicyVersion>> out = new HashMap<>();
+        for (AwsManagedPolicies.Entry entry : entries.values()) {
             List<PolicyVersion> versions = new ArrayList<>();
             for (Meta m : byArn.getOrDefault(entry.arn(), List.of())) {
                 String document = documents.get(entry.arn()).get(m.versionId());
@@ -99,7 +128,9 @@ public final class AwsManagedPolicyVersions {
             }
             versions.add(entry.defaultVersion());
             versions.sort(Comparator.comparingLong(v -> PolicyVersion.number(v.versionId())));
-            out.put(entry.arn(), List.copyOf(versions));
+            List<PolicyVersion> history = List.copyOf(versions);
+            histories.put(entry.arn(), new SoftReference<>(history));
+            out.put(entry.arn(), history);
         }
         return out;
     }
@@ -109,10 +140,11 @@ public final class AwsManagedPolicyVersions {
         if (versionId.equals(entry.policy().defaultVersionId())) {
             return Optional.of(entry.defaultVersion());
         }
-        Optional<Meta> meta = byArn.getOrDefault(entry.arn(), List.of()).stream()
-                .filter(m -> m.versionId().equals(versionId)).findFirst();
-        return meta.map(m -> new PolicyVersion(entry.arn(), versionId,
-                JsonLayout.indent(readDocument(entry.arn(), versionId)), false, m.createDate()));
+        if (byArn.getOrDefault(entry.arn(), List.of()).stream().noneMatch(m -> m.versionId().equals(versionId))) {
+            return Optional.empty();
+        }
+        return withDocuments(List.of(entry)).get(entry.arn()).stream()
+                .filter(v -> v.versionId().equals(versionId)).findFirst();
     }
 
     private static AwsManagedPolicyVersions loadIndex() {
@@ -126,23 +158,6 @@ public final class AwsManagedPolicyVersions {
         });
         byArn.replaceAll((arn, list) -> List.copyOf(list));
         return new AwsManagedPolicyVersions(byArn);
-    }
-
-    private static String readDocument(String arn, String versionId) {
-        String[] found = new String[1];
-        String prefix = versionId + "\t";
-        scan((recordArn, rest) -> {
-            int c = recordArn.compareTo(arn);
-            if (c == 0 && rest.startsWith(prefix)) {
-                found[0] = rest.substring(rest.indexOf('\t', prefix.length()) + 1);
-                return false;
-            }
-            return c <= 0;
-        });
-        if (found[0] == null) {
-            throw new IllegalStateException(RESOURCE + ": indexed version " + arn + " " + versionId + " not found");
-        }
-        return found[0];
     }
 
     /** Calls {@code record} with each record's ARN and the rest of its line until it returns false. */
