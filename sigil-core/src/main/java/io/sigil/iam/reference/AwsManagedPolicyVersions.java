@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -64,14 +65,21 @@ public final class AwsManagedPolicyVersions {
      * older ones from this index and the default one from {@code entry}.
      */
     public List<PolicyVersion> versions(AwsManagedPolicies.Entry entry) {
+        PolicyVersion current = entry.defaultVersion();
+        return history(entry, m -> "",
+                new PolicyVersion(current.policyArn(), current.versionId(), "", true, current.createDate()));
+    }
+
+    /** The older versions from this index, their documents from {@code document}, and {@code current}; v1 first. */
+    private List<PolicyVersion> history(AwsManagedPolicies.Entry entry, Function<Meta, String> document,
+                                        PolicyVersion current) {
         List<PolicyVersion> out = new ArrayList<>();
         for (Meta m : byArn.getOrDefault(entry.arn(), List.of())) {
-            out.add(new PolicyVersion(entry.arn(), m.versionId(), "", false, m.createDate()));
+            out.add(new PolicyVersion(entry.arn(), m.versionId(), document.apply(m), false, m.createDate()));
         }
-        PolicyVersion current = entry.defaultVersion();
-        out.add(new PolicyVersion(current.policyArn(), current.versionId(), "", true, current.createDate()));
+        out.add(current);
         out.sort(Comparator.comparingLong(v -> PolicyVersion.number(v.versionId())));
-        return out;
+        return List.copyOf(out);
     }
 
     /**
@@ -116,19 +124,15 @@ public final class AwsManagedPolicyVersions {
         });
         Map<String, List<PolicyVersion>> out = new HashMap<>();
         for (AwsManagedPolicies.Entry entry : entries.values()) {
-            List<PolicyVersion> versions = new ArrayList<>();
-            for (Meta m : byArn.getOrDefault(entry.arn(), List.of())) {
-                String document = documents.get(entry.arn()).get(m.versionId());
+            Map<String, String> read = documents.get(entry.arn());
+            List<PolicyVersion> history = history(entry, m -> {
+                String document = read.get(m.versionId());
                 if (document == null) {
                     throw new IllegalStateException(RESOURCE + ": indexed version " + entry.arn() + " "
                             + m.versionId() + " not found");
                 }
-                versions.add(new PolicyVersion(entry.arn(), m.versionId(), JsonLayout.indent(document), false,
-                        m.createDate()));
-            }
-            versions.add(entry.defaultVersion());
-            versions.sort(Comparator.comparingLong(v -> PolicyVersion.number(v.versionId())));
-            List<PolicyVersion> history = List.copyOf(versions);
+                return JsonLayout.indent(document);
+            }, entry.defaultVersion());
             histories.put(entry.arn(), new SoftReference<>(history));
             out.put(entry.arn(), history);
         }

@@ -119,9 +119,9 @@ public final class AuthorizationDetailsService {
      * an AWS managed policy has its whole history), read in one pass over the bundled versions.
      */
     private static Map<String, List<PolicyVersion>> awsManagedVersions(List<Item> page) {
-        List<AwsManagedPolicies.Entry> entries = page.stream()
-                .filter(i -> i.value() instanceof PolicyInfo info && info.policy().isAwsManaged())
-                .flatMap(i -> AwsManagedPolicies.catalogue().find(((PolicyInfo) i.value()).policy().arn()).stream())
+        List<AwsManagedPolicies.Entry> entries = page.stream().map(Item::value)
+                .filter(PolicyInfo.class::isInstance).map(PolicyInfo.class::cast)
+                .flatMap(info -> AwsManagedPolicies.catalogue().find(info.policy().arn()).stream())
                 .toList();
         return AwsManagedPolicyVersions.index().withDocuments(entries);
     }
